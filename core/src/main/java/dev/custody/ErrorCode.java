@@ -1,0 +1,36 @@
+package dev.custody;
+
+/**
+ * The stable error codes that Custody reports. Each maps to one HTTP status (in the server's error
+ * mapper) and one CLI exit status (in the CLI's), so clients can act on the code alone.
+ */
+public enum ErrorCode {
+    INVALID_INPUT,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    CONFLICT,
+    PAYLOAD_TOO_LARGE,
+    CONSENT_REQUIRED,
+    /** The contributor was erased: their key is gone and no clip of theirs can be read again. */
+    ERASED,
+    /** Ciphertext, a signature or a stored record failed verification. Carries no further detail. */
+    INTEGRITY_FAILURE,
+    KEY_PROVIDER_UNAVAILABLE,
+    WRONG_PASSPHRASE,
+    KEYRING_MISSING,
+    STORAGE_UNAVAILABLE,
+    DATA_FOLDER_LOCKED,
+    LEDGER_UNAVAILABLE,
+    BUDGET_EXCEEDED,
+    AUDIO_MALFORMED,
+    AUDIO_UNSUPPORTED_FORMAT,
+    AUDIO_SAMPLE_RATE_OUT_OF_RANGE,
+    AUDIO_TOO_SHORT,
+    AUDIO_TOO_LONG,
+    AUDIO_TOO_QUIET,
+    AUDIO_CLIPPED,
+    AUDIO_SILENT,
+    AUDIO_NOISY,
+    INTERNAL
+}

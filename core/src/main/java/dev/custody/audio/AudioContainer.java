@@ -1,0 +1,7 @@
+package dev.custody.audio;
+
+/** The file formats Custody accepts. */
+public enum AudioContainer {
+    WAV,
+    FLAC
+}

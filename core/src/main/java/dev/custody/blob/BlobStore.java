@@ -1,0 +1,39 @@
+package dev.custody.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Stores opaque objects (always ciphertext) under random names. Kept minimal so every backend
+ * (local folder, S3) can honour the same guarantees, checked by the contract suite in testkit:
+ *
+ * <ul>
+ *   <li>{@link #write} is atomic and durable: when it returns, the object is complete and survives
+ *       a crash; when it throws, no trace of the object is visible or left behind.
+ *   <li>Names are chosen by the store ({@link BlobId#random()}); no string from outside ever
+ *       becomes part of a path.
+ * </ul>
+ *
+ * <p>Failures are {@link dev.custody.CustodyException}s: {@code NOT_FOUND} for a missing object,
+ * {@code STORAGE_UNAVAILABLE} when the backend cannot store or read.
+ */
+public interface BlobStore {
+    /** Streams a new object through {@code content} and returns its name once it is durable. */
+    BlobId write(BlobContent content);
+
+    /** Opens an object for reading; the caller closes the stream. */
+    InputStream open(BlobId id);
+
+    /** Whether an object exists. */
+    boolean exists(BlobId id);
+
+    /** Deletes an object; deleting one that does not exist is not an error. */
+    void delete(BlobId id);
+
+    /** Writes an object's bytes; an exception aborts the write and leaves nothing behind. */
+    @FunctionalInterface
+    interface BlobContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

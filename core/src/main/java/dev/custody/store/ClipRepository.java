@@ -1,0 +1,20 @@
+package dev.custody.store;
+
+import dev.custody.blob.BlobId;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import java.util.List;
+import java.util.Optional;
+
+public interface ClipRepository {
+    void insert(Clip clip);
+
+    Optional<Clip> find(ClipId id);
+
+    /** A contributor's clips, oldest first. */
+    List<Clip> byContributor(Pseudonym contributor);
+
+    /** Marks every clip of the contributor erased and returns their blobs, to be deleted. */
+    List<BlobId> erase(Pseudonym contributor);
+}
