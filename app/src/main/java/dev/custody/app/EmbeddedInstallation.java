@@ -1,0 +1,128 @@
+package dev.custody.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.keys.Argon2Parameters;
+import dev.custody.keys.LocalKeyring;
+import dev.custody.keys.Passphrases;
+import dev.custody.keys.SecretBytes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens (and on first use creates) the embedded default in a data folder: locks the folder, finds
+ * the passphrase, creates or opens the sealed keyring, opens SQLite and the blob folder, and issues
+ * the one-time bootstrap token. A fresh folder gets a generated passphrase (unless the environment
+ * supplies one) written outside the folder, mode 0600.
+ *
+ * <p>A keyring that is missing beside an existing database is never silently recreated: that fails
+ * with {@code KEYRING_MISSING}, since a new keyring could not read anything stored.
+ */
+public final class EmbeddedInstallation implements AutoCloseable {
+    private final DataFolder folder;
+    private final Custody custody;
+    private final Optional<String> bootstrapToken;
+    private final Optional<Path> generatedPassphraseFile;
+
+    private EmbeddedInstallation(
+            DataFolder folder, Custody custody, Optional<String> bootstrapToken, Optional<Path> generatedPassphraseFile) {
+        this.folder = folder;
+        this.custody = custody;
+        this.bootstrapToken = bootstrapToken;
+        this.generatedPassphraseFile = generatedPassphraseFile;
+    }
+
+    public static EmbeddedInstallation open(Path dataPath, Map<String, String> env, Argon2Parameters argon2, Clock clock) {
+        requireNonNull(env, "env is null");
+        DataFolder folder = DataFolder.lock(requireNonNull(dataPath, "dataPath is null"));
+        try {
+            Optional<Path> generated = Optional.empty();
+            SecretBytes passphrase;
+            if (Files.exists(folder.keyring())) {
+                passphrase = existingPassphrase(folder, env);
+            } else if (Files.exists(folder.database())) {
+                throw new CustodyException(
+                        ErrorCode.KEYRING_MISSING,
+                        "the data folder " + folder.root() + " has a database but no keyring; restore keyring.sealed from a backup");
+            } else {
+                Optional<SecretBytes> supplied = Passphrases.fromEnvironment(env);
+                passphrase = supplied.orElseGet(Passphrases::generate);
+                LocalKeyring.create(folder.keyring(), passphrase, argon2).close();
+                if (supplied.isEmpty()) {
+                    generated = Optional.of(writeGenerated(folder, env, passphrase));
+                }
+            }
+            Custody custody = Custody.open(CustodyConfig.embedded(folder), passphrase, clock);
+            passphrase.close();
+            return new EmbeddedInstallation(
+                    folder, custody, custody.services().bootstrapToken().issueOnce(), generated);
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+    }
+
+    private static SecretBytes existingPassphrase(DataFolder folder, Map<String, String> env) {
+        Optional<SecretBytes> supplied = Passphrases.fromEnvironment(env);
+        if (supplied.isPresent()) {
+            return supplied.get();
+        }
+        Path file = PassphraseLocation.forKeyring(env, LocalKeyring.readKeyringId(folder.keyring()));
+        if (!Files.exists(file)) {
+            throw new CustodyException(
+                    ErrorCode.WRONG_PASSPHRASE,
+                    "no passphrase for this keyring: set CUSTODY_PASSPHRASE or CUSTODY_PASSPHRASE_FILE (the generated one would be at "
+                            + file + ")");
+        }
+        return Passphrases.fromEnvironment(Map.of("CUSTODY_PASSPHRASE_FILE", file.toString()))
+                .orElseThrow();
+    }
+
+    private static Path writeGenerated(DataFolder folder, Map<String, String> env, SecretBytes passphrase) {
+        Path file = PassphraseLocation.forKeyring(env, LocalKeyring.readKeyringId(folder.keyring()));
+        try {
+            Passphrases.writeNew(file, passphrase);
+            return file;
+        } catch (RuntimeException e) {
+            // Without its passphrase the new keyring could never be opened again: undo it.
+            try {
+                Files.deleteIfExists(folder.keyring());
+            } catch (java.io.IOException ignored) {
+                // The original failure is the one to report.
+            }
+            throw e;
+        }
+    }
+
+    public Custody custody() {
+        return custody;
+    }
+
+    public DataFolder folder() {
+        return folder;
+    }
+
+    /** The bootstrap token, present only on the very first start. */
+    public Optional<String> bootstrapToken() {
+        return bootstrapToken;
+    }
+
+    /** Where the generated passphrase was written, present only when this call created it. */
+    public Optional<Path> generatedPassphraseFile() {
+        return generatedPassphraseFile;
+    }
+
+    @Override
+    public void close() {
+        try {
+            custody.close();
+        } finally {
+            folder.close();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.custody.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.server.ApiServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HttpApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    SpineFixture fixture;
+    ApiServer server;
+    HttpClient http = HttpClient.newHttpClient();
+    String token;
+
+    @BeforeEach
+    void start() {
+        fixture = new SpineFixture(temp.resolve("data"));
+        token = fixture.installation.bootstrapToken().orElseThrow();
+        server = ApiServer.start("127.0.0.1", 0, fixture.services, () -> fixture.services.reaper().drain());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        fixture.close();
+    }
+
+    @Test
+    void healthAndReadiness_answerWithoutAToken() throws Exception {
+        assertThat(send("GET", "/healthz", null, BodyPublishers.noBody(), null).statusCode()).isEqualTo(200);
+        var ready = send("GET", "/readyz", null, BodyPublishers.noBody(), null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).at("/checks/keys").asBoolean()).isTrue();
+    }
+
+    @Test
+    void api_refusesMissingAndForgedTokens() throws Exception {
+        var missing = send("POST", "/api/v1/organizations", null, BodyPublishers.ofString("{\"name\":\"x\"}"), null);
+        var forged = send("POST", "/api/v1/organizations", "cst_forged", BodyPublishers.ofString("{\"name\":\"x\"}"), null);
+
+        assertError(missing, 401, "UNAUTHENTICATED");
+        assertError(forged, 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void fullLifecycle_createIngestReadEraseOverHttp() throws Exception {
+        String org = json(post("/api/v1/organizations", "{\"name\":\"Acme\"}", 201)).get("id").asText();
+        String project = json(post(
+                        "/api/v1/organizations/" + org + "/projects",
+                        "{\"name\":\"Read\",\"prompts\":[\"Hello there.\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                        201))
+                .get("id")
+                .asText();
+        String contributor = json(post("/api/v1/contributors", "{\"name\":\"Dana\",\"email\":\"dana@example.org\"}", 201))
+                .get("pseudonym")
+                .asText();
+        post("/api/v1/contributors/" + contributor + "/consents", "{\"project\":\"" + project + "\",\"termsVersion\":1}", 201);
+
+        byte[] audio = SpineFixture.speech(42);
+        var upload = send(
+                "POST",
+                "/api/v1/projects/" + project + "/clips?contributor=" + contributor + "&prompt=0",
+                token,
+                BodyPublishers.ofByteArray(audio),
+                "audio/wav");
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        JsonNode uploaded = json(upload);
+        String clip = uploaded.at("/clip/id").asText();
+        assertThat(uploaded.get("receipt").asText()).startsWith("custody-receipt/1\n").contains(clip);
+
+        var metadata = json(get("/api/v1/clips/" + clip));
+        assertThat(metadata.get("sampleRate").asInt()).isEqualTo(16_000);
+        assertThat(metadata.get("state").asText()).isEqualTo("PENDING_REVIEW");
+        var audioResponse = http.send(
+                request("GET", "/api/v1/clips/" + clip + "/audio?purpose=qa", token, BodyPublishers.noBody(), null),
+                BodyHandlers.ofByteArray());
+        assertThat(audioResponse.statusCode()).isEqualTo(200);
+        assertThat(audioResponse.body()).isEqualTo(audio);
+
+        var erased = send("DELETE", "/api/v1/contributors/" + contributor, token, BodyPublishers.noBody(), null);
+        assertThat(json(erased).get("erasedClips").asInt()).isEqualTo(1);
+        assertError(get("/api/v1/clips/" + clip + "/audio?purpose=qa"), 410, "ERASED");
+    }
+
+    @Test
+    void badInput_getsAClearErrorCode() throws Exception {
+        assertError(post("/api/v1/organizations", "{\"name\":", 422), 422, "INVALID_INPUT");
+        assertError(post("/api/v1/organizations", "{\"name\":\"x\",\"extra\":1}", 422), 422, "INVALID_INPUT");
+        assertError(get("/api/v1/clips/..%2F..%2Fetc%2Fpasswd"), 422, "INVALID_INPUT");
+        assertError(get("/api/v1/clips/clp_aaaaaaaaaaaaaaaaaaaaaaaaaa"), 404, "NOT_FOUND");
+        assertError(get("/api/v1/nothing-here"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void oversizeUpload_isRefusedWith413() throws Exception {
+        var contributor = fixture.consentingContributor("Erin Example");
+        long oversize = fixture.project.limits().maxUploadBytes() + 1;
+        BodyPublisher body = BodyPublishers.ofInputStream(() -> new InputStream() {
+            long left = oversize;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+        });
+        var response = send(
+                "POST",
+                "/api/v1/projects/" + fixture.project.id() + "/clips?contributor=" + contributor + "&prompt=0",
+                token,
+                body,
+                "audio/wav");
+        assertError(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    private HttpResponse<String> post(String path, String body, int expectedStatus) throws Exception {
+        var response = send("POST", path, token, BodyPublishers.ofString(body), "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return response;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, token, BodyPublishers.noBody(), null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, BodyPublisher body, String type)
+            throws IOException, InterruptedException {
+        return http.send(request(method, path, bearer, body, type), BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String method, String path, String bearer, BodyPublisher body, String type) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).method(method, body);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (type != null) {
+            builder.header("Content-Type", type);
+        }
+        return builder.build();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = json(response);
+        assertThat(body.get("code").asText()).isEqualTo(code);
+        assertThat(body.get("message").asText()).isNotBlank();
+    }
+}

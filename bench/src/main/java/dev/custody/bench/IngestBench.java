@@ -1,0 +1,172 @@
+package dev.custody.bench;
+
+import dev.custody.Services;
+import dev.custody.access.Principal;
+import dev.custody.app.EmbeddedInstallation;
+import dev.custody.audio.AudioLimits;
+import dev.custody.audio.SampleEncoding;
+import dev.custody.clip.IngestRequest;
+import dev.custody.contributor.Identity;
+import dev.custody.keys.Argon2Parameters;
+import dev.custody.keys.Passphrases;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code custody bench ingest}: clips per second through the whole ingest pipeline on the embedded
+ * default (parse, quality gate, hash, encrypt, durable blob write, durable row, signed receipt),
+ * against a baseline measured in the same run: the same bytes written as plain files with fsync to
+ * the same disk, by the same number of concurrent writers. Rounds alternate between the two so
+ * that drift of the machine affects both alike; the median round of each counts.
+ */
+public final class IngestBench {
+    private final Path workFolder;
+    private final int clipsPerSet;
+    private final int writers;
+    private final int rounds;
+
+    public IngestBench(Path workFolder, int clipsPerSet, int writers, int rounds) {
+        this.workFolder = workFolder;
+        this.clipsPerSet = clipsPerSet;
+        this.writers = writers;
+        this.rounds = rounds;
+    }
+
+    public BenchReport run() throws IOException {
+        var speech16k = ClipSet.generate("16kHz-16bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 16_000, SampleEncoding.PCM_16);
+        var speech48k = ClipSet.generate("48kHz-24bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 48_000, SampleEncoding.PCM_24);
+        Map<String, String> env = Map.of("CUSTODY_PASSPHRASE", new String(Passphrases.generate().toArray(), java.nio.charset.StandardCharsets.UTF_8));
+        try (var installation = EmbeddedInstallation.open(
+                workFolder.resolve("data"), env, Argon2Parameters.forTests(), Clock.systemUTC())) {
+            var target = Target.create(installation.custody().services());
+            Measured small = measure(speech16k, target);
+            Measured large = measure(speech48k, target);
+            Map<String, Object> extras = new LinkedHashMap<>();
+            extras.put("writers", writers);
+            extras.put("clips_per_round", clipsPerSet);
+            extras.put("rounds", rounds);
+            extras.put("mb_per_s", BenchReport.round(small.ingestMbPerSecond()));
+            extras.put("baseline_mb_per_s", BenchReport.round(small.baselineMbPerSecond()));
+            extras.put("set", speech16k.name());
+            extras.put("set_48k_24bit_clips_per_s", BenchReport.round(large.ingestClipsPerSecond()));
+            extras.put("set_48k_24bit_baseline_clips_per_s", BenchReport.round(large.baselineClipsPerSecond()));
+            extras.put("set_48k_24bit_mb_per_s", BenchReport.round(large.ingestMbPerSecond()));
+            extras.put("set_48k_24bit_ratio", BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
+            return new BenchReport(
+                    "ingest_throughput",
+                    small.ingestClipsPerSecond(),
+                    "clips/s",
+                    small.baselineClipsPerSecond(),
+                    "clips/s",
+                    extras);
+        }
+    }
+
+    private Measured measure(ClipSet set, Target target) throws IOException {
+        Path baselineFolder = Files.createDirectories(workFolder.resolve("baseline-" + set.name()));
+        // Warm-up: the JIT compiles AES-GCM, SHA-256 and the parsers before any round is timed.
+        timed(set, i -> target.ingest(set.clip(i)));
+        timed(set, i -> writePlain(baselineFolder, "warm-" + i, set.clip(i)));
+        double[] ingest = new double[rounds];
+        double[] baseline = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            String prefix = "r" + round + "-";
+            baseline[round] = timed(set, i -> writePlain(baselineFolder, prefix + i, set.clip(i)));
+            ingest[round] = timed(set, i -> target.ingest(set.clip(i)));
+        }
+        return new Measured(median(ingest), median(baseline), set.size(), set.totalBytes());
+    }
+
+    /** Runs the task for every clip of the set with {@code writers} concurrent threads; returns seconds. */
+    private double timed(ClipSet set, IntConsumer task) {
+        var next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers, Thread.ofVirtual().factory())) {
+            List<Future<?>> futures = java.util.stream.IntStream.range(0, writers)
+                    .mapToObj(w -> pool.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < set.size(); i = next.getAndIncrement()) {
+                            task.accept(i);
+                        }
+                    }))
+                    .<Future<?>>map(f -> f)
+                    .toList();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark round failed", e);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void writePlain(Path folder, String name, byte[] bytes) {
+        try (FileChannel channel = FileChannel.open(
+                folder.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** One project, contributor and consent to ingest into. */
+    private record Target(Services services, IngestRequest request) {
+        static Target create(Services services) {
+            var admin = Principal.bootstrapAdmin();
+            var organization = services.projects().createOrganization(admin, "Benchmark Org");
+            var project = services.projects()
+                    .createProject(admin, organization.id(), "Benchmark", List.of("The quick brown fox."), 1, Duration.ofDays(30), AudioLimits.DEFAULT);
+            var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
+            services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
+            return new Target(services, new IngestRequest(project.id(), contributor.pseudonym(), 0));
+        }
+
+        void ingest(byte[] clip) {
+            services.ingest().ingest(Principal.bootstrapAdmin(), request, new ByteArrayInputStream(clip));
+        }
+    }
+
+    private record Measured(double ingestSeconds, double baselineSeconds, int clips, long bytes) {
+        double ingestClipsPerSecond() {
+            return clips / ingestSeconds;
+        }
+
+        double baselineClipsPerSecond() {
+            return clips / baselineSeconds;
+        }
+
+        double ingestMbPerSecond() {
+            return bytes / 1e6 / ingestSeconds;
+        }
+
+        double baselineMbPerSecond() {
+            return bytes / 1e6 / baselineSeconds;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.custody.cli;
+
+import dev.custody.bench.BenchReport;
+import dev.custody.bench.IngestBench;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = "Benchmarks, each reported against a baseline measured in the same run.", subcommands = {BenchCommand.Ingest.class})
+final class BenchCommand {
+    @Command(name = "ingest", description = "End-to-end ingest on the embedded default against plain fsync'd file writes.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--clips", defaultValue = "300", description = "Clips per round and set (default: ${DEFAULT-VALUE}).")
+        int clips;
+
+        @Option(names = "--writers", defaultValue = "4", description = "Concurrent writers (default: ${DEFAULT-VALUE}).")
+        int writers;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds; the median counts (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--dir", paramLabel = "FOLDER", description = "Work folder on the disk to measure (default: a new temporary folder).")
+        Optional<Path> dir;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
+        Optional<Path> json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Path work = dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
+            BenchReport report = new IngestBench(work, clips, writers, rounds).run();
+            spec.commandLine().getOut().println(report.toJson());
+            json.ifPresent(report::writeTo);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.custody.cli;
+
+import dev.custody.app.BackgroundJobs;
+import dev.custody.server.ApiServer;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = "Start the HTTP server (creating the embedded default on first use).")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataFolderOption dataFolder;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var stopped = new CountDownLatch(1);
+        try (var installation = dataFolder.open();
+                var jobs = new BackgroundJobs(installation.custody().services().reaper(), Duration.ofSeconds(30));
+                var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge)) {
+            var out = spec.commandLine().getOut();
+            out.println("Custody data folder: " + installation.folder().root().toAbsolutePath());
+            Announcements.firstStart(out, installation);
+            out.println("Custody is listening on http://" + host + ":" + server.port() + "/");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+}

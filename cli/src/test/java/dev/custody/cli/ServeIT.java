@@ -1,0 +1,71 @@
+package dev.custody.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void serve_createsTheEmbeddedDefault_printsUrlAndToken_refusesASecondInstance_andReusesTheFolder() throws Exception {
+        Path data = temp.resolve("data");
+        Path config = temp.resolve("config");
+        var env = Map.of("CUSTODY_CONFIG_HOME", config.toString());
+        String url;
+        String token;
+        try (var first = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
+            String passphraseLine = first.awaitLine("wrote it to");
+            token = first.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            url = first.awaitLine("listening on").replaceAll(".*listening on ", "");
+            assertThat(passphraseLine).contains(config.toString());
+            assertThat(token).startsWith("cst_");
+            assertThat(Files.exists(data.resolve("custody.db"))).isTrue();
+            assertThat(Files.exists(data.resolve("keyring.sealed"))).isTrue();
+            Path passphrase;
+            try (var files = Files.list(config)) {
+                passphrase = files.filter(p -> p.toString().endsWith(".passphrase")).findFirst().orElseThrow();
+            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passphrase))).isEqualTo("rw-------");
+
+            var http = HttpClient.newHttpClient();
+            var health = http.send(HttpRequest.newBuilder(URI.create(url + "healthz")).build(), BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            var created = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "api/v1/organizations"))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Acme\"}"))
+                            .build(),
+                    BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+
+            try (var second = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
+                var refused = second.finish();
+                assertThat(refused.exitStatus()).isEqualTo(9);
+                assertThat(refused.output()).contains("DATA_FOLDER_LOCKED", "another Custody process");
+            }
+        }
+
+        try (var again = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
+            String secondUrl = again.awaitLine("listening on").replaceAll(".*listening on ", "");
+            var http = HttpClient.newHttpClient();
+            var created = http.send(
+                    HttpRequest.newBuilder(URI.create(secondUrl + "api/v1/organizations"))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Acme again\"}"))
+                            .build(),
+                    BodyHandlers.ofString());
+            assertThat(created.statusCode()).as("the first start's token still works").isEqualTo(201);
+        }
+    }
+}

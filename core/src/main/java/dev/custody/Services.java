@@ -1,0 +1,33 @@
+package dev.custody;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.access.BootstrapToken;
+import dev.custody.blob.BlobReaper;
+import dev.custody.clip.Custodian;
+import dev.custody.clip.IngestService;
+import dev.custody.contributor.ContributorService;
+import dev.custody.contributor.ErasureService;
+import dev.custody.project.ProjectService;
+
+/** The application services that the HTTP API and the CLI call. */
+public record Services(
+        ProjectService projects,
+        ContributorService contributors,
+        IngestService ingest,
+        Custodian custodian,
+        ErasureService erasure,
+        BlobReaper reaper,
+        BootstrapToken bootstrapToken,
+        HealthCheck health) {
+    public Services {
+        requireNonNull(projects, "projects is null");
+        requireNonNull(contributors, "contributors is null");
+        requireNonNull(ingest, "ingest is null");
+        requireNonNull(custodian, "custodian is null");
+        requireNonNull(erasure, "erasure is null");
+        requireNonNull(reaper, "reaper is null");
+        requireNonNull(bootstrapToken, "bootstrapToken is null");
+        requireNonNull(health, "health is null");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.custody.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.store.MetadataStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The bootstrap administrator's bearer token: 256 random bits, shown once when the installation is
+ * created and stored only as its SHA-256. Presented tokens are hashed and compared in constant
+ * time.
+ */
+public final class BootstrapToken {
+    static final String SETTING = "bootstrap_token_sha256";
+    private static final String PREFIX = "cst_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MetadataStore metadata;
+
+    public BootstrapToken(MetadataStore metadata) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+    }
+
+    /** Issues the token if none was issued yet, returning it; empty if it already exists. */
+    public Optional<String> issueOnce() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return metadata.inTransaction(repositories -> {
+            if (repositories.settings().get(SETTING).isPresent()) {
+                return Optional.empty();
+            }
+            repositories.settings().put(SETTING, HexFormat.of().formatHex(sha256(token)));
+            return Optional.of(token);
+        });
+    }
+
+    /** The principal a presented token stands for; UNAUTHENTICATED for anything else. */
+    public Principal authenticate(String presented) {
+        requireNonNull(presented, "presented is null");
+        byte[] expected = metadata.inTransaction(repositories -> repositories.settings().get(SETTING))
+                .map(HexFormat.of()::parseHex)
+                .orElseThrow(BootstrapToken::unauthenticated);
+        if (presented.length() > 200 || !MessageDigest.isEqual(expected, sha256(presented))) {
+            throw unauthenticated();
+        }
+        return Principal.bootstrapAdmin();
+    }
+
+    private static CustodyException unauthenticated() {
+        return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.custody.clip;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.TextField;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.blob.BlobStore;
+import dev.custody.contributor.ContributorState;
+import dev.custody.keys.ContributorKeys;
+import dev.custody.keys.WrappedKey;
+import dev.custody.store.MetadataStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+
+/**
+ * The only code path that yields plaintext audio. In this order it checks the caller's
+ * authorization, the clip's erasure state and the presence of its contributor's key, then unwraps
+ * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
+ * ingest, so no unverified byte is ever handed out.
+ *
+ * <p>Throws {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
+ * whatever copies of the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or
+ * truncated ciphertext).
+ */
+public final class Custodian {
+    private static final Set<Role> MAY_OPEN = Set.of(Role.BOOTSTRAP_ADMIN);
+
+    private final MetadataStore metadata;
+    private final BlobStore blobs;
+    private final ContributorKeys keys;
+
+    public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.blobs = requireNonNull(blobs, "blobs is null");
+        this.keys = requireNonNull(keys, "keys is null");
+    }
+
+    public ClipAudio open(Principal caller, ClipId clipId, String purpose) {
+        caller.require(MAY_OPEN, "open clips");
+        TextField.require(purpose, "purpose", 100);
+        Access access = metadata.inTransaction(repositories -> {
+            Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
+            boolean erased = clip.state() == ClipState.ERASED
+                    || repositories
+                            .contributors()
+                            .find(clip.contributor())
+                            .map(c -> c.state() == ContributorState.ERASED)
+                            .orElse(true);
+            WrappedKey key = repositories
+                    .contributors()
+                    .voiceKey(clip.contributor())
+                    .filter(k -> !erased)
+                    .orElseThrow(Custodian::erased);
+            return new Access(clip, key);
+        });
+        return new ClipAudio(access.clip(), decrypt(access));
+    }
+
+    private byte[] decrypt(Access access) {
+        Clip clip = access.clip();
+        var cipher = keys.clipCipher(access.key(), clip.contributor());
+        byte[] plaintext;
+        try (InputStream ciphertext = blobs.open(clip.blob())) {
+            plaintext = cipher.decryptAll(ciphertext, clip.id(), clip.contributor(), clip.originalBytes());
+        } catch (IOException e) {
+            throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "clip could not be read", e);
+        }
+        if (!IngestService.sha256(plaintext).equals(clip.sha256())) {
+            throw CustodyException.integrityFailure();
+        }
+        return plaintext;
+    }
+
+    private static CustodyException erased() {
+        return new CustodyException(ErrorCode.ERASED, "the clip's contributor was erased");
+    }
+
+    private record Access(Clip clip, WrappedKey key) {}
+}

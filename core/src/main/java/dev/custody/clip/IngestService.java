@@ -1,0 +1,175 @@
+package dev.custody.clip;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.audio.AudioDecoder;
+import dev.custody.audio.DecodedAudio;
+import dev.custody.audio.QualityFigures;
+import dev.custody.audio.QualityGate;
+import dev.custody.blob.BlobId;
+import dev.custody.blob.BlobStore;
+import dev.custody.contributor.ContributorState;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.keys.ContributorKeys;
+import dev.custody.keys.WrappedKey;
+import dev.custody.project.Project;
+import dev.custody.receipt.Receipt;
+import dev.custody.receipt.ReceiptSigner;
+import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
+import java.io.FilterOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ingest pipeline. An upload is read up to its project's cap, parsed strictly, passed through
+ * the quality gate, hashed, encrypted under its contributor's key into a new blob, and recorded;
+ * only then is a signed receipt issued. All or nothing: if any step fails, the blob is deleted and
+ * no row is written, and the error names the reason ({@code AUDIO_*}, {@code PAYLOAD_TOO_LARGE},
+ * {@code CONSENT_REQUIRED}, {@code ERASED}, ...).
+ */
+public final class IngestService {
+    private static final Set<Role> MAY_INGEST = Set.of(Role.BOOTSTRAP_ADMIN);
+
+    private final MetadataStore metadata;
+    private final BlobStore blobs;
+    private final ContributorKeys keys;
+    private final ReceiptSigner receipts;
+    private final Clock clock;
+
+    public IngestService(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, ReceiptSigner receipts, Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.blobs = requireNonNull(blobs, "blobs is null");
+        this.keys = requireNonNull(keys, "keys is null");
+        this.receipts = requireNonNull(receipts, "receipts is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public IngestResult ingest(Principal caller, IngestRequest request, InputStream upload) {
+        caller.require(MAY_INGEST, "upload clips");
+        Admission admission = metadata.inTransaction(repositories -> admit(repositories, request));
+        byte[] original = BoundedUpload.read(upload, admission.project().limits().maxUploadBytes());
+        DecodedAudio audio = AudioDecoder.decode(original);
+        QualityFigures quality = QualityGate.assess(audio, admission.project().limits());
+        Bytes sha256 = sha256(original);
+
+        ClipId clipId = ClipId.random();
+        BlobId blob = encryptToBlob(admission.voiceKey(), clipId, request.contributor(), original);
+        Clip clip = new Clip(
+                clipId,
+                request.project(),
+                request.contributor(),
+                request.promptIndex(),
+                audio.info(),
+                original.length,
+                sha256,
+                quality,
+                ClipState.PENDING_REVIEW,
+                blob,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        try {
+            metadata.inTransaction(repositories -> {
+                // Consent may have been withdrawn, or the contributor erased, while the upload ran.
+                admit(repositories, request);
+                repositories.clips().insert(clip);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            blobs.delete(blob);
+            throw e;
+        }
+        return new IngestResult(clip, receipts.sign(receiptFor(clip, admission)));
+    }
+
+    private Admission admit(Repositories repositories, IngestRequest request) {
+        Project project = repositories
+                .projects()
+                .find(request.project())
+                .orElseThrow(() -> CustodyException.notFound("no such project"));
+        project.prompt(request.promptIndex());
+        Pseudonym contributor = request.contributor();
+        var state = repositories
+                .contributors()
+                .find(contributor)
+                .orElseThrow(() -> CustodyException.notFound("no such contributor"))
+                .state();
+        Optional<WrappedKey> voiceKey = repositories.contributors().voiceKey(contributor);
+        if (state == ContributorState.ERASED || voiceKey.isEmpty()) {
+            throw new CustodyException(ErrorCode.ERASED, "the contributor was erased");
+        }
+        boolean consented = repositories
+                .consents()
+                .latest(contributor, project.id())
+                .filter(consent -> consent.termsVersion() == project.consentTermsVersion())
+                .isPresent();
+        if (!consented) {
+            throw new CustodyException(
+                    ErrorCode.CONSENT_REQUIRED,
+                    "the contributor has not consented to version " + project.consentTermsVersion() + " of the terms");
+        }
+        return new Admission(project, voiceKey.get());
+    }
+
+    private BlobId encryptToBlob(WrappedKey voiceKey, ClipId clipId, Pseudonym contributor, byte[] original) {
+        var cipher = keys.clipCipher(voiceKey, contributor);
+        return blobs.write(out -> {
+            try (OutputStream encrypting = cipher.encrypt(new KeepOpen(out), clipId, contributor)) {
+                encrypting.write(original);
+            }
+        });
+    }
+
+    private Receipt receiptFor(Clip clip, Admission admission) {
+        String prompt = admission.project().prompt(clip.promptIndex());
+        return new Receipt(
+                1,
+                clip.id(),
+                clip.project(),
+                clip.promptIndex(),
+                sha256(prompt.getBytes(StandardCharsets.UTF_8)),
+                clip.contributor(),
+                clip.sha256(),
+                clip.createdAt(),
+                admission.project().consentTermsVersion(),
+                Optional.empty());
+    }
+
+    static Bytes sha256(byte[] data) {
+        try {
+            return Bytes.copyOf(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+
+    private record Admission(Project project, WrappedKey voiceKey) {}
+
+    /** The blob store owns its stream; the encrypting stream must finish without closing it. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

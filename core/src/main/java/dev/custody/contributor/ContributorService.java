@@ -1,0 +1,101 @@
+package dev.custody.contributor;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.keys.ContributorKeys;
+import dev.custody.keys.IdentityCipher;
+import dev.custody.project.ProjectId;
+import dev.custody.store.MetadataStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registers contributors (a fresh pseudonym, a fresh voice key, the identity sealed under the
+ * identity KEK), records their consent, and lists their clips' metadata.
+ */
+public final class ContributorService {
+    private static final Set<Role> MAY_ADMINISTER = Set.of(Role.BOOTSTRAP_ADMIN);
+
+    private final MetadataStore metadata;
+    private final ContributorKeys keys;
+    private final IdentityCipher identities;
+    private final Clock clock;
+
+    public ContributorService(MetadataStore metadata, ContributorKeys keys, IdentityCipher identities, Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.keys = requireNonNull(keys, "keys is null");
+        this.identities = requireNonNull(identities, "identities is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Contributor register(Principal caller, Identity identity) {
+        caller.require(MAY_ADMINISTER, "register contributors");
+        Pseudonym pseudonym = Pseudonym.random();
+        var sealed = identities.seal(pseudonym, identity);
+        var voiceKey = keys.newVoiceKey(pseudonym);
+        var contributor = new Contributor(pseudonym, ContributorState.ACTIVE, now(), Optional.empty());
+        metadata.inTransaction(repositories -> {
+            repositories.contributors().insert(contributor, sealed, voiceKey);
+            return null;
+        });
+        return contributor;
+    }
+
+    public ConsentRecord consent(Principal caller, Pseudonym contributor, ProjectId project, int termsVersion) {
+        caller.require(MAY_ADMINISTER, "record consent");
+        var consent = new ConsentRecord(ConsentId.random(), contributor, project, termsVersion, now());
+        return metadata.inTransaction(repositories -> {
+            var found = repositories
+                    .contributors()
+                    .find(contributor)
+                    .orElseThrow(() -> CustodyException.notFound("no such contributor"));
+            if (found.state() == ContributorState.ERASED) {
+                throw new CustodyException(ErrorCode.ERASED, "the contributor was erased");
+            }
+            var terms = repositories
+                    .projects()
+                    .find(project)
+                    .orElseThrow(() -> CustodyException.notFound("no such project"))
+                    .consentTermsVersion();
+            if (terms != termsVersion) {
+                throw new CustodyException(
+                        ErrorCode.CONFLICT, "the project's current terms are version " + terms);
+            }
+            repositories.consents().insert(consent);
+            return consent;
+        });
+    }
+
+    public Contributor contributor(Principal caller, Pseudonym pseudonym) {
+        caller.require(MAY_ADMINISTER, "read contributors");
+        return metadata.inTransaction(repositories -> repositories
+                .contributors()
+                .find(pseudonym)
+                .orElseThrow(() -> CustodyException.notFound("no such contributor")));
+    }
+
+    public List<Clip> clips(Principal caller, Pseudonym pseudonym) {
+        caller.require(MAY_ADMINISTER, "list clips");
+        return metadata.inTransaction(repositories -> repositories.clips().byContributor(pseudonym));
+    }
+
+    public Clip clip(Principal caller, ClipId id) {
+        caller.require(MAY_ADMINISTER, "read clips");
+        return metadata.inTransaction(
+                repositories -> repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip")));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.custody.contributor;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.blob.BlobId;
+import dev.custody.store.MetadataStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Crypto-shredding. In one transaction it deletes the contributor's wrapped voice key and sealed
+ * identity, marks them and their clips erased, and queues the clips' blobs for deletion. From the
+ * commit on, every read of any of their clips fails with {@code ERASED}, even of ciphertext copied
+ * earlier: without the key it is noise. The blobs themselves are deleted in the background by
+ * {@link dev.custody.blob.BlobReaper}.
+ */
+public final class ErasureService {
+    private static final Set<Role> MAY_ERASE = Set.of(Role.BOOTSTRAP_ADMIN);
+
+    private final MetadataStore metadata;
+    private final Clock clock;
+
+    public ErasureService(MetadataStore metadata, Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Erases the contributor and returns how many clips became unreadable. */
+    public int erase(Principal caller, Pseudonym contributor) {
+        caller.require(MAY_ERASE, "erase contributors");
+        Instant now = clock.instant();
+        return metadata.inTransaction(repositories -> {
+            var existing = repositories
+                    .contributors()
+                    .find(contributor)
+                    .orElseThrow(() -> CustodyException.notFound("no such contributor"));
+            if (existing.state() == ContributorState.ERASED) {
+                throw new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
+            }
+            repositories.contributors().erase(contributor, now);
+            List<BlobId> blobs = repositories.clips().erase(contributor);
+            blobs.forEach(blob -> repositories.blobDeletions().enqueue(blob, now));
+            return blobs.size();
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package dev.custody.server;
+
+import dev.custody.CustodyException;
+import dev.custody.Services;
+import dev.custody.audio.AudioLimits;
+import dev.custody.contributor.Identity;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.project.OrganizationId;
+import dev.custody.project.ProjectId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Organizations, projects, contributors and consent. */
+final class AdminRoutes {
+    private final Services services;
+
+    AdminRoutes(Services services) {
+        this.services = services;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/v1/organizations", this::createOrganization);
+        routes.post("/api/v1/organizations/{organization}/projects", this::createProject);
+        routes.get("/api/v1/projects/{project}", this::project);
+        routes.post("/api/v1/contributors", this::createContributor);
+        routes.get("/api/v1/contributors/{contributor}", this::contributor);
+        routes.post("/api/v1/contributors/{contributor}/consents", this::consent);
+    }
+
+    private void createOrganization(Context ctx) {
+        var request = Json.read(ctx, Requests.CreateOrganization.class);
+        var organization = services.projects().createOrganization(Authentication.principal(ctx), request.name());
+        Json.write(ctx, 201, Views.OrganizationView.of(organization));
+    }
+
+    private void createProject(Context ctx) {
+        var request = Json.read(ctx, Requests.CreateProject.class);
+        if (request.prompts() == null || request.consentTermsVersion() == null || request.retentionDays() == null) {
+            throw CustodyException.invalidInput("name, prompts, consentTermsVersion and retentionDays are required");
+        }
+        var project = services.projects()
+                .createProject(
+                        Authentication.principal(ctx),
+                        new OrganizationId(ctx.pathParam("organization")),
+                        Objects.requireNonNullElse(request.name(), ""),
+                        request.prompts(),
+                        request.consentTermsVersion(),
+                        Duration.ofDays(request.retentionDays()),
+                        AudioLimits.DEFAULT);
+        Json.write(ctx, 201, Views.ProjectView.of(project));
+    }
+
+    private void project(Context ctx) {
+        var project = services.projects().project(Authentication.principal(ctx), new ProjectId(ctx.pathParam("project")));
+        Json.write(ctx, 200, Views.ProjectView.of(project));
+    }
+
+    private void createContributor(Context ctx) {
+        var request = Json.read(ctx, Requests.CreateContributor.class);
+        if (request.name() == null || request.email() == null) {
+            throw CustodyException.invalidInput("name and email are required");
+        }
+        var contributor = services.contributors()
+                .register(Authentication.principal(ctx), new Identity(request.name(), request.email()));
+        Json.write(ctx, 201, Views.ContributorView.of(contributor));
+    }
+
+    private void contributor(Context ctx) {
+        var contributor = services.contributors()
+                .contributor(Authentication.principal(ctx), new Pseudonym(ctx.pathParam("contributor")));
+        Json.write(ctx, 200, Views.ContributorView.of(contributor));
+    }
+
+    private void consent(Context ctx) {
+        var request = Json.read(ctx, Requests.GiveConsent.class);
+        if (request.project() == null || request.termsVersion() == null) {
+            throw CustodyException.invalidInput("project and termsVersion are required");
+        }
+        var consent = services.contributors()
+                .consent(
+                        Authentication.principal(ctx),
+                        new Pseudonym(ctx.pathParam("contributor")),
+                        new ProjectId(request.project()),
+                        request.termsVersion());
+        Json.write(ctx, 201, Views.ConsentView.of(consent));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.custody.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.Services;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API under {@code /api/v1}, plus {@code /healthz} and {@code /readyz}, on Javalin with
+ * virtual threads. Routes only translate HTTP to service calls; every error becomes JSON {@code
+ * {code, message}} with the status of {@link ErrorStatus}, in one place.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin javalin;
+
+    private ApiServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    public static ApiServer start(String host, int port, Services services, Runnable afterErasure) {
+        requireNonNull(services, "services is null");
+        var authentication = new Authentication(services.bootstrapToken());
+        var clips = new ClipRoutes(services, afterErasure);
+        var admin = new AdminRoutes(services);
+        Javalin javalin = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = Json.MAX_BODY_BYTES;
+            config.routes.get("/healthz", ctx -> Json.write(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/readyz", ctx -> readiness(ctx, services));
+            config.routes.before("/api/*", authentication::authenticate);
+            admin.register(config.routes);
+            clips.register(config.routes);
+            config.routes.exception(CustodyException.class, ApiServer::custodyError);
+            config.routes.exception(Exception.class, ApiServer::unexpectedError);
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    Json.write(ctx, 404, new ErrorBody(ErrorCode.NOT_FOUND.name(), "no such route"));
+                }
+            });
+        });
+        javalin.start(host, port);
+        return new ApiServer(javalin);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    private static void readiness(Context ctx, Services services) {
+        Map<String, Boolean> checks = services.health().check();
+        boolean ready = checks.values().stream().allMatch(Boolean::booleanValue);
+        Json.write(ctx, ready ? 200 : 503, Map.of("ready", ready, "checks", checks));
+    }
+
+    private static void custodyError(CustodyException e, Context ctx) {
+        Json.write(ctx, ErrorStatus.of(e.code()), new ErrorBody(e.code().name(), e.getMessage()));
+    }
+
+    private static void unexpectedError(Exception e, Context ctx) {
+        // Logged by type only: a message might echo request data.
+        LOG.error("unexpected {} on {} {}", e.getClass().getName(), ctx.method(), ctx.matchedPath());
+        Json.write(ctx, 500, new ErrorBody(ErrorCode.INTERNAL.name(), "internal error"));
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
