@@ -4,6 +4,7 @@ import dev.custody.Bytes;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,6 +34,24 @@ final class Receipts {
 
     static LedgerInclusion inclusion(long leafIndex, long treeSize, List<Bytes> proof) {
         return new LedgerInclusion(leafIndex, treeSize, proof, CHECKPOINT);
+    }
+
+    /** {@code receipt} with the component named {@code name} replaced, through the canonical constructor. */
+    static Receipt with(Receipt receipt, String name, Object value) {
+        RecordComponent[] components = Receipt.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals(name)
+                        ? value
+                        : components[i].getAccessor().invoke(receipt);
+            }
+            return Receipt.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Bytes hash(int fill) {

@@ -60,6 +60,18 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void write_addsExactlyOneName() {
+        Set<String> before = storedNames();
+
+        store().write(BlobContents.zeros(MIB));
+
+        Set<String> added = new HashSet<>(storedNames());
+        added.removeAll(before);
+        assertThat(added).hasSize(1);
+        assertThat(storedNames()).containsAll(before);
+    }
+
+    @Test
     void write_ofIdenticalContent_returnsDistinctIds() {
         Set<BlobId> ids = new HashSet<>();
         for (int i = 0; i < 50; i++) {

@@ -54,8 +54,8 @@ class FileBlobStoreDiskFullIT {
         assertThatThrownBy(() -> store.write(BlobContents.zeros(4 * 1024 * 1024)))
                 .isInstanceOfSatisfying(CustodyException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
-                    assertThat(e).hasMessageStartingWith("blob store could not write: ");
-                    assertThat(e.getMessage()).doesNotContain(mountPoint.toString());
+                    // The operating system's reason, and no path.
+                    assertThat(e).hasMessage("blob store could not write: No space left on device");
                 });
         assertThat(StoredFiles.list(mountPoint)).isEmpty();
 
