@@ -1,0 +1,189 @@
+package dev.custody.blob;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.Identifiers;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+
+/**
+ * A {@link BlobStore} in a local folder, for the embedded (single process) deployment.
+ *
+ * <p>Layout under the root: {@code objects/<fan-out>/<id>}, where {@code <fan-out>} is the first
+ * two characters of the id's random body (so no folder grows past a few thousand entries per
+ * million objects), and {@code tmp/<random>} for writes in progress. Both folders are mode 0700.
+ * Only validated, store-chosen {@link BlobId}s become path components, so no string from outside
+ * ever reaches the file system.
+ *
+ * <p>Guarantees: {@link #write} streams into a temporary file, forces it to disk, moves it into
+ * place atomically and forces the folder entry, so a returned id names a complete, durable object
+ * and a failed or crashed write leaves no visible object. {@link #open(Path)} removes temporary
+ * files left by a crashed earlier run; it assumes one process owns the root at a time (the
+ * application locks its data folder).
+ *
+ * <p>Throws {@link CustodyException}: {@code NOT_FOUND} for a missing object, {@code
+ * STORAGE_UNAVAILABLE} when the disk fails (with the cause kept, and the operating system's reason
+ * but no path in the message). An exception thrown by a content callback other than an {@link
+ * IOException} propagates unchanged, after cleanup.
+ */
+public final class FileBlobStore implements BlobStore {
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int BODY_START = "blb_".length();
+    private static final Set<StandardOpenOption> NEW_FILE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    private final Path objects;
+    private final Path tmp;
+
+    private FileBlobStore(Path objects, Path tmp) {
+        this.objects = objects;
+        this.tmp = tmp;
+    }
+
+    /** Opens (creating if needed) a store under {@code root} and removes leftover temporary files. */
+    public static FileBlobStore open(Path root) {
+        requireNonNull(root, "root is null");
+        try {
+            Path objects = PrivateFolders.create(root.resolve("objects"));
+            Path tmp = PrivateFolders.create(root.resolve("tmp"));
+            removeLeftovers(tmp);
+            return new FileBlobStore(objects, tmp);
+        } catch (IOException e) {
+            throw unavailable("open", e);
+        }
+    }
+
+    @Override
+    public BlobId write(BlobContent content) {
+        requireNonNull(content, "content is null");
+        BlobId id = BlobId.random();
+        Path temp = tmp.resolve(Identifiers.random("tmp"));
+        Path target = folderOf(id).resolve(id.value());
+        try {
+            writeDurably(temp, content);
+            placeDurably(temp, target);
+            return id;
+        } catch (IOException e) {
+            CustodyException failure = unavailable("write", e);
+            discard(failure, temp, target);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            discard(e, temp, target);
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream open(BlobId id) {
+        try {
+            return Files.newInputStream(pathOf(id));
+        } catch (NoSuchFileException e) {
+            throw CustodyException.notFound("no such blob");
+        } catch (IOException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    @Override
+    public boolean exists(BlobId id) {
+        try {
+            return Files.readAttributes(pathOf(id), BasicFileAttributes.class).isRegularFile();
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    @Override
+    public void delete(BlobId id) {
+        Path path = pathOf(id);
+        try {
+            if (Files.deleteIfExists(path)) {
+                PrivateFolders.force(path.getParent());
+            }
+        } catch (IOException e) {
+            throw unavailable("delete", e);
+        }
+    }
+
+    private static void writeDurably(Path temp, BlobContent content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, NEW_FILE, PrivateFolders.PRIVATE_FILE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+            content.writeTo(new KeepOpenOutputStream(out));
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    private void placeDurably(Path temp, Path target) throws IOException {
+        Path folder = target.getParent();
+        if (createFolder(folder)) {
+            // A new fan-out folder is itself an entry of objects/, which must reach the disk too.
+            PrivateFolders.force(objects);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFolders.force(folder);
+    }
+
+    private static boolean createFolder(Path folder) throws IOException {
+        try {
+            PrivateFolders.createOne(folder);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** Removes what a failed write may have left; a cleanup failure is kept as suppressed. */
+    private static void discard(Throwable failure, Path... paths) {
+        for (Path path : paths) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void removeLeftovers(Path tmp) throws IOException {
+        // Every entry of tmp/ is a write that never completed: its object was never returned.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+            for (Path entry : entries) {
+                Files.deleteIfExists(entry);
+            }
+        }
+        PrivateFolders.force(tmp);
+    }
+
+    private Path pathOf(BlobId id) {
+        return folderOf(requireNonNull(id, "id is null")).resolve(id.value());
+    }
+
+    private Path folderOf(BlobId id) {
+        return objects.resolve(id.value().substring(BODY_START, BODY_START + 2));
+    }
+
+    private static CustodyException unavailable(String action, IOException e) {
+        // A FileSystemException's message names the file; its reason alone is the OS's explanation.
+        String reason = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+        String message = "blob store could not " + action + (reason == null ? "" : ": " + reason);
+        return new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, message, e);
+    }
+}

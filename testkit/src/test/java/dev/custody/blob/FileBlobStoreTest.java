@@ -1,0 +1,123 @@
+package dev.custody.blob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.testkit.BlobContents;
+import dev.custody.testkit.BlobStoreContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileBlobStoreTest extends BlobStoreContract {
+    @TempDir
+    Path root;
+
+    private FileBlobStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = FileBlobStore.open(root);
+    }
+
+    @Override
+    protected BlobStore store() {
+        return store;
+    }
+
+    @Override
+    protected Set<String> storedNames() {
+        return StoredFiles.names(root);
+    }
+
+    @Test
+    void everyFileNameUnderTheRoot_isARandomIdInItsFanOutFolder() {
+        for (int i = 0; i < 20; i++) {
+            store.write(out -> out.write(1));
+        }
+
+        List<Path> files = StoredFiles.list(root);
+
+        assertThat(files).hasSize(20).allSatisfy(file -> {
+            String name = file.getFileName().toString();
+            assertThat(name).matches("blb_[a-z2-7]{26}");
+            assertThat(root.relativize(file.getParent()).toString()).isEqualTo("objects/" + name.substring(4, 6));
+        });
+    }
+
+    @Test
+    void open_createsFoldersOnlyTheOwnerCanEnter() throws IOException {
+        for (String folder : List.of("objects", "tmp")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(folder))))
+                    .isEqualTo("rwx------");
+        }
+        BlobId id = store.write(out -> out.write(1));
+        Path fanOut = root.resolve("objects").resolve(id.value().substring(4, 6));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fanOut)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fanOut.resolve(id.value()))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void open_removesTemporaryFilesLeftByACrashedRun() throws IOException {
+        BlobId kept = store.write(out -> out.write(new byte[] {7, 8, 9}));
+        Path leftover = root.resolve("tmp").resolve("tmp_aaaaaaaaaaaaaaaaaaaaaaaaaa");
+        Files.write(leftover, new byte[1000]);
+
+        FileBlobStore reopened = FileBlobStore.open(root);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(StoredFiles.names(root)).containsExactly(kept.value());
+        try (InputStream in = reopened.open(kept)) {
+            assertThat(in.readAllBytes()).containsExactly(7, 8, 9);
+        }
+    }
+
+    @Test
+    void write_whenTheDiskFillsMidway_failsAsStorageUnavailableAndLeavesNoFile() {
+        IOException diskFull = new IOException("No space left on device");
+
+        assertThatThrownBy(() -> store.write(BlobContents.failingAfter(1024 * 1024, diskFull)))
+                .isInstanceOfSatisfying(CustodyException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+                    assertThat(e).hasMessage("blob store could not write: No space left on device");
+                    assertThat(e.getCause()).isSameAs(diskFull);
+                });
+        assertThat(StoredFiles.list(root)).isEmpty();
+    }
+
+    @Test
+    void write_whenTheContentClosesItsStream_stillStoresTheObject() throws IOException {
+        BlobId id = store.write(out -> {
+            try (OutputStream closing = out) {
+                closing.write(new byte[] {4, 5});
+            }
+        });
+
+        try (InputStream in = store.open(id)) {
+            assertThat(in.readAllBytes()).containsExactly(4, 5);
+        }
+    }
+
+    @Test
+    void open_ofAFileInsteadOfAFolder_failsAsStorageUnavailable() throws IOException {
+        Path notAFolder = root.resolve("file");
+        Files.write(notAFolder, new byte[] {1});
+
+        assertThatThrownBy(() -> FileBlobStore.open(notAFolder)).isInstanceOfSatisfying(CustodyException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+            assertThat(e.getMessage()).doesNotContain(root.toString());
+        });
+    }
+}
