@@ -21,7 +21,7 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
     /**
      * 64 MiB, 3 iterations, 1 lane: between OWASP's recommended settings (19 MiB/2, 46 MiB/1) and
      * RFC 9106's second recommendation (64 MiB/3/4). One derivation with Bouncy Castle took about
-     * 0.25 s on a 2-core EPYC server, once per keyring open.
+     * 0.14 s on a 2-core EPYC server (0.3 s on a cold JVM); it runs once per keyring open.
      */
     public static final Argon2Parameters DEFAULT = new Argon2Parameters(64 * 1024, 3, 1);
 
