@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -32,7 +33,7 @@ public final class JcaSigner implements Signer, AutoCloseable {
     private final SignerAlgorithm algorithm;
     private final PublicKey publicKey;
     private final String keyId;
-    private volatile java.security.PrivateKey privateKey;
+    private volatile PrivateKey privateKey;
 
     private JcaSigner(SignerAlgorithm algorithm, KeyPair keyPair) {
         this.algorithm = requireNonNull(algorithm, "algorithm is null");

@@ -3,6 +3,7 @@ package dev.custody.keys;
 import dev.custody.CustodyException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ record KeyringBody(List<KekEntry> keks, Map<SignerRole, JcaSigner> signers) {
                 throw CustodyException.integrityFailure();
             }
             return new KeyringBody(keks, signers);
-        } catch (BufferUnderflowException | IllegalArgumentException e) {
+        } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
             throw CustodyException.integrityFailure(e);
         }
     }

@@ -6,10 +6,7 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A {@link KeyProvider} whose keys live in one file sealed under a passphrase: the embedded default,
@@ -80,8 +73,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LocalKeyring implements KeyProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int NONCE_LENGTH = 12;
-    private static final int TAG_LENGTH = 16;
 
     private final String keyringId;
     private final Map<KekId, KekEntry> keks;
@@ -173,33 +164,17 @@ public final class LocalKeyring implements KeyProvider {
         if (entry == null || entry.state() != KekEntry.State.ACTIVE) {
             throw new CustodyException(ErrorCode.NOT_FOUND, "no active key-encryption key " + kek + " in this keyring");
         }
-        byte[] nonce = new byte[NONCE_LENGTH];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, entry, nonce, kek, associatedData);
-            ByteBuffer out = ByteBuffer.allocate(NONCE_LENGTH + plaintext.length + TAG_LENGTH);
-            return out.put(nonce).put(cipher.doFinal(plaintext)).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return KekCipher.seal(entry.key(), kek, plaintext, associatedData);
     }
 
     @Override
     public byte[] unwrap(KekId kek, byte[] ciphertext, byte[] associatedData) {
         requireNonNull(ciphertext, "ciphertext is null");
         KekEntry entry = entry(kek, associatedData);
-        if (entry == null || ciphertext.length < NONCE_LENGTH + TAG_LENGTH) {
+        if (entry == null) {
             throw CustodyException.integrityFailure();
         }
-        try {
-            Cipher cipher =
-                    cipher(Cipher.DECRYPT_MODE, entry, Arrays.copyOf(ciphertext, NONCE_LENGTH), kek, associatedData);
-            return cipher.doFinal(ciphertext, NONCE_LENGTH, ciphertext.length - NONCE_LENGTH);
-        } catch (AEADBadTagException e) {
-            throw CustodyException.integrityFailure(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return KekCipher.open(entry.key(), kek, ciphertext, associatedData);
     }
 
     /** The signer of this role; its private key never leaves the keyring's file but in sealed form. */
@@ -226,25 +201,6 @@ public final class LocalKeyring implements KeyProvider {
         requireNonNull(associatedData, "associatedData is null");
         checkOpen();
         return keks.get(kek);
-    }
-
-    private static Cipher cipher(int mode, KekEntry entry, byte[] nonce, KekId kek, byte[] associatedData)
-            throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        byte[] key = entry.key().toArray();
-        try {
-            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
-        byte[] kekName = kek.toString().getBytes(StandardCharsets.UTF_8);
-        cipher.updateAAD(ByteBuffer.allocate(8 + kekName.length + associatedData.length)
-                .putInt(kekName.length)
-                .put(kekName)
-                .putInt(associatedData.length)
-                .put(associatedData)
-                .array());
-        return cipher;
     }
 
     private static URI uri(KeyPurpose purpose) {
