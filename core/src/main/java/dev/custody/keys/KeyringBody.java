@@ -24,6 +24,12 @@ record KeyringBody(List<KekEntry> keks, Map<SignerRole, JcaSigner> signers) {
         signers = Map.copyOf(signers);
     }
 
+    /** Wipes the KEKs and drops the private keys, for a body that will not become a keyring. */
+    void wipe() {
+        keks.forEach(kek -> kek.key().close());
+        signers.values().forEach(JcaSigner::close);
+    }
+
     /** Encodes into a fresh array that holds key material: the caller must wipe it. */
     byte[] encode() {
         Map<SignerRole, byte[]> privates = new EnumMap<>(SignerRole.class);

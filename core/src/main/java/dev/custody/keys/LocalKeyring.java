@@ -120,10 +120,13 @@ public final class LocalKeyring implements KeyProvider {
         byte[] plain = body.encode();
         try {
             KeyringFile.writeNew(file, KeyringFile.seal(KeyringHeader.fresh(id, argon2, RANDOM), plain, passphrase));
+            return new LocalKeyring(id.hex(), body);
+        } catch (RuntimeException e) {
+            body.wipe();
+            throw e;
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
-        return new LocalKeyring(id.hex(), body);
     }
 
     /** Opens an existing keyring; see the class documentation for the errors. */
@@ -133,10 +136,17 @@ public final class LocalKeyring implements KeyProvider {
         byte[] sealed = KeyringFile.read(file);
         String id = KeyringHeader.parse(sealed).keyringId().hex();
         byte[] plain = KeyringFile.open(sealed, passphrase);
+        KeyringBody body;
         try {
-            return new LocalKeyring(id, KeyringBody.decode(plain));
+            body = KeyringBody.decode(plain);
         } finally {
             Arrays.fill(plain, (byte) 0);
+        }
+        try {
+            return new LocalKeyring(id, body);
+        } catch (RuntimeException e) {
+            body.wipe();
+            throw e;
         }
     }
 
