@@ -1,0 +1,125 @@
+package dev.custody.keys;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.crypto.tink.StreamingAead;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+/**
+ * Encrypts and decrypts the clips of one contributor under their DEK, with Tink's AES-GCM-HKDF
+ * streaming AEAD. The associated data, {@code "custody/clip/v1|" + clipId + "|" + pseudonym} in
+ * UTF-8, binds each ciphertext to its clip and its contributor.
+ *
+ * <h2>Ciphertext format (Tink's, for a segment size S)</h2>
+ *
+ * <pre>
+ * header, 40 bytes:
+ *   1  header length, 0x28
+ *  32  random salt; the clip key is HKDF-SHA256(DEK, salt, info = associated data), 32 bytes
+ *   7  random nonce prefix
+ * segments, each AES-256-GCM under the clip key, each ending with its 16-byte tag:
+ *   the first is S - 40 bytes long (S - 56 bytes of plaintext), every other one S bytes
+ *   (S - 16 of plaintext) but the last, which may be shorter (0 plaintext bytes at least).
+ *   Segment i's nonce is prefix (7) || i as 4 bytes big-endian || 0x01 if last else 0x00,
+ *   so segments cannot be reordered, dropped, or the stream cut at a segment boundary.
+ * </pre>
+ *
+ * <p>Decryption fails {@code INTEGRITY_FAILURE} for any change, truncation or extension of the
+ * ciphertext, for another clip's or another contributor's ciphertext, and for plaintext larger
+ * than the caller's limit; a failure to read the source fails {@code STORAGE_UNAVAILABLE}.
+ * Thread-safe.
+ */
+public final class ClipCipher {
+    private final StreamingAead aead;
+
+    ClipCipher(StreamingAead aead) {
+        this.aead = requireNonNull(aead, "aead is null");
+    }
+
+    /**
+     * A stream that encrypts what is written to it into {@code ciphertextSink}. Closing it writes the
+     * last segment and closes the sink; a ciphertext whose stream was not closed never decrypts.
+     */
+    public OutputStream encrypt(OutputStream ciphertextSink, ClipId clip, Pseudonym contributor) {
+        requireNonNull(ciphertextSink, "ciphertextSink is null");
+        try {
+            return aead.newEncryptingStream(ciphertextSink, associatedData(clip, contributor));
+        } catch (IOException e) {
+            throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "cannot write the encrypted clip", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot start encryption", e);
+        }
+    }
+
+    /** Reads and verifies the whole ciphertext, including its last segment, and returns the plaintext. */
+    public byte[] decryptAll(InputStream ciphertext, ClipId clip, Pseudonym contributor, long maxPlaintextBytes) {
+        requireNonNull(ciphertext, "ciphertext is null");
+        if (maxPlaintextBytes < 0 || maxPlaintextBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("maxPlaintextBytes out of range");
+        }
+        var source = new SourceStream(ciphertext);
+        try (InputStream plaintext = aead.newDecryptingStream(source, associatedData(clip, contributor))) {
+            var out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            for (int n = plaintext.read(buffer); n != -1; n = plaintext.read(buffer)) {
+                if (out.size() + (long) n > maxPlaintextBytes) {
+                    throw CustodyException.integrityFailure();
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            if (source.failed) {
+                throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read the encrypted clip", e);
+            }
+            throw CustodyException.integrityFailure(e);
+        } catch (GeneralSecurityException e) {
+            throw CustodyException.integrityFailure(e);
+        }
+    }
+
+    private static byte[] associatedData(ClipId clip, Pseudonym contributor) {
+        requireNonNull(clip, "clip is null");
+        requireNonNull(contributor, "contributor is null");
+        return ("custody/clip/v1|" + clip.value() + "|" + contributor.value()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tink reports tampering and a failing source alike as IOException; this tells them apart. */
+    private static final class SourceStream extends FilterInputStream {
+        private volatile boolean failed;
+
+        SourceStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+    }
+}
