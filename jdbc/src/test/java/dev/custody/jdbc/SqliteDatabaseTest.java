@@ -73,6 +73,13 @@ class SqliteDatabaseTest {
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
     }
 
+    @Test
+    void folderInsteadOfFile_failsToOpenWithStorageUnavailable() {
+        assertThatThrownBy(() -> JdbcMetadataStore.openSqlite(folder))
+                .isInstanceOfSatisfying(
+                        CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+    }
+
     private static String pragma(JdbcMetadataStore store, String name) {
         return store.inJdbcTransaction(r ->
                 r.handle().createQuery("PRAGMA " + name).mapTo(String.class).one());
