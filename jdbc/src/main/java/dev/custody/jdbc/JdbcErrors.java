@@ -3,6 +3,7 @@ package dev.custody.jdbc;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -24,10 +25,10 @@ final class JdbcErrors {
      * NOT_FOUND for a reference to a missing record, else the original (mapped at the store's edge).
      */
     static RuntimeException onInsert(JdbiException failure, String what) {
-        SQLException cause = sqlCause(failure);
-        if (cause == null) {
-            return failure;
-        }
+        return sqlCause(failure).map(cause -> translate(cause, failure, what)).orElse(failure);
+    }
+
+    private static RuntimeException translate(SQLException cause, JdbiException failure, String what) {
         if (isUniqueViolation(cause)) {
             return new CustodyException(ErrorCode.CONFLICT, what + " already exists", failure);
         }
@@ -37,13 +38,13 @@ final class JdbcErrors {
         return failure;
     }
 
-    private static SQLException sqlCause(Throwable failure) {
+    private static Optional<SQLException> sqlCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return sql;
+                return Optional.of(sql);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static boolean isUniqueViolation(SQLException e) {

@@ -8,8 +8,12 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.project.Organization;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +57,47 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void hundredsOfConcurrentTransactions_commitOrRollBackEachAsAWhole() throws Exception {
+        int writers = 300;
+        try (JdbcMetadataStore store = open()) {
+            List<Future<?>> transactions = new ArrayList<>();
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < writers; i++) {
+                    int writer = i;
+                    transactions.add(executor.submit(() -> writeOrRollBack(store, writer)));
+                }
+            }
+            for (Future<?> transaction : transactions) {
+                transaction.get(); // rethrows the first unexpected failure, SQLITE_BUSY included
+            }
+
+            // Every third transaction threw: its row is gone, and no other transaction's is.
+            assertThat(settingKeys(store))
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, writers)
+                            .filter(i -> i % 3 != 0)
+                            .mapToObj(i -> "writer " + i)
+                            .toList());
+        }
+    }
+
+    private static void writeOrRollBack(JdbcMetadataStore store, int writer) {
+        String key = "writer " + writer;
+        try {
+            store.inTransaction(r -> {
+                // Read, then write: the pattern that meets SQLITE_BUSY without one writer at a time.
+                r.settings().put(key, r.settings().get(key).orElse("written"));
+                Thread.yield(); // invite another transaction to run in between
+                if (writer % 3 == 0) {
+                    throw new IllegalStateException("rolled back");
+                }
+                return null;
+            });
+        } catch (IllegalStateException expected) {
+            // the rollback under test
+        }
+    }
+
+    @Test
     void sqlFailureInsideTheWork_surfacesAsStorageUnavailableWithTheCause() {
         try (JdbcMetadataStore store = open()) {
             assertThatThrownBy(() ->
@@ -78,6 +123,13 @@ class SqliteDatabaseTest {
         assertThatThrownBy(() -> JdbcMetadataStore.openSqlite(folder))
                 .isInstanceOfSatisfying(
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+    }
+
+    private static List<String> settingKeys(JdbcMetadataStore store) {
+        return store.inJdbcTransaction(r -> r.handle()
+                .createQuery("SELECT key FROM settings")
+                .mapTo(String.class)
+                .list());
     }
 
     private static String pragma(JdbcMetadataStore store, String name) {
