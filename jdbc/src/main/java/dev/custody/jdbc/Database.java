@@ -1,0 +1,14 @@
+package dev.custody.jdbc;
+
+import org.jdbi.v3.core.HandleCallback;
+
+/** A migrated database and the way its transactions are run. */
+interface Database extends AutoCloseable {
+    Dialect dialect();
+
+    /** Runs the callback in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(HandleCallback<T, RuntimeException> callback);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,124 @@
+package dev.custody.jdbc;
+
+import dev.custody.Bytes;
+import dev.custody.audio.AudioContainer;
+import dev.custody.audio.AudioInfo;
+import dev.custody.audio.QualityFigures;
+import dev.custody.audio.SampleEncoding;
+import dev.custody.blob.BlobId;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.clip.ClipState;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.project.ProjectId;
+import dev.custody.store.ClipRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Clips, one row each, with the audio description and quality figures as columns. */
+final class JdbcClipRepository implements ClipRepository {
+    private static final String INSERT = """
+            INSERT INTO clips (id, project_id, contributor, prompt_index, container, encoding,
+                sample_rate, channels, frames, original_bytes, sha256, clipping_ratio, rms_dbfs,
+                silence_ratio, snr_db, state, blob_id, created_at)
+            VALUES (:id, :project, :contributor, :promptIndex, :container, :encoding,
+                :sampleRate, :channels, :frames, :originalBytes, :sha256, :clippingRatio, :rmsDbfs,
+                :silenceRatio, :snrDb, :state, :blob, :createdAt)
+            """;
+
+    private final Handle handle;
+
+    JdbcClipRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public void insert(Clip clip) {
+        AudioInfo audio = clip.audio();
+        QualityFigures quality = clip.quality();
+        try {
+            handle.createUpdate(INSERT)
+                    .bind("id", clip.id().value())
+                    .bind("project", clip.project().value())
+                    .bind("contributor", clip.contributor().value())
+                    .bind("promptIndex", clip.promptIndex())
+                    .bind("container", audio.container().name())
+                    .bind("encoding", audio.encoding().name())
+                    .bind("sampleRate", audio.sampleRate())
+                    .bind("channels", audio.channels())
+                    .bind("frames", audio.frames())
+                    .bind("originalBytes", clip.originalBytes())
+                    .bind("sha256", clip.sha256().toArray())
+                    .bind("clippingRatio", quality.clippingRatio())
+                    .bind("rmsDbfs", quality.rmsDbfs())
+                    .bind("silenceRatio", quality.silenceRatio())
+                    .bind("snrDb", quality.snrDb())
+                    .bind("state", clip.state().name())
+                    .bind("blob", clip.blob().value())
+                    .bind("createdAt", clip.createdAt().toEpochMilli())
+                    .execute();
+        } catch (JdbiException e) {
+            throw JdbcErrors.onInsert(e, "clip " + clip.id());
+        }
+    }
+
+    @Override
+    public Optional<Clip> find(ClipId id) {
+        return handle.createQuery("SELECT * FROM clips WHERE id = :id")
+                .bind("id", id.value())
+                .map(JdbcClipRepository::map)
+                .findOne();
+    }
+
+    @Override
+    public List<Clip> byContributor(Pseudonym contributor) {
+        return handle.createQuery("SELECT * FROM clips WHERE contributor = :contributor ORDER BY created_at, id")
+                .bind("contributor", contributor.value())
+                .map(JdbcClipRepository::map)
+                .list();
+    }
+
+    /** Returns the blobs of the clips this call erased; clips erased before are not returned again. */
+    @Override
+    public List<BlobId> erase(Pseudonym contributor) {
+        // One statement, so a clip inserted concurrently is either erased and returned, or neither.
+        return handle.createQuery("UPDATE clips SET state = :erased"
+                        + " WHERE contributor = :contributor AND state <> :erased RETURNING blob_id")
+                .bind("erased", ClipState.ERASED.name())
+                .bind("contributor", contributor.value())
+                .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
+                .list();
+    }
+
+    private static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {
+        AudioInfo audio = new AudioInfo(
+                AudioContainer.valueOf(rs.getString("container")),
+                SampleEncoding.valueOf(rs.getString("encoding")),
+                rs.getInt("sample_rate"),
+                rs.getInt("channels"),
+                rs.getLong("frames"));
+        QualityFigures quality = new QualityFigures(
+                rs.getDouble("clipping_ratio"),
+                rs.getDouble("rms_dbfs"),
+                rs.getDouble("silence_ratio"),
+                rs.getDouble("snr_db"));
+        return new Clip(
+                new ClipId(rs.getString("id")),
+                new ProjectId(rs.getString("project_id")),
+                new Pseudonym(rs.getString("contributor")),
+                rs.getInt("prompt_index"),
+                audio,
+                rs.getLong("original_bytes"),
+                Bytes.copyOf(rs.getBytes("sha256")),
+                quality,
+                ClipState.valueOf(rs.getString("state")),
+                new BlobId(rs.getString("blob_id")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

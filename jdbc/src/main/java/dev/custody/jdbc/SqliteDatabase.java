@@ -1,0 +1,81 @@
+package dev.custody.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * A SQLite file in WAL mode with {@code synchronous=FULL}, so a commit is on disk before it is
+ * acknowledged. SQLite allows one writer at a time and answers a second with SQLITE_BUSY; rather
+ * than retry, every transaction runs on one connection behind a fair lock, so any number of
+ * threads simply queue, in order.
+ */
+final class SqliteDatabase implements Database {
+    // Only another process (a CLI command on the same file) can hold the write lock against us.
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final Connection connection;
+    private final Jdbi jdbi;
+
+    private SqliteDatabase(Connection connection) {
+        this.connection = connection;
+        this.jdbi = Jdbi.create(connection);
+    }
+
+    static SqliteDatabase open(Path file) {
+        SQLiteDataSource dataSource = dataSource(file);
+        Migrations.apply(dataSource, Dialect.SQLITE);
+        try {
+            return new SqliteDatabase(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw JdbcErrors.storageUnavailable(e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // Take the write lock at BEGIN: a deferred transaction that reads, then writes, could
+        // fail with SQLITE_BUSY when another process wrote in between.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    public <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
+        writer.lock();
+        try {
+            return jdbi.inTransaction(callback);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw JdbcErrors.storageUnavailable(e);
+        } finally {
+            writer.unlock();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.custody.testkit;
+
+import static dev.custody.testkit.RepositoryRecords.at;
+import static dev.custody.testkit.RepositoryRecords.clip;
+import static dev.custody.testkit.RepositoryRecords.withState;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custody.ErrorCode;
+import dev.custody.blob.BlobId;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.clip.ClipState;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.project.ProjectId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link dev.custody.store.ClipRepository}: every field, order, erasure, concurrent inserts. Run through {@link RepositoryContract}. */
+public abstract class ClipRepositoryContract extends RepositoryContractSupport {
+    @Test
+    void insert_thenFind_returnsEveryField() {
+        Scene scene = scene();
+        Clip clip = clip(scene.project().id(), scene.contributor().pseudonym(), at(7));
+        write(r -> r.clips().insert(clip));
+
+        Clip found = tx(r -> r.clips().find(clip.id())).orElseThrow();
+
+        assertThat(found).isEqualTo(clip);
+        assertThat(found.audio()).isEqualTo(clip.audio());
+        assertThat(found.quality().rmsDbfs()).isEqualTo(-200.0);
+        assertThat(found.sha256()).isEqualTo(clip.sha256());
+    }
+
+    @Test
+    void find_unknownId_isEmpty() {
+        assertThat(find(r -> r.clips().find(ClipId.random()))).isEmpty();
+    }
+
+    @Test
+    void byContributor_returnsOnlyTheirClipsOldestFirst() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip middle = clip(scene.project().id(), contributor, at(20));
+        Clip newest = clip(scene.project().id(), contributor, at(30));
+        Clip oldest = clip(scene.project().id(), contributor, at(10));
+        Clip someoneElses = clip(scene.project().id(), newContributor(), at(15));
+        write(r -> List.of(middle, newest, someoneElses, oldest).forEach(r.clips()::insert));
+
+        assertThat(list(r -> r.clips().byContributor(contributor))).containsExactly(oldest, middle, newest);
+    }
+
+    @Test
+    void insert_duplicateId_failsWithConflict() {
+        Scene scene = scene();
+        Clip clip = clip(scene.project().id(), scene.contributor().pseudonym(), at(1));
+        write(r -> r.clips().insert(clip));
+
+        assertFailsWith(ErrorCode.CONFLICT, () -> write(r -> r.clips().insert(clip)));
+    }
+
+    @Test
+    void insert_forUnknownProjectOrContributor_failsWithNotFound() {
+        Scene scene = scene();
+
+        assertFailsWith(
+                ErrorCode.NOT_FOUND,
+                () -> write(r -> r.clips()
+                        .insert(clip(ProjectId.random(), scene.contributor().pseudonym(), at(1)))));
+        assertFailsWith(
+                ErrorCode.NOT_FOUND,
+                () -> write(r -> r.clips().insert(clip(scene.project().id(), Pseudonym.random(), at(1)))));
+    }
+
+    @Test
+    void erase_marksEveryClipOfTheContributorErasedAndReturnsTheirBlobs() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip pending = clip(scene.project().id(), contributor, at(1));
+        Clip accepted = withState(clip(scene.project().id(), contributor, at(2)), ClipState.ACCEPTED);
+        Clip someoneElses = clip(scene.project().id(), newContributor(), at(3));
+        write(r -> List.of(pending, accepted, someoneElses).forEach(r.clips()::insert));
+
+        List<BlobId> blobs = tx(r -> r.clips().erase(contributor));
+
+        assertThat(blobs).containsExactlyInAnyOrder(pending.blob(), accepted.blob());
+        assertThat(list(r -> r.clips().byContributor(contributor)))
+                .extracting(Clip::state)
+                .containsOnly(ClipState.ERASED);
+        assertThat(find(r -> r.clips().find(someoneElses.id()))).contains(someoneElses);
+        assertThat(list(r -> r.clips().erase(contributor))).isEmpty();
+    }
+
+    @Test
+    void concurrentInserts_fromHundredVirtualThreads_areAllStored() throws Exception {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        List<Clip> clips = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            clips.add(clip(scene.project().id(), contributor, at(i)));
+        }
+
+        insertConcurrently(clips);
+
+        assertThat(list(r -> r.clips().byContributor(contributor))).containsExactlyElementsOf(clips);
+    }
+
+    private void insertConcurrently(List<Clip> clips) throws InterruptedException, ExecutionException {
+        List<Future<?>> inserts = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Clip clip : clips) {
+                inserts.add(executor.submit(() -> write(r -> r.clips().insert(clip))));
+            }
+        }
+        for (Future<?> insert : inserts) {
+            insert.get(); // rethrows the first failure
+        }
+    }
+}

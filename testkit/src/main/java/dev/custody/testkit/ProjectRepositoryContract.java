@@ -1,0 +1,59 @@
+package dev.custody.testkit;
+
+import static dev.custody.testkit.RepositoryRecords.organization;
+import static dev.custody.testkit.RepositoryRecords.project;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custody.ErrorCode;
+import dev.custody.project.Organization;
+import dev.custody.project.Project;
+import dev.custody.project.ProjectId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link dev.custody.store.ProjectRepository}: every field, prompts in order. Run through {@link RepositoryContract}. */
+public abstract class ProjectRepositoryContract extends RepositoryContractSupport {
+    @Test
+    void insert_thenFind_returnsEveryFieldWithPromptsInOrder() {
+        Scene scene = scene();
+
+        Project found = tx(r -> r.projects().find(scene.project().id())).orElseThrow();
+
+        assertThat(found).isEqualTo(scene.project());
+        assertThat(found.prompts()).containsExactly("first", "second", "third");
+        assertThat(found.limits()).isEqualTo(RepositoryRecords.LIMITS);
+    }
+
+    @Test
+    void prompts_areStoredVerbatimAndInOrder() {
+        Organization organization = organization("Acme Voice");
+        Project project = project(organization.id(), AWKWARD.reversed());
+        write(r -> {
+            r.organizations().insert(organization);
+            r.projects().insert(project);
+        });
+
+        assertThat(find(r -> r.projects().find(project.id())).orElseThrow().prompts())
+                .containsExactlyElementsOf(AWKWARD.reversed());
+    }
+
+    @Test
+    void find_unknownId_isEmpty() {
+        assertThat(find(r -> r.projects().find(ProjectId.random()))).isEmpty();
+    }
+
+    @Test
+    void insert_duplicateId_failsWithConflict() {
+        Scene scene = scene();
+
+        assertFailsWith(ErrorCode.CONFLICT, () -> write(r -> r.projects().insert(scene.project())));
+    }
+
+    @Test
+    void insert_forUnknownOrganization_failsWithNotFound() {
+        Project orphan = project(organization("Nobody").id(), List.of("a"));
+
+        assertFailsWith(ErrorCode.NOT_FOUND, () -> write(r -> r.projects().insert(orphan)));
+        assertThat(find(r -> r.projects().find(orphan.id()))).isEmpty();
+    }
+}
