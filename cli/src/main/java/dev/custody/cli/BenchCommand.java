@@ -1,6 +1,7 @@
 package dev.custody.cli;
 
 import dev.custody.bench.BenchReport;
+import dev.custody.bench.CryptoBench;
 import dev.custody.bench.IngestBench;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "Benchmarks, each reported against a baseline measured in the same run.", subcommands = {BenchCommand.Ingest.class})
+@Command(name = "bench", description = "Benchmarks, each reported against a baseline measured in the same run.", subcommands = {BenchCommand.Ingest.class, BenchCommand.Crypto.class})
 final class BenchCommand {
     @Command(name = "ingest", description = "End-to-end ingest on the embedded default against plain fsync'd file writes.")
     static final class Ingest implements Callable<Integer> {
@@ -38,6 +39,26 @@ final class BenchCommand {
         public Integer call() throws IOException {
             Path work = dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
             BenchReport report = new IngestBench(work, clips, writers, rounds).run();
+            spec.commandLine().getOut().println(report.toJson());
+            json.ifPresent(report::writeTo);
+            return 0;
+        }
+    }
+
+    @Command(name = "crypto", description = "JMH: streaming clip encryption per segment size against raw AES-GCM.")
+    static final class Crypto implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "2", description = "Seconds per JMH iteration (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
+        Optional<Path> json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            BenchReport report = new CryptoBench(seconds, seconds).run();
             spec.commandLine().getOut().println(report.toJson());
             json.ifPresent(report::writeTo);
             return 0;

@@ -43,6 +43,8 @@ final class SqliteDatabase implements Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
+        // Erasure deletes wrapped keys: overwrite freed cells so no copy of a key lingers in free pages.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         // Take the write lock at BEGIN: a deferred transaction that reads, then writes, could
         // fail with SQLITE_BUSY when another process wrote in between.
