@@ -1,0 +1,167 @@
+package dev.custody.audio;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The automatic quality check every clip passes before a reviewer hears it.
+ *
+ * <p>{@link #measure} computes, over all channels:
+ *
+ * <ul>
+ *   <li><b>clipping ratio</b>: the fraction of samples with {@code |x| >= 0.999};
+ *   <li><b>RMS</b> of the whole clip in dBFS, or {@link QualityFigures#SILENCE_DBFS} when every
+ *       sample is zero;
+ *   <li><b>silence ratio</b>: the fraction of 20 ms frames whose RMS is below -60 dBFS (a clip
+ *       shorter than one frame counts as one frame);
+ *   <li><b>SNR estimate</b>: {@code 10 log10(E95 / E10)}, where E95 and E10 are the 95th- and
+ *       10th-percentile frame energies. Speech has pauses, so its quietest tenth of frames is the
+ *       background noise and its loudest twentieth is speech; a steady noise has equal percentiles
+ *       and scores near 0 dB. Energies are floored at 1e-10 (-100 dBFS), so the estimate lies in
+ *       [0, 100] dB. It underestimates speech without any pause, which is why the default limit
+ *       is modest.
+ * </ul>
+ *
+ * <p>{@link #assess} fails with a {@link CustodyException} whose message states the measured figure
+ * and the limit, checking in this order: {@link ErrorCode#AUDIO_SAMPLE_RATE_OUT_OF_RANGE}, {@link
+ * ErrorCode#AUDIO_TOO_SHORT}, {@link ErrorCode#AUDIO_TOO_LONG}, then on the figures {@link
+ * ErrorCode#AUDIO_SILENT} (digital silence, or too many silent frames), {@link
+ * ErrorCode#AUDIO_TOO_QUIET}, {@link ErrorCode#AUDIO_CLIPPED}, {@link ErrorCode#AUDIO_NOISY}.
+ */
+public final class QualityGate {
+    static final double CLIP_LEVEL = 0.999;
+    static final double SILENT_FRAME_ENERGY = 1e-6; // -60 dBFS
+    private static final int FRAMES_PER_SECOND = 50; // 20 ms frames
+    private static final double ENERGY_FLOOR = 1e-10;
+    private static final double MAX_SNR_DB = 100.0;
+
+    private QualityGate() {}
+
+    /** Checks {@code audio} against {@code limits}; returns its figures when it passes. */
+    public static QualityFigures assess(DecodedAudio audio, AudioLimits limits) {
+        requireNonNull(audio, "audio is null");
+        requireNonNull(limits, "limits is null");
+        checkFormat(audio.info(), limits);
+        QualityFigures figures = measure(audio);
+        checkFigures(figures, limits);
+        return figures;
+    }
+
+    /** Measures {@code audio} without judging it. */
+    public static QualityFigures measure(DecodedAudio audio) {
+        requireNonNull(audio, "audio is null");
+        float[] samples = audio.samples();
+        int channels = audio.info().channels();
+        int frameLength = channels * Math.max(1, audio.info().sampleRate() / FRAMES_PER_SECOND);
+        int frameCount = Math.max(1, samples.length / frameLength);
+        double[] energies = new double[frameCount];
+        long clipped = 0;
+        double total = 0;
+        for (int i = 0; i < samples.length; i++) {
+            double x = samples[i];
+            clipped += Math.abs(x) >= CLIP_LEVEL ? 1 : 0;
+            total += x * x;
+            // Samples after the last whole frame count in the overall figures only.
+            int frame = i / frameLength;
+            if (frame < frameCount) {
+                energies[frame] += x * x;
+            }
+        }
+        long silent = 0;
+        int counted = Math.min(frameLength, samples.length);
+        for (int f = 0; f < frameCount; f++) {
+            energies[f] = counted == 0 ? 0 : energies[f] / counted;
+            silent += energies[f] < SILENT_FRAME_ENERGY ? 1 : 0;
+        }
+        int n = Math.max(1, samples.length);
+        double rms = total == 0 ? QualityFigures.SILENCE_DBFS : 10 * Math.log10(total / n);
+        return new QualityFigures((double) clipped / n, rms, (double) silent / frameCount, snr(energies));
+    }
+
+    private static double snr(double[] energies) {
+        double[] sorted = energies.clone();
+        Arrays.sort(sorted);
+        double loud = Math.max(percentile(sorted, 0.95), ENERGY_FLOOR);
+        double quiet = Math.max(percentile(sorted, 0.10), ENERGY_FLOOR);
+        return Math.min(MAX_SNR_DB, 10 * Math.log10(loud / quiet));
+    }
+
+    /** Nearest-rank percentile of an ascending array. */
+    private static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
+    }
+
+    private static void checkFormat(AudioInfo info, AudioLimits limits) {
+        if (info.sampleRate() < limits.minSampleRate() || info.sampleRate() > limits.maxSampleRate()) {
+            throw fail(
+                    ErrorCode.AUDIO_SAMPLE_RATE_OUT_OF_RANGE,
+                    "sample rate %d Hz is outside %d to %d Hz",
+                    info.sampleRate(),
+                    limits.minSampleRate(),
+                    limits.maxSampleRate());
+        }
+        double seconds = info.frames() / (double) info.sampleRate();
+        if (info.duration().compareTo(limits.minDuration()) < 0) {
+            throw fail(
+                    ErrorCode.AUDIO_TOO_SHORT,
+                    "clip lasts %.2f s, minimum %.2f s",
+                    seconds,
+                    seconds(limits.minDuration()));
+        }
+        if (info.duration().compareTo(limits.maxDuration()) > 0) {
+            throw fail(
+                    ErrorCode.AUDIO_TOO_LONG,
+                    "clip lasts %.2f s, maximum %.2f s",
+                    seconds,
+                    seconds(limits.maxDuration()));
+        }
+    }
+
+    private static void checkFigures(QualityFigures figures, AudioLimits limits) {
+        if (figures.rmsDbfs() == QualityFigures.SILENCE_DBFS) {
+            throw fail(ErrorCode.AUDIO_SILENT, "clip is digital silence");
+        }
+        if (figures.silenceRatio() > limits.maxSilenceRatio()) {
+            throw fail(
+                    ErrorCode.AUDIO_SILENT,
+                    "%.1f%% of the clip is silent, maximum %.1f%%",
+                    100 * figures.silenceRatio(),
+                    100 * limits.maxSilenceRatio());
+        }
+        if (figures.rmsDbfs() < limits.minRmsDbfs()) {
+            throw fail(
+                    ErrorCode.AUDIO_TOO_QUIET,
+                    "level %.1f dBFS, minimum %.1f dBFS",
+                    figures.rmsDbfs(),
+                    limits.minRmsDbfs());
+        }
+        if (figures.clippingRatio() > limits.maxClippingRatio()) {
+            throw fail(
+                    ErrorCode.AUDIO_CLIPPED,
+                    "%.2f%% of samples are clipped, maximum %.2f%%",
+                    100 * figures.clippingRatio(),
+                    100 * limits.maxClippingRatio());
+        }
+        if (figures.snrDb() < limits.minSnrDb()) {
+            throw fail(
+                    ErrorCode.AUDIO_NOISY,
+                    "estimated SNR %.1f dB, minimum %.1f dB",
+                    figures.snrDb(),
+                    limits.minSnrDb());
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static CustodyException fail(ErrorCode code, String format, Object... args) {
+        return new CustodyException(code, String.format(Locale.ROOT, format, args));
+    }
+}
