@@ -30,7 +30,8 @@ public final class HealthCheck {
     /** Each backend's name and whether it is ready, in a stable order. */
     public Map<String, Boolean> check() {
         Map<String, Boolean> result = new LinkedHashMap<>();
-        result.put("database", ready(() -> metadata.inTransaction(r -> r.settings().get("health"))));
+        result.put(
+                "database", ready(() -> metadata.inTransaction(r -> r.settings().get("health"))));
         result.put("keys", ready(() -> {
             byte[] probe = "readiness".getBytes(StandardCharsets.UTF_8);
             var kek = keys.activeKek(KeyPurpose.VOICE);

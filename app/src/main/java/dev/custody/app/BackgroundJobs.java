@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
 
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("custody-jobs").factory());
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("custody-jobs").factory());
     private final BlobReaper reaper;
 
     public BackgroundJobs(BlobReaper reaper, Duration interval) {

@@ -42,7 +42,11 @@ public final class Custody implements AutoCloseable {
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, new IdentityCipher(keyProvider), clock),
                 new IngestService(
-                        metadata, blobs, contributorKeys, new ReceiptSigner(keyProvider.signer(SignerRole.RECEIPTS)), clock),
+                        metadata,
+                        blobs,
+                        contributorKeys,
+                        new ReceiptSigner(keyProvider.signer(SignerRole.RECEIPTS)),
+                        clock),
                 new Custodian(metadata, blobs, contributorKeys),
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),

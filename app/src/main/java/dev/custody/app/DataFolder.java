@@ -38,8 +38,8 @@ public final class DataFolder implements AutoCloseable {
                 Files.createDirectories(
                         root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            channel = FileChannel.open(
-                    root.resolve("custody.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(root.resolve("custody.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw locked(root);
@@ -50,7 +50,8 @@ public final class DataFolder implements AutoCloseable {
             throw locked(root);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "cannot use data folder " + root + ": " + e.getMessage(), e);
+            throw new CustodyException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "cannot use data folder " + root + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -86,7 +87,8 @@ public final class DataFolder implements AutoCloseable {
     private static CustodyException locked(Path root) {
         return new CustodyException(
                 ErrorCode.DATA_FOLDER_LOCKED,
-                "another Custody process is using the data folder " + root + "; stop it first or choose another --data folder");
+                "another Custody process is using the data folder " + root
+                        + "; stop it first or choose another --data folder");
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -30,14 +30,18 @@ public final class EmbeddedInstallation implements AutoCloseable {
     private final Optional<Path> generatedPassphraseFile;
 
     private EmbeddedInstallation(
-            DataFolder folder, Custody custody, Optional<String> bootstrapToken, Optional<Path> generatedPassphraseFile) {
+            DataFolder folder,
+            Custody custody,
+            Optional<String> bootstrapToken,
+            Optional<Path> generatedPassphraseFile) {
         this.folder = folder;
         this.custody = custody;
         this.bootstrapToken = bootstrapToken;
         this.generatedPassphraseFile = generatedPassphraseFile;
     }
 
-    public static EmbeddedInstallation open(Path dataPath, Map<String, String> env, Argon2Parameters argon2, Clock clock) {
+    public static EmbeddedInstallation open(
+            Path dataPath, Map<String, String> env, Argon2Parameters argon2, Clock clock) {
         requireNonNull(env, "env is null");
         DataFolder folder = DataFolder.lock(requireNonNull(dataPath, "dataPath is null"));
         try {
@@ -48,7 +52,8 @@ public final class EmbeddedInstallation implements AutoCloseable {
             } else if (Files.exists(folder.database())) {
                 throw new CustodyException(
                         ErrorCode.KEYRING_MISSING,
-                        "the data folder " + folder.root() + " has a database but no keyring; restore keyring.sealed from a backup");
+                        "the data folder " + folder.root()
+                                + " has a database but no keyring; restore keyring.sealed from a backup");
             } else {
                 Optional<SecretBytes> supplied = Passphrases.fromEnvironment(env);
                 passphrase = supplied.orElseGet(Passphrases::generate);

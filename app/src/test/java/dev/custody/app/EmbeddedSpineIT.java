@@ -49,7 +49,8 @@ class EmbeddedSpineIT {
 
         assertThat(opened.bytes()).isEqualTo(audio);
         assertThat(opened.mediaType()).isEqualTo("audio/wav");
-        assertThat(result.receipt().receipt().audioSha256()).isEqualTo(result.clip().sha256());
+        assertThat(result.receipt().receipt().audioSha256())
+                .isEqualTo(result.clip().sha256());
         assertThat(result.clip().quality().rmsDbfs()).isBetween(-45.0, 0.0);
     }
 
@@ -88,9 +89,13 @@ class EmbeddedSpineIT {
 
         assertCode(() -> fixture.services.custodian().open(ADMIN, first, "test"), ErrorCode.ERASED);
         assertCode(() -> fixture.services.custodian().open(ADMIN, second, "test"), ErrorCode.ERASED);
-        assertThat(fixture.services.custodian().open(ADMIN, bobs, "test").bytes()).isEqualTo(SpineFixture.speech(5));
-        assertThat(fixture.installation.custody().metadataStore().inTransaction(r -> r.contributors().voiceKey(alice)))
-                .isEmpty();
+        assertThat(fixture.services.custodian().open(ADMIN, bobs, "test").bytes())
+                .isEqualTo(SpineFixture.speech(5));
+        java.util.Optional<dev.custody.keys.WrappedKey> key = fixture.installation
+                .custody()
+                .metadataStore()
+                .inTransaction(r -> r.contributors().voiceKey(alice));
+        assertThat(key).isEmpty();
         assertCode(() -> fixture.ingest(alice, SpineFixture.speech(6)), ErrorCode.ERASED);
     }
 
@@ -124,7 +129,8 @@ class EmbeddedSpineIT {
 
     @Test
     void uploadWithoutConsent_isRefused_andLeavesNothing() throws IOException {
-        var stranger = fixture.services.contributors()
+        var stranger = fixture.services
+                .contributors()
                 .register(ADMIN, new dev.custody.contributor.Identity("Carol Example", "carol@example.org"))
                 .pseudonym();
 
@@ -138,8 +144,12 @@ class EmbeddedSpineIT {
 
         assertCode(() -> fixture.ingest(alice, new byte[0]), ErrorCode.AUDIO_MALFORMED);
         assertCode(() -> fixture.ingest(alice, "not audio at all".getBytes()), ErrorCode.AUDIO_UNSUPPORTED_FORMAT);
-        assertCode(() -> fixture.ingest(alice, dev.custody.audio.WavEncoder.encode(
-                new float[16_000 * 2], 16_000, 1, dev.custody.audio.SampleEncoding.PCM_16)), ErrorCode.AUDIO_SILENT);
+        assertCode(
+                () -> fixture.ingest(
+                        alice,
+                        dev.custody.audio.WavEncoder.encode(
+                                new float[16_000 * 2], 16_000, 1, dev.custody.audio.SampleEncoding.PCM_16)),
+                ErrorCode.AUDIO_SILENT);
         assertNothingStored(alice);
     }
 
@@ -149,7 +159,8 @@ class EmbeddedSpineIT {
         var endless = new CountingZeros();
 
         assertCode(
-                () -> fixture.services.ingest()
+                () -> fixture.services
+                        .ingest()
                         .ingest(ADMIN, new IngestRequest(fixture.project.id(), alice, 0), endless),
                 ErrorCode.PAYLOAD_TOO_LARGE);
         assertThat(endless.served).isLessThanOrEqualTo(fixture.project.limits().maxUploadBytes() + 64 * 1024);
@@ -182,7 +193,8 @@ class EmbeddedSpineIT {
         assertThat(Files.readAllBytes(keyring)).isEqualTo(before);
 
         fixture = reopened();
-        assertThat(fixture.services.custodian().open(ADMIN, clip, "test").bytes()).isEqualTo(SpineFixture.speech(12));
+        assertThat(fixture.services.custodian().open(ADMIN, clip, "test").bytes())
+                .isEqualTo(SpineFixture.speech(12));
         assertThat(fixture.installation.bootstrapToken()).isEmpty();
     }
 
@@ -208,17 +220,25 @@ class EmbeddedSpineIT {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] content = Files.readAllBytes(file);
                 assertThat(indexOf(content, pcmWindow)).as(file.toString()).isEqualTo(-1);
-                assertThat(indexOf(content, "Alice Example".getBytes())).as(file.toString()).isEqualTo(-1);
-                assertThat(indexOf(content, "alice.example@example.org".getBytes())).as(file.toString()).isEqualTo(-1);
+                assertThat(indexOf(content, "Alice Example".getBytes()))
+                        .as(file.toString())
+                        .isEqualTo(-1);
+                assertThat(indexOf(content, "alice.example@example.org".getBytes()))
+                        .as(file.toString())
+                        .isEqualTo(-1);
             }
         }
         Path copy = temp.resolve("stolen");
         copyFolder(fixture.dataFolder, copy);
         Files.delete(copy.resolve("custody.lock"));
-        var thiefEnvironment = Map.of("CUSTODY_CONFIG_HOME", temp.resolve("thief-config").toString());
+        var thiefEnvironment =
+                Map.of("CUSTODY_CONFIG_HOME", temp.resolve("thief-config").toString());
         assertCode(
                 () -> EmbeddedInstallation.open(
-                        copy, thiefEnvironment, dev.custody.keys.Argon2Parameters.forTests(), java.time.Clock.systemUTC()),
+                        copy,
+                        thiefEnvironment,
+                        dev.custody.keys.Argon2Parameters.forTests(),
+                        java.time.Clock.systemUTC()),
                 ErrorCode.WRONG_PASSPHRASE);
         fixture = reopened();
     }
@@ -277,7 +297,8 @@ class EmbeddedSpineIT {
 
     static void assertCode(ThrowingCallable call, ErrorCode code) {
         assertThatThrownBy(call)
-                .isInstanceOfSatisfying(CustodyException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        CustodyException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     /** An upload that never ends, counting what it served. */

@@ -35,7 +35,11 @@ class HttpApiIT {
     void start() {
         fixture = new SpineFixture(temp.resolve("data"));
         token = fixture.installation.bootstrapToken().orElseThrow();
-        server = ApiServer.start("127.0.0.1", 0, fixture.services, () -> fixture.services.reaper().drain());
+        server = ApiServer.start(
+                "127.0.0.1",
+                0,
+                fixture.services,
+                () -> fixture.services.reaper().drain());
     }
 
     @AfterEach
@@ -46,7 +50,8 @@ class HttpApiIT {
 
     @Test
     void healthAndReadiness_answerWithoutAToken() throws Exception {
-        assertThat(send("GET", "/healthz", null, BodyPublishers.noBody(), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/healthz", null, BodyPublishers.noBody(), null).statusCode())
+                .isEqualTo(200);
         var ready = send("GET", "/readyz", null, BodyPublishers.noBody(), null);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(json(ready).at("/checks/keys").asBoolean()).isTrue();
@@ -55,7 +60,8 @@ class HttpApiIT {
     @Test
     void api_refusesMissingAndForgedTokens() throws Exception {
         var missing = send("POST", "/api/v1/organizations", null, BodyPublishers.ofString("{\"name\":\"x\"}"), null);
-        var forged = send("POST", "/api/v1/organizations", "cst_forged", BodyPublishers.ofString("{\"name\":\"x\"}"), null);
+        var forged =
+                send("POST", "/api/v1/organizations", "cst_forged", BodyPublishers.ofString("{\"name\":\"x\"}"), null);
 
         assertError(missing, 401, "UNAUTHENTICATED");
         assertError(forged, 401, "UNAUTHENTICATED");
@@ -63,17 +69,23 @@ class HttpApiIT {
 
     @Test
     void fullLifecycle_createIngestReadEraseOverHttp() throws Exception {
-        String org = json(post("/api/v1/organizations", "{\"name\":\"Acme\"}", 201)).get("id").asText();
+        String org = json(post("/api/v1/organizations", "{\"name\":\"Acme\"}", 201))
+                .get("id")
+                .asText();
         String project = json(post(
                         "/api/v1/organizations/" + org + "/projects",
                         "{\"name\":\"Read\",\"prompts\":[\"Hello there.\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
                         201))
                 .get("id")
                 .asText();
-        String contributor = json(post("/api/v1/contributors", "{\"name\":\"Dana\",\"email\":\"dana@example.org\"}", 201))
+        String contributor = json(post(
+                        "/api/v1/contributors", "{\"name\":\"Dana\",\"email\":\"dana@example.org\"}", 201))
                 .get("pseudonym")
                 .asText();
-        post("/api/v1/contributors/" + contributor + "/consents", "{\"project\":\"" + project + "\",\"termsVersion\":1}", 201);
+        post(
+                "/api/v1/contributors/" + contributor + "/consents",
+                "{\"project\":\"" + project + "\",\"termsVersion\":1}",
+                201);
 
         byte[] audio = SpineFixture.speech(42);
         var upload = send(
@@ -85,7 +97,9 @@ class HttpApiIT {
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         JsonNode uploaded = json(upload);
         String clip = uploaded.at("/clip/id").asText();
-        assertThat(uploaded.get("receipt").asText()).startsWith("custody-receipt/1\n").contains(clip);
+        assertThat(uploaded.get("receipt").asText())
+                .startsWith("custody-receipt/1\n")
+                .contains(clip);
 
         var metadata = json(get("/api/v1/clips/" + clip));
         assertThat(metadata.get("sampleRate").asInt()).isEqualTo(16_000);
@@ -147,7 +161,8 @@ class HttpApiIT {
     }
 
     private HttpRequest request(String method, String path, String bearer, BodyPublisher body, String type) {
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).method(method, body);
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body);
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }

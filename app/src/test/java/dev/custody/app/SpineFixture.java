@@ -39,7 +39,9 @@ final class SpineFixture implements AutoCloseable {
                         ADMIN,
                         organization.id(),
                         "Read-aloud",
-                        List.of("The birch canoe slid on the smooth planks.", "Glue the sheet to the dark blue background."),
+                        List.of(
+                                "The birch canoe slid on the smooth planks.",
+                                "Glue the sheet to the dark blue background."),
                         1,
                         Duration.ofDays(365),
                         AudioLimits.DEFAULT);
@@ -63,7 +65,8 @@ final class SpineFixture implements AutoCloseable {
     }
 
     static byte[] speech(long seed) {
-        return WavEncoder.encode(SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, seed), 16_000, 1, SampleEncoding.PCM_16);
+        return WavEncoder.encode(
+                SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, seed), 16_000, 1, SampleEncoding.PCM_16);
     }
 
     @Override

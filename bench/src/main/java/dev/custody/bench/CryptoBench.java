@@ -38,7 +38,8 @@ public final class CryptoBench {
         for (RunResult result : results) {
             var params = result.getParams();
             int clipBytes = Integer.parseInt(params.getParam("clipBytes"));
-            String key = params.getBenchmark().replaceAll(".*\\.", "") + "_" + params.getParam("segmentSize") + "_" + clipBytes;
+            String key = params.getBenchmark().replaceAll(".*\\.", "") + "_" + params.getParam("segmentSize") + "_"
+                    + clipBytes;
             mbPerSecond.put(key, result.getPrimaryResult().getScore() * clipBytes / 1e6);
         }
         String best = "262144";

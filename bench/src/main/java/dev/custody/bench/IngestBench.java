@@ -50,9 +50,13 @@ public final class IngestBench {
     }
 
     public BenchReport run() throws IOException {
-        var speech16k = ClipSet.generate("16kHz-16bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 16_000, SampleEncoding.PCM_16);
-        var speech48k = ClipSet.generate("48kHz-24bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 48_000, SampleEncoding.PCM_24);
-        Map<String, String> env = Map.of("CUSTODY_PASSPHRASE", new String(Passphrases.generate().toArray(), java.nio.charset.StandardCharsets.UTF_8));
+        var speech16k = ClipSet.generate(
+                "16kHz-16bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 16_000, SampleEncoding.PCM_16);
+        var speech48k = ClipSet.generate(
+                "48kHz-24bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 48_000, SampleEncoding.PCM_24);
+        Map<String, String> env = Map.of(
+                "CUSTODY_PASSPHRASE",
+                new String(Passphrases.generate().toArray(), java.nio.charset.StandardCharsets.UTF_8));
         try (var installation = EmbeddedInstallation.open(
                 workFolder.resolve("data"), env, Argon2Parameters.forTests(), Clock.systemUTC())) {
             var target = Target.create(installation.custody().services());
@@ -68,7 +72,9 @@ public final class IngestBench {
             extras.put("set_48k_24bit_clips_per_s", BenchReport.round(large.ingestClipsPerSecond()));
             extras.put("set_48k_24bit_baseline_clips_per_s", BenchReport.round(large.baselineClipsPerSecond()));
             extras.put("set_48k_24bit_mb_per_s", BenchReport.round(large.ingestMbPerSecond()));
-            extras.put("set_48k_24bit_ratio", BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
+            extras.put(
+                    "set_48k_24bit_ratio",
+                    BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
             return new BenchReport(
                     "ingest_throughput",
                     small.ingestClipsPerSecond(),
@@ -98,7 +104,8 @@ public final class IngestBench {
     private double timed(ClipSet set, IntConsumer task) {
         var next = new AtomicInteger();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(writers, Thread.ofVirtual().factory())) {
+        try (ExecutorService pool =
+                Executors.newFixedThreadPool(writers, Thread.ofVirtual().factory())) {
             List<Future<?>> futures = java.util.stream.IntStream.range(0, writers)
                     .mapToObj(w -> pool.submit(() -> {
                         for (int i = next.getAndIncrement(); i < set.size(); i = next.getAndIncrement()) {
@@ -117,8 +124,8 @@ public final class IngestBench {
     }
 
     private static void writePlain(Path folder, String name, byte[] bytes) {
-        try (FileChannel channel = FileChannel.open(
-                folder.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(folder.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -141,7 +148,14 @@ public final class IngestBench {
             var admin = Principal.bootstrapAdmin();
             var organization = services.projects().createOrganization(admin, "Benchmark Org");
             var project = services.projects()
-                    .createProject(admin, organization.id(), "Benchmark", List.of("The quick brown fox."), 1, Duration.ofDays(30), AudioLimits.DEFAULT);
+                    .createProject(
+                            admin,
+                            organization.id(),
+                            "Benchmark",
+                            List.of("The quick brown fox."),
+                            1,
+                            Duration.ofDays(30),
+                            AudioLimits.DEFAULT);
             var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
             services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
             return new Target(services, new IngestRequest(project.id(), contributor.pseudonym(), 0));

@@ -13,20 +13,37 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "Benchmarks, each reported against a baseline measured in the same run.", subcommands = {BenchCommand.Ingest.class, BenchCommand.Crypto.class})
+@Command(
+        name = "bench",
+        description = "Benchmarks, each reported against a baseline measured in the same run.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Crypto.class})
 final class BenchCommand {
-    @Command(name = "ingest", description = "End-to-end ingest on the embedded default against plain fsync'd file writes.")
+    @Command(
+            name = "ingest",
+            description = "End-to-end ingest on the embedded default against plain fsync'd file writes.")
     static final class Ingest implements Callable<Integer> {
-        @Option(names = "--clips", defaultValue = "300", description = "Clips per round and set (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--clips",
+                defaultValue = "300",
+                description = "Clips per round and set (default: ${DEFAULT-VALUE}).")
         int clips;
 
-        @Option(names = "--writers", defaultValue = "4", description = "Concurrent writers (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--writers",
+                defaultValue = "4",
+                description = "Concurrent writers (default: ${DEFAULT-VALUE}).")
         int writers;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds; the median counts (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "Timed rounds; the median counts (default: ${DEFAULT-VALUE}).")
         int rounds;
 
-        @Option(names = "--dir", paramLabel = "FOLDER", description = "Work folder on the disk to measure (default: a new temporary folder).")
+        @Option(
+                names = "--dir",
+                paramLabel = "FOLDER",
+                description = "Work folder on the disk to measure (default: a new temporary folder).")
         Optional<Path> dir;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
@@ -37,7 +54,8 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            Path work = dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
+            Path work =
+                    dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
             BenchReport report = new IngestBench(work, clips, writers, rounds).run();
             spec.commandLine().getOut().println(report.toJson());
             json.ifPresent(report::writeTo);
@@ -47,7 +65,10 @@ final class BenchCommand {
 
     @Command(name = "crypto", description = "JMH: streaming clip encryption per segment size against raw AES-GCM.")
     static final class Crypto implements Callable<Integer> {
-        @Option(names = "--seconds", defaultValue = "2", description = "Seconds per JMH iteration (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seconds",
+                defaultValue = "2",
+                description = "Seconds per JMH iteration (default: ${DEFAULT-VALUE}).")
         int seconds;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")

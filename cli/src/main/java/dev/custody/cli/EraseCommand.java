@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "erase", description = "Erase a contributor: destroy their key, so none of their clips can be read again.")
+@Command(
+        name = "erase",
+        description = "Erase a contributor: destroy their key, so none of their clips can be read again.")
 final class EraseCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption dataFolder;

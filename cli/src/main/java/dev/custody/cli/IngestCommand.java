@@ -94,7 +94,9 @@ final class IngestCommand implements Callable<Integer> {
             }
             return Optional.empty();
         } catch (CustodyException e) {
-            if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.ERASED || e.code() == ErrorCode.CONSENT_REQUIRED) {
+            if (e.code() == ErrorCode.NOT_FOUND
+                    || e.code() == ErrorCode.ERASED
+                    || e.code() == ErrorCode.CONSENT_REQUIRED) {
                 throw e; // Every other file would fail the same way.
             }
             return Optional.of(e.code().name());
@@ -120,7 +122,8 @@ final class IngestCommand implements Callable<Integer> {
 
     private void printSummary(int accepted, Map<String, Integer> rejected) {
         var out = spec.commandLine().getOut();
-        int total = accepted + rejected.values().stream().mapToInt(Integer::intValue).sum();
+        int total = accepted
+                + rejected.values().stream().mapToInt(Integer::intValue).sum();
         out.printf("%d files: %d accepted, %d rejected%n", total, accepted, total - accepted);
         rejected.forEach((reason, count) -> out.printf("  %-32s %d%n", reason, count));
         out.flush();

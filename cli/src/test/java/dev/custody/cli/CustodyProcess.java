@@ -21,7 +21,8 @@ final class CustodyProcess implements AutoCloseable {
     private CustodyProcess(Process process) {
         this.process = process;
         Thread.ofVirtual().start(() -> {
-            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(lines::add);
             } catch (IOException ignored) {
                 // The process ended.

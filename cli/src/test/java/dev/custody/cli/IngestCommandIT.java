@@ -39,19 +39,33 @@ class IngestCommandIT {
                     "{\"name\":\"Read\",\"prompts\":[\"One.\",\"Two.\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
                     "id");
             contributor = api.post("contributors", "{\"name\":\"Fay\",\"email\":\"fay@example.org\"}", "pseudonym");
-            api.post("contributors/" + contributor + "/consents", "{\"project\":\"" + project + "\",\"termsVersion\":1}", "id");
+            api.post(
+                    "contributors/" + contributor + "/consents",
+                    "{\"project\":\"" + project + "\",\"termsVersion\":1}",
+                    "id");
         }
 
         Path folder = Files.createDirectories(temp.resolve("clips"));
         for (int i = 0; i < 3; i++) {
             float[] speech = SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, i);
-            Files.write(folder.resolve(i % 2 + "_take" + i + ".wav"), WavEncoder.encode(speech, 16_000, 1, SampleEncoding.PCM_16));
+            Files.write(
+                    folder.resolve(i % 2 + "_take" + i + ".wav"),
+                    WavEncoder.encode(speech, 16_000, 1, SampleEncoding.PCM_16));
         }
         Files.writeString(folder.resolve("notes.txt"), "not audio");
-        Files.write(folder.resolve("silence.wav"), WavEncoder.encode(new float[32_000], 16_000, 1, SampleEncoding.PCM_16));
+        Files.write(
+                folder.resolve("silence.wav"), WavEncoder.encode(new float[32_000], 16_000, 1, SampleEncoding.PCM_16));
 
         try (var ingest = CustodyProcess.start(
-                env, "ingest", folder.toString(), "--data", data.toString(), "--project", project, "--contributor", contributor)) {
+                env,
+                "ingest",
+                folder.toString(),
+                "--data",
+                data.toString(),
+                "--project",
+                project,
+                "--contributor",
+                contributor)) {
             var result = ingest.finish();
             assertThat(result.output())
                     .contains("5 files: 3 accepted, 2 rejected")

@@ -18,7 +18,8 @@ class ServeIT {
     Path temp;
 
     @Test
-    void serve_createsTheEmbeddedDefault_printsUrlAndToken_refusesASecondInstance_andReusesTheFolder() throws Exception {
+    void serve_createsTheEmbeddedDefault_printsUrlAndToken_refusesASecondInstance_andReusesTheFolder()
+            throws Exception {
         Path data = temp.resolve("data");
         Path config = temp.resolve("config");
         var env = Map.of("CUSTODY_CONFIG_HOME", config.toString());
@@ -34,12 +35,16 @@ class ServeIT {
             assertThat(Files.exists(data.resolve("keyring.sealed"))).isTrue();
             Path passphrase;
             try (var files = Files.list(config)) {
-                passphrase = files.filter(p -> p.toString().endsWith(".passphrase")).findFirst().orElseThrow();
+                passphrase = files.filter(p -> p.toString().endsWith(".passphrase"))
+                        .findFirst()
+                        .orElseThrow();
             }
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passphrase))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passphrase)))
+                    .isEqualTo("rw-------");
 
             var http = HttpClient.newHttpClient();
-            var health = http.send(HttpRequest.newBuilder(URI.create(url + "healthz")).build(), BodyHandlers.ofString());
+            var health = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "healthz")).build(), BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             var created = http.send(
                     HttpRequest.newBuilder(URI.create(url + "api/v1/organizations"))
@@ -65,7 +70,9 @@ class ServeIT {
                             .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Acme again\"}"))
                             .build(),
                     BodyHandlers.ofString());
-            assertThat(created.statusCode()).as("the first start's token still works").isEqualTo(201);
+            assertThat(created.statusCode())
+                    .as("the first start's token still works")
+                    .isEqualTo(201);
         }
     }
 }

@@ -46,7 +46,8 @@ public final class BootstrapToken {
     /** The principal a presented token stands for; UNAUTHENTICATED for anything else. */
     public Principal authenticate(String presented) {
         requireNonNull(presented, "presented is null");
-        byte[] expected = metadata.inTransaction(repositories -> repositories.settings().get(SETTING))
+        byte[] expected = metadata.inTransaction(
+                        repositories -> repositories.settings().get(SETTING))
                 .map(HexFormat.of()::parseHex)
                 .orElseThrow(BootstrapToken::unauthenticated);
         if (presented.length() > 200 || !MessageDigest.isEqual(expected, sha256(presented))) {

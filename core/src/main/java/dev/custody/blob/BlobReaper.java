@@ -25,7 +25,8 @@ public final class BlobReaper {
         int deleted = 0;
         List<BlobId> batch;
         do {
-            batch = metadata.inTransaction(repositories -> repositories.blobDeletions().next(BATCH));
+            batch = metadata.inTransaction(
+                    repositories -> repositories.blobDeletions().next(BATCH));
             for (BlobId blob : batch) {
                 blobs.delete(blob);
                 metadata.inTransaction(repositories -> {

@@ -49,7 +49,8 @@ public final class IngestService {
     private final ReceiptSigner receipts;
     private final Clock clock;
 
-    public IngestService(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, ReceiptSigner receipts, Clock clock) {
+    public IngestService(
+            MetadataStore metadata, BlobStore blobs, ContributorKeys keys, ReceiptSigner receipts, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.keys = requireNonNull(keys, "keys is null");
@@ -60,7 +61,8 @@ public final class IngestService {
     public IngestResult ingest(Principal caller, IngestRequest request, InputStream upload) {
         caller.require(MAY_INGEST, "upload clips");
         Admission admission = metadata.inTransaction(repositories -> admit(repositories, request));
-        byte[] original = BoundedUpload.read(upload, admission.project().limits().maxUploadBytes());
+        byte[] original =
+                BoundedUpload.read(upload, admission.project().limits().maxUploadBytes());
         DecodedAudio audio = AudioDecoder.decode(original);
         QualityFigures quality = QualityGate.assess(audio, admission.project().limits());
         Bytes sha256 = sha256(original);

@@ -68,8 +68,7 @@ public final class ContributorService {
                     .orElseThrow(() -> CustodyException.notFound("no such project"))
                     .consentTermsVersion();
             if (terms != termsVersion) {
-                throw new CustodyException(
-                        ErrorCode.CONFLICT, "the project's current terms are version " + terms);
+                throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + terms);
             }
             repositories.consents().insert(consent);
             return consent;
@@ -91,8 +90,8 @@ public final class ContributorService {
 
     public Clip clip(Principal caller, ClipId id) {
         caller.require(MAY_ADMINISTER, "read clips");
-        return metadata.inTransaction(
-                repositories -> repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip")));
+        return metadata.inTransaction(repositories ->
+                repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip")));
     }
 
     private Instant now() {

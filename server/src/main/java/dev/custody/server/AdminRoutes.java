@@ -53,7 +53,8 @@ final class AdminRoutes {
     }
 
     private void project(Context ctx) {
-        var project = services.projects().project(Authentication.principal(ctx), new ProjectId(ctx.pathParam("project")));
+        var project =
+                services.projects().project(Authentication.principal(ctx), new ProjectId(ctx.pathParam("project")));
         Json.write(ctx, 200, Views.ProjectView.of(project));
     }
 

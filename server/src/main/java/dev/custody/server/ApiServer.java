@@ -7,6 +7,7 @@ import dev.custody.ErrorCode;
 import dev.custody.Services;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,8 @@ public final class ApiServer implements AutoCloseable {
             admin.register(config.routes);
             clips.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
+            config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    Json.write(ctx, 404, new ErrorBody(ErrorCode.NOT_FOUND.name(), "no such route"));
-                }
-            });
         });
         javalin.start(host, port);
         return new ApiServer(javalin);
@@ -66,9 +63,16 @@ public final class ApiServer implements AutoCloseable {
         Json.write(ctx, ErrorStatus.of(e.code()), new ErrorBody(e.code().name(), e.getMessage()));
     }
 
+    /** Javalin's own responses (no such route, method not allowed) in the same JSON shape. */
+    private static void httpError(HttpResponseException e, Context ctx) {
+        ErrorCode code = e.getStatus() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_INPUT;
+        String message = e.getStatus() == 404 ? "no such route" : "request refused (HTTP " + e.getStatus() + ")";
+        Json.write(ctx, e.getStatus(), new ErrorBody(code.name(), message));
+    }
+
     private static void unexpectedError(Exception e, Context ctx) {
         // Logged by type only: a message might echo request data.
-        LOG.error("unexpected {} on {} {}", e.getClass().getName(), ctx.method(), ctx.matchedPath());
+        LOG.error("unexpected {} on {} {}", e.getClass().getName(), ctx.method(), ctx.path());
         Json.write(ctx, 500, new ErrorBody(ErrorCode.INTERNAL.name(), "internal error"));
     }
 

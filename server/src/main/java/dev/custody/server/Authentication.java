@@ -20,7 +20,9 @@ final class Authentication {
         if (header == null || !header.startsWith("Bearer ")) {
             throw new CustodyException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }
-        ctx.attribute(PRINCIPAL, tokens.authenticate(header.substring("Bearer ".length()).strip()));
+        ctx.attribute(
+                PRINCIPAL,
+                tokens.authenticate(header.substring("Bearer ".length()).strip()));
     }
 
     static Principal principal(Context ctx) {

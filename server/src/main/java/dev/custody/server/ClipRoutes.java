@@ -52,8 +52,8 @@ final class ClipRoutes {
 
     private void audio(Context ctx) {
         String purpose = Objects.requireNonNullElse(ctx.queryParam("purpose"), "");
-        var audio = services.custodian()
-                .open(Authentication.principal(ctx), new ClipId(ctx.pathParam("clip")), purpose);
+        var audio =
+                services.custodian().open(Authentication.principal(ctx), new ClipId(ctx.pathParam("clip")), purpose);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(audio.mediaType()).result(audio.bytes());
     }

@@ -53,7 +53,11 @@ final class Views {
     record ConsentView(String id, String contributor, String project, int termsVersion, String givenAt) {
         static ConsentView of(ConsentRecord c) {
             return new ConsentView(
-                    c.id().value(), c.contributor().value(), c.project().value(), c.termsVersion(), c.givenAt().toString());
+                    c.id().value(),
+                    c.contributor().value(),
+                    c.project().value(),
+                    c.termsVersion(),
+                    c.givenAt().toString());
         }
     }
 
