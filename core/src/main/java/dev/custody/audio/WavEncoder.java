@@ -25,7 +25,11 @@ public final class WavEncoder {
     public static byte[] encode(float[] interleaved, int sampleRate, int channels, SampleEncoding encoding) {
         requireNonNull(interleaved, "interleaved is null");
         requireNonNull(encoding, "encoding is null");
-        if (channels < 1 || channels > 0xFFFF || sampleRate < 1 || interleaved.length % channels != 0) {
+        if (channels < 1
+                || channels > 0xFFFF
+                || sampleRate < 1
+                || sampleRate > 1_000_000
+                || interleaved.length % channels != 0) {
             throw new IllegalArgumentException("channels, sample rate or sample count invalid");
         }
         int bytesPerSample = bytesPerSample(encoding);

@@ -160,6 +160,12 @@ class FlacHandBuiltTest {
         byte[] wrongSize = FlacStreamBuilder.stream(
                 16_000, 1, 16, 0, FlacStreamBuilder.frame(new Header(false, 0, 16, 0, 0, 0, 0, 6), constant(1)));
 
+        byte[] oversized = FlacStreamBuilder.stream(
+                16_000, 1, 16, 0, FlacStreamBuilder.frame(Header.fixed(0, 16, 0), constant(1)));
+        oversized[8] = oversized[9] = oversized[10] = 0; // STREAMINFO: block sizes 0 to 8
+        oversized[11] = 8;
+
+        assertMalformed(oversized, "exceeds STREAMINFO's maximum");
         assertMalformed(wrongChannels, "channel count differs");
         assertMalformed(wrongSize, "sample size differs");
     }
