@@ -17,12 +17,6 @@ import dev.custody.ErrorCode;
  * <p>Guarantees: every read is bounded by the input, so a hostile file yields a {@link
  * CustodyException}, never another exception; no array larger than {@link #MAX_DECODED_SAMPLES}
  * samples is ever allocated, whatever the headers declare.
- *
- * @throws CustodyException {@link ErrorCode#AUDIO_MALFORMED} for a file that is truncated,
- *     inconsistent or fails a checksum (also for a file too short to hold a header); {@link
- *     ErrorCode#AUDIO_UNSUPPORTED_FORMAT} for anything that is not WAV or FLAC, or an encoding or
- *     channel count not accepted; {@link ErrorCode#AUDIO_TOO_LONG} for a file that decodes to more
- *     than {@link #MAX_DECODED_SAMPLES} samples
  */
 public final class AudioDecoder {
     /**
@@ -36,7 +30,15 @@ public final class AudioDecoder {
 
     private AudioDecoder() {}
 
-    /** Decodes {@code file}, which is not modified or retained. */
+    /**
+     * Decodes {@code file}, which is not modified or retained.
+     *
+     * @throws CustodyException {@link ErrorCode#AUDIO_MALFORMED} for a file that is truncated,
+     *     inconsistent or fails a checksum (also for a file too short to hold a header); {@link
+     *     ErrorCode#AUDIO_UNSUPPORTED_FORMAT} for anything that is not WAV or FLAC, or an encoding or
+     *     channel count not accepted; {@link ErrorCode#AUDIO_TOO_LONG} for a file that decodes to
+     *     more than {@link #MAX_DECODED_SAMPLES} samples
+     */
     public static DecodedAudio decode(byte[] file) {
         requireNonNull(file, "file is null");
         if (file.length < MAGIC_LENGTH) {

@@ -49,12 +49,12 @@ record FlacFrameHeader(int blockSize, int channelAssignment) {
             throw malformed("frame out of sequence");
         }
         int blockSize = blockSize(reader, blockSizeCode);
+        if (blockSize > info.maxBlockSize()) {
+            throw malformed("frame block size exceeds STREAMINFO's maximum");
+        }
         checkSampleRate(reader, sampleRateCode, info.sampleRate());
         checkChannels(channelAssignment, info.channels());
-        int sampleSize = SAMPLE_SIZES[sampleSizeCode];
-        if (sampleSizeCode != 0 && sampleSize != info.bitsPerSample()) {
-            throw malformed("frame sample size differs from STREAMINFO");
-        }
+        checkSampleSize(sampleSizeCode, info.bitsPerSample());
         int end = reader.bytePosition();
         if (reader.readInt(8) != FlacCrc.crc8(data, start, end)) {
             throw malformed("frame header CRC mismatch");
@@ -109,6 +109,12 @@ record FlacFrameHeader(int blockSize, int channelAssignment) {
         };
         if (rate != expected) {
             throw malformed("frame sample rate differs from STREAMINFO");
+        }
+    }
+
+    private static void checkSampleSize(int code, int expected) {
+        if (code != 0 && SAMPLE_SIZES[code] != expected) {
+            throw malformed("frame sample size differs from STREAMINFO");
         }
     }
 

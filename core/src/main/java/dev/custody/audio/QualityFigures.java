@@ -3,7 +3,8 @@ package dev.custody.audio;
 /**
  * The automatic quality figures stored with every clip.
  *
- * @param clippingRatio fraction of samples at or beyond full scale
+ * @param clippingRatio fraction of samples at or beyond 0.999 of full scale (a clipped peak rarely
+ *     lands exactly on full scale once converted)
  * @param rmsDbfs RMS level of the whole clip in dB relative to full scale ({@code -Infinity} for
  *     digital silence is reported as {@link #SILENCE_DBFS})
  * @param silenceRatio fraction of 20 ms frames quieter than the silence threshold

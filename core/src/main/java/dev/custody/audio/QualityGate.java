@@ -42,7 +42,11 @@ public final class QualityGate {
 
     private QualityGate() {}
 
-    /** Checks {@code audio} against {@code limits}; returns its figures when it passes. */
+    /**
+     * Checks {@code audio} against {@code limits}; returns its figures when it passes.
+     *
+     * @throws CustodyException with the first failing check's code, in the order given above
+     */
     public static QualityFigures assess(DecodedAudio audio, AudioLimits limits) {
         requireNonNull(audio, "audio is null");
         requireNonNull(limits, "limits is null");
@@ -56,31 +60,36 @@ public final class QualityGate {
     public static QualityFigures measure(DecodedAudio audio) {
         requireNonNull(audio, "audio is null");
         float[] samples = audio.samples();
-        int channels = audio.info().channels();
-        int frameLength = channels * Math.max(1, audio.info().sampleRate() / FRAMES_PER_SECOND);
-        int frameCount = Math.max(1, samples.length / frameLength);
-        double[] energies = new double[frameCount];
         long clipped = 0;
         double total = 0;
-        for (int i = 0; i < samples.length; i++) {
-            double x = samples[i];
-            clipped += Math.abs(x) >= CLIP_LEVEL ? 1 : 0;
-            total += x * x;
-            // Samples after the last whole frame count in the overall figures only.
-            int frame = i / frameLength;
-            if (frame < frameCount) {
-                energies[frame] += x * x;
-            }
+        for (float sample : samples) {
+            clipped += Math.abs(sample) >= CLIP_LEVEL ? 1 : 0;
+            total += (double) sample * sample;
         }
-        long silent = 0;
-        int counted = Math.min(frameLength, samples.length);
-        for (int f = 0; f < frameCount; f++) {
-            energies[f] = counted == 0 ? 0 : energies[f] / counted;
-            silent += energies[f] < SILENT_FRAME_ENERGY ? 1 : 0;
-        }
+        int frameLength = audio.info().channels() * Math.max(1, audio.info().sampleRate() / FRAMES_PER_SECOND);
+        double[] energies = frameEnergies(samples, frameLength);
+        long silent =
+                Arrays.stream(energies).filter(e -> e < SILENT_FRAME_ENERGY).count();
         int n = Math.max(1, samples.length);
         double rms = total == 0 ? QualityFigures.SILENCE_DBFS : 10 * Math.log10(total / n);
-        return new QualityFigures((double) clipped / n, rms, (double) silent / frameCount, snr(energies));
+        return new QualityFigures((double) clipped / n, rms, (double) silent / energies.length, snr(energies));
+    }
+
+    /**
+     * The mean energy of each whole frame of {@code frameLength} samples (all channels); samples
+     * after the last whole frame are left out, and a clip shorter than a frame is one frame.
+     */
+    private static double[] frameEnergies(float[] samples, int frameLength) {
+        int length = Math.min(frameLength, samples.length);
+        double[] energies = new double[Math.max(1, samples.length / frameLength)];
+        for (int f = 0; f < energies.length; f++) {
+            double sum = 0;
+            for (int i = f * length; i < (f + 1) * length; i++) {
+                sum += (double) samples[i] * samples[i];
+            }
+            energies[f] = length == 0 ? 0 : sum / length;
+        }
+        return energies;
     }
 
     private static double snr(double[] energies) {

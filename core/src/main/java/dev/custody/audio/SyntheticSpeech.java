@@ -24,6 +24,7 @@ public final class SyntheticSpeech {
     };
     private static final double[] FORMANT_GAINS = {1.0, 0.5, 0.25};
     private static final double[] BANDWIDTHS = {80, 100, 120};
+    private static final Duration MAX_DURATION = Duration.ofMinutes(10);
     private static final double PEAK = Math.pow(10, -3.0 / 20);
     private static final double NOISE_RMS = Math.pow(10, -62.0 / 20);
 
@@ -49,7 +50,10 @@ public final class SyntheticSpeech {
      */
     public static float[] generate(Duration duration, int sampleRate, long seed) {
         requireNonNull(duration, "duration is null");
-        if (sampleRate < 8_000 || sampleRate > 192_000 || duration.isNegative() || duration.toMinutes() >= 10) {
+        if (sampleRate < 8_000
+                || sampleRate > 192_000
+                || duration.isNegative()
+                || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("sample rate or duration out of range");
         }
         int frames = (int) Math.round(duration.toNanos() * (double) sampleRate / 1e9);

@@ -12,20 +12,28 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Integer encodings scale by a power of two ({@code round(x * 2^(bits-1))}, clamped to the
  * sample range), the exact inverse of {@link AudioDecoder}'s normalization: any sample of the form
- * {@code k / 2^(bits-1)} survives a round trip bit for bit.
- *
- * @throws IllegalArgumentException if the arguments do not describe audio (no channels, a sample
- *     count that is not a whole number of frames, a non-finite sample, or more than 4 GB of data)
+ * {@code k / 2^(bits-1)} survives a round trip bit for bit. Float samples are written as given.
  */
 public final class WavEncoder {
     private static final int HEADER_SIZE = 44;
 
     private WavEncoder() {}
 
+    /**
+     * Encodes interleaved samples as a WAV file.
+     *
+     * @throws IllegalArgumentException if the arguments do not describe audio (no channels, a sample
+     *     rate outside 1 Hz to 1 MHz, a sample count that is not a whole number of frames, a
+     *     non-finite sample, or more than 2 GB of data)
+     */
     public static byte[] encode(float[] interleaved, int sampleRate, int channels, SampleEncoding encoding) {
         requireNonNull(interleaved, "interleaved is null");
         requireNonNull(encoding, "encoding is null");
-        if (channels < 1 || channels > 0xFFFF || sampleRate < 1 || interleaved.length % channels != 0) {
+        if (channels < 1
+                || channels > 0xFFFF
+                || sampleRate < 1
+                || sampleRate > 1_000_000
+                || interleaved.length % channels != 0) {
             throw new IllegalArgumentException("channels, sample rate or sample count invalid");
         }
         int bytesPerSample = bytesPerSample(encoding);

@@ -14,6 +14,11 @@ import java.nio.ByteOrder;
  * block align (2), bits per sample (2); for {@code WAVE_FORMAT_EXTENSIBLE} (tag 0xFFFE) then
  * extension size (2, at least 22), valid bits (2), channel mask (4) and the sub-format GUID (16),
  * whose first two bytes are the real format tag and whose other 14 must be the standard suffix.
+ *
+ * <p>The encoding is judged first (so an 8-bit or 6-channel file is reported as unsupported, naming
+ * what it holds), then the layout: 1–2 channels, a sample rate of 1 Hz to 1 MHz (the quality gate
+ * applies the project's range), block align = channels × bytes per sample, byte rate = sample rate
+ * × block align.
  */
 record WavFormat(SampleEncoding encoding, int channels, int sampleRate, int blockAlign) {
     private static final int TAG_PCM = 1;
@@ -50,6 +55,11 @@ record WavFormat(SampleEncoding encoding, int channels, int sampleRate, int bloc
             tag = subFormat(fmt, bits);
         }
         SampleEncoding encoding = encoding(tag, bits);
+        checkLayout(channels, sampleRate, byteRate, blockAlign, bits);
+        return new WavFormat(encoding, channels, (int) sampleRate, blockAlign);
+    }
+
+    private static void checkLayout(int channels, long sampleRate, long byteRate, int blockAlign, int bits) {
         if (channels == 0) {
             throw malformed("fmt chunk declares 0 channels");
         }
@@ -65,7 +75,6 @@ record WavFormat(SampleEncoding encoding, int channels, int sampleRate, int bloc
         if (byteRate != sampleRate * blockAlign) {
             throw malformed("byte rate " + byteRate + " does not match sample rate and block align");
         }
-        return new WavFormat(encoding, channels, (int) sampleRate, blockAlign);
     }
 
     private static int subFormat(ByteBuffer fmt, int bits) {
