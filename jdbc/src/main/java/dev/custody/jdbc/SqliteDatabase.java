@@ -13,7 +13,7 @@ import org.sqlite.SQLiteDataSource;
  * A SQLite file in WAL mode with {@code synchronous=FULL}, so a commit is on disk before it is
  * acknowledged. SQLite allows one writer at a time and answers a second with SQLITE_BUSY; rather
  * than retry, every transaction runs on one connection behind a fair lock, so any number of
- * threads simply queue, in order.
+ * threads simply queue, and concurrent transactions share one commit ({@link GroupCommit}).
  */
 final class SqliteDatabase implements Database {
     // Only another process (a CLI command on the same file) can hold the write lock against us.
@@ -21,11 +21,11 @@ final class SqliteDatabase implements Database {
 
     private final ReentrantLock writer = new ReentrantLock(true);
     private final Connection connection;
-    private final Jdbi jdbi;
+    private final GroupCommit groupCommit;
 
     private SqliteDatabase(Connection connection) {
         this.connection = connection;
-        this.jdbi = Jdbi.create(connection);
+        this.groupCommit = new GroupCommit(Jdbi.create(connection), writer);
     }
 
     static SqliteDatabase open(Path file) {
@@ -61,12 +61,7 @@ final class SqliteDatabase implements Database {
 
     @Override
     public <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
-        writer.lock();
-        try {
-            return jdbi.inTransaction(callback);
-        } finally {
-            writer.unlock();
-        }
+        return groupCommit.run(callback);
     }
 
     @Override
