@@ -25,8 +25,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * example because the server went away, the upload's parts stay invisible but billed: give the
  * bucket a lifecycle rule that aborts incomplete multipart uploads after a day.)
  *
- * <p>Requests are retried by the SDK's standard strategy: at most {@value S3Clients#MAX_ATTEMPTS}
- * attempts with exponential back-off and jitter, for throttling, 5xx answers and I/O failures.
+ * <p>Requests are retried by the SDK's standard strategy: at most four attempts with exponential
+ * back-off and jitter, for throttling, 5xx answers and I/O failures. The HTTP client is Apache
+ * HttpClient 5, with a 5-second connect timeout so that a dead server fails a request quickly.
+ *
+ * <p>The credentials need {@code s3:ListBucket} on the bucket (checked at open, and without it S3
+ * answers a missing object with 403 rather than 404), and {@code s3:GetObject}, {@code
+ * s3:PutObject}, {@code s3:DeleteObject} and {@code s3:AbortMultipartUpload} on the prefix.
  *
  * <p>Throws {@link CustodyException}: {@code NOT_FOUND} for a missing object, {@code
  * STORAGE_UNAVAILABLE} when S3 cannot be reached or refuses (with the SDK's exception as the cause,

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /** Builds the SDK's synchronous S3 client from a configuration, with explicit HTTP and retry settings. */
 final class S3Clients {
     /** Attempts per request, the first included: enough to ride out a blip, bounded for callers. */
-    static final int MAX_ATTEMPTS = 4;
+    private static final int MAX_ATTEMPTS = 4;
 
     // A dead server must fail fast rather than hold a request (and its caller) for minutes.
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
