@@ -74,8 +74,7 @@ final class Pkcs11Gcm {
 
     private static Cipher cipher(Provider provider, int mode, Key key, byte[] iv, KekId kek, byte[] associatedData)
             throws GeneralSecurityException {
-        // A fresh Cipher per call: SunPKCS11 refuses to reuse an IV with one encrypting instance, and
-        // instances are not thread-safe.
+        // A fresh Cipher per call: instances are not thread-safe, and each call has its own IV.
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", provider);
         cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
         cipher.updateAAD(associatedData(kek, associatedData));

@@ -4,14 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import java.net.URI;
 import java.security.Key;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@link KeyProvider} whose KEKs live in a PKCS#11 token (an HSM; SoftHSM2 in tests), reached
@@ -45,16 +41,20 @@ import java.util.regex.Pattern;
  * INTEGRITY_FAILURE} for a ciphertext, associated data or KekId it did not make, {@link #wrap}
  * {@code NOT_FOUND} under a KekId that is not active. A failure of the token or the provider during
  * a call fails {@code KEY_PROVIDER_UNAVAILABLE} and ends the login; the next call logs in again, so
- * a token that comes back is used again without a restart. After {@link #close()}, which logs out
- * and wipes the PIN, every method throws {@link IllegalStateException}.
+ * a token whose library lets it come back is used again without a restart (SoftHSM2 does not: a
+ * token whose folder vanished stays invalid until the process ends). A wrong GCM tag fails {@code
+ * INTEGRITY_FAILURE}; SoftHSM2 reports it as {@code CKR_GENERAL_ERROR}, which SunPKCS11 turns into a
+ * bad tag, so a general error of the token while decrypting reads the same. After {@link
+ * #close()}, which logs out and wipes the PIN, every method throws {@link IllegalStateException}.
  *
- * <p>The token's login belongs to the whole process: close one provider per token and process.
- * Thread-safe.
+ * <p>A token's login belongs to the whole process: closing a provider logs out every other one on
+ * the same token, which then fails one call and logs in again; keep one provider per token and
+ * process. Two first opens at once, from two nodes sharing a token, would each create a version 1;
+ * open the first node alone. Thread-safe.
  */
 public final class Pkcs11KeyProvider implements KeyProvider {
-    private static final String SCHEME = "pkcs11://";
-
     private final Pkcs11Config config;
+    private final Pkcs11KekNames names;
     private final SecretBytes pin;
     private final Map<KeyPurpose, KekId> active;
     private volatile Pkcs11Session session;
@@ -62,11 +62,12 @@ public final class Pkcs11KeyProvider implements KeyProvider {
 
     private Pkcs11KeyProvider(Pkcs11Config config, SecretBytes pin, Pkcs11Session session) {
         this.config = config;
+        this.names = new Pkcs11KekNames(config.keyLabelPrefix());
         this.pin = pin;
         this.session = session;
         Map<KeyPurpose, KekId> active = new EnumMap<>(KeyPurpose.class);
         for (KeyPurpose purpose : KeyPurpose.values()) {
-            active.put(purpose, activeOrCreate(session, purpose));
+            active.put(purpose, activeOrCreate(session, names, purpose));
         }
         this.active = Map.copyOf(active);
     }
@@ -105,7 +106,7 @@ public final class Pkcs11KeyProvider implements KeyProvider {
             throw CustodyException.notFound("no active key-encryption key " + kek + " in this token");
         }
         return call(session -> {
-            Key key = session.key(label(kek))
+            Key key = session.key(names.label(kek))
                     .orElseThrow(() -> CustodyException.notFound("no key-encryption key " + kek + " in the token"));
             return Pkcs11Gcm.seal(session.provider(), key, kek, plaintext, associatedData);
         });
@@ -117,12 +118,12 @@ public final class Pkcs11KeyProvider implements KeyProvider {
         requireNonNull(ciphertext, "ciphertext is null");
         requireNonNull(associatedData, "associatedData is null");
         checkOpen();
-        if (!Pkcs11Gcm.wellFormed(ciphertext) || !isOurs(kek)) {
+        if (!Pkcs11Gcm.wellFormed(ciphertext) || !names.isOurs(kek)) {
             throw CustodyException.integrityFailure();
         }
         return call(session -> {
             // A KekId the token does not hold is treated like a ciphertext it did not make.
-            Key key = session.key(label(kek)).orElseThrow(CustodyException::integrityFailure);
+            Key key = session.key(names.label(kek)).orElseThrow(CustodyException::integrityFailure);
             return Pkcs11Gcm.open(session.provider(), key, kek, ciphertext, associatedData);
         });
     }
@@ -174,42 +175,13 @@ public final class Pkcs11KeyProvider implements KeyProvider {
         }
     }
 
-    private KekId activeOrCreate(Pkcs11Session session, KeyPurpose purpose) {
-        Pattern pattern = Pattern.compile(Pattern.quote(name(purpose)) + "-v([1-9][0-9]{0,8})");
-        int latest = 0;
-        for (String label : session.labels()) {
-            Matcher matcher = pattern.matcher(label);
-            if (matcher.matches()) {
-                latest = Math.max(latest, Integer.parseInt(matcher.group(1)));
-            }
-        }
-        KekId kek = new KekId(uri(purpose), Math.max(latest, 1));
+    private static KekId activeOrCreate(Pkcs11Session session, Pkcs11KekNames names, KeyPurpose purpose) {
+        int latest = names.latestVersion(session.labels(), purpose);
+        KekId kek = names.kek(purpose, Math.max(latest, 1));
         if (latest == 0) {
-            session.createKey(label(kek));
+            session.createKey(names.label(kek));
         }
         return kek;
-    }
-
-    private boolean isOurs(KekId kek) {
-        for (KeyPurpose purpose : KeyPurpose.values()) {
-            if (kek.uri().equals(uri(purpose))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String name(KeyPurpose purpose) {
-        return config.keyLabelPrefix() + "-" + purpose.name().toLowerCase(Locale.ROOT);
-    }
-
-    private URI uri(KeyPurpose purpose) {
-        return URI.create(SCHEME + name(purpose));
-    }
-
-    /** The token label of a KEK of ours: {@code pkcs11://p-voice;v=3} is {@code p-voice-v3}. */
-    private static String label(KekId kek) {
-        return kek.uri().toString().substring(SCHEME.length()) + "-v" + kek.version();
     }
 
     private void checkOpen() {

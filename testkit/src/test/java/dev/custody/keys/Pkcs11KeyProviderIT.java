@@ -121,6 +121,37 @@ class Pkcs11KeyProviderIT extends KeyProviderContract {
     }
 
     @Test
+    void open_withALaterVersionInTheToken_makesItActiveAndStillUnwrapsTheEarlierOne() {
+        Token rotation = Pkcs11TestTokens.token(Name.ROTATION);
+        byte[] plaintext = "wrapped under version one".getBytes(UTF_8);
+        KekId v1;
+        byte[] before;
+        try (Pkcs11KeyProvider first = Pkcs11KeyProvider.open(Pkcs11TestTokens.config(rotation))) {
+            v1 = first.activeKek(KeyPurpose.VOICE);
+            before = first.wrap(v1, plaintext, AAD);
+        }
+        Pkcs11Session.login(
+                        Pkcs11TestTokens.library(),
+                        rotation.slot(),
+                        Pkcs11TestTokens.config(rotation).pin())
+                .createKey("custody-voice-v2");
+
+        try (Pkcs11KeyProvider reopened = Pkcs11KeyProvider.open(Pkcs11TestTokens.config(rotation))) {
+            KekId v2 = reopened.activeKek(KeyPurpose.VOICE);
+            assertThat(v2).hasToString("pkcs11://custody-voice;v=2");
+            assertThat(reopened.unwrap(v1, before, AAD)).isEqualTo(plaintext);
+            assertThat(reopened.unwrap(v2, reopened.wrap(v2, plaintext, AAD), AAD))
+                    .isEqualTo(plaintext);
+            assertThatThrownBy(() -> reopened.unwrap(v2, before, AAD))
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE));
+            assertThatThrownBy(() -> reopened.wrap(v1, plaintext, AAD))
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+    }
+
+    @Test
     void contributorKeys_withTheTokenHoldingTheKek_roundTripAClip() throws IOException {
         ContributorKeys keys = new ContributorKeys(provider);
         Pseudonym ada = Pseudonym.random();

@@ -34,6 +34,7 @@ final class Pkcs11TestTokens {
         PERSISTENCE,
         UNTOUCHED,
         RELOGIN,
+        ROTATION,
         VANISHING
     }
 
