@@ -34,9 +34,11 @@ import javax.security.auth.login.LoginException;
  */
 final class Pkcs11Session {
     /**
-     * Keys made by the provider's KeyGenerator get these attributes; CKA_TOKEN stays false, because
-     * {@link KeyStore#setEntry} then copies the key into a labelled token object (a generated token
-     * key would stay behind unlabelled). Only encrypt and decrypt are allowed.
+     * Keys made by the provider's KeyGenerator get these attributes. CKA_TOKEN stays false: {@link
+     * KeyStore#setEntry} then copies the session key into a labelled token object, whereas a key
+     * generated as a token object would be left behind unlabelled next to the copy. The copy keeps
+     * CKA_ALWAYS_SENSITIVE, CKA_NEVER_EXTRACTABLE and CKA_LOCAL (checked with pkcs11-tool against
+     * SoftHSM2); the session original ends with its session. Only encrypt and decrypt are allowed.
      */
     private static final String KEY_ATTRIBUTES = """
             attributes(generate, CKO_SECRET_KEY, CKK_AES) = {
