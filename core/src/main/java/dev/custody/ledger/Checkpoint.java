@@ -6,6 +6,7 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -133,8 +134,8 @@ public record Checkpoint(String origin, long size, Bytes rootHash, List<NoteSign
         }
         return new NoteSignature(
                 parts[0],
-                Bytes.copyOf(java.util.Arrays.copyOf(joined, 4)),
-                Bytes.copyOf(java.util.Arrays.copyOfRange(joined, 4, joined.length)));
+                Bytes.copyOf(Arrays.copyOf(joined, 4)),
+                Bytes.copyOf(Arrays.copyOfRange(joined, 4, joined.length)));
     }
 
     private static Bytes canonicalBase64(String value) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,15 @@ public final class Ledger {
             return existing.get();
         }
         Checkpoint checkpoint = Checkpoint.sign(size, root(size), signers);
-        store.addCheckpoint(size, checkpoint.text());
+        try {
+            store.addCheckpoint(size, checkpoint.text());
+        } catch (CustodyException e) {
+            // Another node issued this size first; its checkpoint is as good as ours.
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            return checkpoint(size).orElseThrow(() -> e);
+        }
         return checkpoint;
     }
 

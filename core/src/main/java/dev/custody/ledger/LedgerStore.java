@@ -1,5 +1,7 @@
 package dev.custody.ledger;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.custody.Bytes;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +58,7 @@ public interface LedgerStore {
     /** An entry as stored: its row's index and its bytes. */
     record StoredEntry(long index, Bytes bytes) {
         public StoredEntry {
-            java.util.Objects.requireNonNull(bytes, "bytes is null");
+            requireNonNull(bytes, "bytes is null");
         }
     }
 }

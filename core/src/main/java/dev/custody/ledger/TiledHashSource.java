@@ -3,6 +3,7 @@ package dev.custody.ledger;
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ final class TiledHashSource implements HashSource {
                 // The tile is out of step with the log: refuse to build on it.
                 throw CustodyException.integrityFailure();
             }
-            byte[] grown = java.util.Arrays.copyOf(tile, tile.length + H);
+            byte[] grown = Arrays.copyOf(tile, tile.length + H);
             System.arraycopy(hash, 0, grown, tile.length, H);
             store.putTile(level, tileIndex, Bytes.copyOf(grown));
             if (offset != TILE_WIDTH - 1) {
@@ -76,7 +77,7 @@ final class TiledHashSource implements HashSource {
     private static byte[] perfectRoot(byte[] hashes, int offset, int count) {
         List<byte[]> level = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            level.add(java.util.Arrays.copyOfRange(hashes, (offset + i) * H, (offset + i + 1) * H));
+            level.add(Arrays.copyOfRange(hashes, (offset + i) * H, (offset + i + 1) * H));
         }
         while (level.size() > 1) {
             List<byte[]> up = new ArrayList<>(level.size() / 2);
