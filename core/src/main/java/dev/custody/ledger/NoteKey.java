@@ -71,7 +71,11 @@ enum NoteKey {
 
     static boolean validName(String name) {
         return !name.isEmpty()
-                && name.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '+');
+                && name.codePoints()
+                        .noneMatch(c -> Character.isWhitespace(c)
+                                || Character.isSpaceChar(c)
+                                || Character.isISOControl(c)
+                                || c == '+');
     }
 
     private static byte[] mlDsaIdentifier() {

@@ -8,6 +8,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
@@ -16,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CheckpointTest {
@@ -86,6 +88,47 @@ class CheckpointTest {
                     .extracting(e -> ((CustodyException) e).code())
                     .isEqualTo(ErrorCode.INTEGRITY_FAILURE);
         }
+    }
+
+    @Test
+    void mlDsaLine_carriesTheDocumentedKeyHash() throws Exception {
+        Checkpoint checkpoint = Checkpoint.sign(5, ROOT, SIGNERS);
+        byte[] spki = SIGNERS.mlDsa65().publicKey().getEncoded();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update("custody.example/ledger\n".getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) 0xff);
+        sha256.update("ML-DSA-65".getBytes(StandardCharsets.US_ASCII));
+        sha256.update(spki, spki.length - 1952, 1952);
+
+        assertThat(spki).hasSize(22 + 1952);
+        assertThat(checkpoint.signatures().get(1).keyHash().toArray()).isEqualTo(Arrays.copyOf(sha256.digest(), 4));
+    }
+
+    @Test
+    void parse_ofRandomlyMutatedNotes_failsOrGivesTheCheckpointThatPrintsAsThem() {
+        String valid = Checkpoint.sign(5, ROOT, SIGNERS).text();
+        Random random = new Random(99);
+        for (int i = 0; i < 3000; i++) {
+            char[] mutated = valid.toCharArray();
+            int position = random.nextInt(mutated.length);
+            mutated[position] = (char) (random.nextBoolean() ? random.nextInt(128) : mutated[position] ^ 1);
+            String text = new String(mutated);
+            try {
+                assertThat(Checkpoint.parse(text).text()).isEqualTo(text);
+            } catch (CustodyException e) {
+                assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE);
+            }
+        }
+    }
+
+    @Test
+    void signers_ofTheWrongKeyTypes_orWithAnInvalidName_areRefused() {
+        assertThatThrownBy(() -> new CheckpointSigners("log", KeyPairSigner.mlDsa65(), KeyPairSigner.ed25519()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckpointSigners("a log", KeyPairSigner.ed25519(), KeyPairSigner.mlDsa65()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckpointSigners("log\u0001", KeyPairSigner.ed25519(), KeyPairSigner.mlDsa65()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LedgerExportTest {
@@ -52,6 +53,22 @@ class LedgerExportTest {
                         .toArray())));
         assertIntegrityFailure(() -> read(
                 Bytes.fromHex("434c455801" + "01" + "00000001" + "ff" + "00").toArray()));
+    }
+
+    @Test
+    void reader_ofRandomlyMutatedExports_failsWithAnIntegrityFailureOrReadsWhatIsThere() {
+        byte[] valid = write(List.of("cp1", "cp2"), List.of(Bytes.fromHex("0102"), Bytes.fromHex("030405")));
+        Random random = new Random(5);
+        for (int i = 0; i < 3000; i++) {
+            byte[] mutated = valid.clone();
+            mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+            try {
+                LedgerExportReader reader = read(mutated);
+                assertThat(reader.checkpoints().size() + drain(reader).size()).isLessThanOrEqualTo(4);
+            } catch (CustodyException e) {
+                assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE);
+            }
+        }
     }
 
     @Test

@@ -41,6 +41,21 @@ class LedgerVerifierTest {
     }
 
     @Test
+    void entriesPastTheLastCheckpoint_verify_butAreReportedAsNotYetCheckpointed() {
+        ledger.append(SampleEvents.all().getFirst(), ACTOR, "review", "req_late", Instant.ofEpochMilli(99));
+
+        assertThat(verify(export(store.checkpoints(), entries()))).isEqualTo(new Verified(SIZE + 1, SIZE));
+    }
+
+    @Test
+    void checkpointsKeptByTheCaller_thatMatchTheLog_verify() {
+        List<Checkpoint> kept = List.of(
+                ledger.checkpoint(3).orElseThrow(), ledger.checkpoint(SIZE).orElseThrow());
+
+        assertThat(VERIFIER.verify(export(List.of(), entries()), kept)).isEqualTo(new Verified(SIZE, SIZE));
+    }
+
+    @Test
     void changedEntry_isReportedAtItsIndex() {
         List<Bytes> entries = entries();
         entries.set(5, reencoded(5, "other-purpose"));
