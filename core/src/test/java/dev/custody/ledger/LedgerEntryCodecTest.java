@@ -53,8 +53,7 @@ class LedgerEntryCodecTest {
     void records_rejectsAnEventWithOtherDetails() {
         LedgerEvent opened = SampleEvents.all().get(4);
         LedgerEntry entry = LedgerEntry.of(0, Instant.EPOCH, opened, REVIEWER, "review", "req_1");
-        var other = new LedgerEvent.ClipOpened(
-                dev.custody.clip.ClipId.random(), SampleEvents.CONTRIBUTOR, SampleEvents.PROJECT);
+        var other = new ClipOpened(dev.custody.clip.ClipId.random(), SampleEvents.CONTRIBUTOR, SampleEvents.PROJECT);
 
         assertThat(entry.records(other)).isFalse();
     }

@@ -21,20 +21,20 @@ final class SampleEvents {
 
     static List<LedgerEvent> all() {
         return List.of(
-                new LedgerEvent.ConsentGiven(CONTRIBUTOR, PROJECT, CONSENT, 3, HASH),
-                new LedgerEvent.ConsentWithdrawn(CONTRIBUTOR, PROJECT, CONSENT),
-                new LedgerEvent.ClipIngested(CLIP, CONTRIBUTOR, PROJECT, HASH),
-                new LedgerEvent.ClipRejected(CLIP, PROJECT, ErrorCode.AUDIO_TOO_QUIET),
-                new LedgerEvent.ClipOpened(CLIP, CONTRIBUTOR, PROJECT),
-                new LedgerEvent.ClipReviewed(CLIP, PROJECT, ReviewVerdict.ACCEPTED),
-                new LedgerEvent.DatasetExported("exp_1", "gnt_1", PROJECT, 120, 1_000_000, HASH),
-                new LedgerEvent.ContributorErased(CONTRIBUTOR, ErasureCause.CONSENT_WITHDRAWN),
-                new LedgerEvent.KeyCreated("local://voice", KeyPurpose.VOICE, 1),
-                new LedgerEvent.KeyRotated("local://voice", KeyPurpose.VOICE, 1, 2),
-                new LedgerEvent.KeyDestroyed("local://voice", KeyPurpose.VOICE, 1),
-                new LedgerEvent.AccountChanged("usr_1", AccountChange.CREATED),
-                new LedgerEvent.PermissionChanged("usr_1", ActorRole.REVIEWER, PermissionChange.GRANTED, "org_1"),
-                new LedgerEvent.PrincipalSuspended("usr_1", SuspensionCause.CANARY_TOUCHED),
-                new LedgerEvent.ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))));
+                new ConsentGiven(CONTRIBUTOR, PROJECT, CONSENT, 3, HASH),
+                new ConsentWithdrawn(CONTRIBUTOR, PROJECT, CONSENT),
+                new ClipIngested(CLIP, CONTRIBUTOR, PROJECT, HASH),
+                new ClipRejected(CLIP, PROJECT, ErrorCode.AUDIO_TOO_QUIET),
+                new ClipOpened(CLIP, CONTRIBUTOR, PROJECT),
+                new ClipReviewed(CLIP, PROJECT, ReviewVerdict.ACCEPTED),
+                new DatasetExported("exp_1", "gnt_1", PROJECT, 120, 1_000_000, HASH),
+                new ContributorErased(CONTRIBUTOR, ErasureCause.CONSENT_WITHDRAWN),
+                new KeyCreated("local://voice", KeyPurpose.VOICE, 1),
+                new KeyRotated("local://voice", KeyPurpose.VOICE, 1, 2),
+                new KeyDestroyed("local://voice", KeyPurpose.VOICE, 1),
+                new AccountChanged("usr_1", AccountChange.CREATED),
+                new PermissionChanged("usr_1", ActorRole.REVIEWER, PermissionChange.GRANTED, "org_1"),
+                new PrincipalSuspended("usr_1", SuspensionCause.CANARY_TOUCHED),
+                new ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))));
     }
 }

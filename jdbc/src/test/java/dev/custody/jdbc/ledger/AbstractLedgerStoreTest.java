@@ -11,6 +11,7 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.ActorRole;
 import dev.custody.ledger.CheckpointSigners;
+import dev.custody.ledger.ClipOpened;
 import dev.custody.ledger.Ledger;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEvent;
@@ -141,7 +142,7 @@ abstract class AbstractLedgerStoreTest {
     }
 
     LedgerEntry append(Handle handle, String requestId) {
-        LedgerEvent event = new LedgerEvent.ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random());
+        LedgerEvent event = new ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random());
         return Ledger.over(store(handle)).append(event, ACTOR, "review", requestId, Instant.now());
     }
 

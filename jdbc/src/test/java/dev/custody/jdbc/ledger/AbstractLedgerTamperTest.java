@@ -7,6 +7,7 @@ import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointSigners;
+import dev.custody.ledger.ClipOpened;
 import dev.custody.ledger.Ledger;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
@@ -52,7 +53,7 @@ abstract class AbstractLedgerTamperTest {
             String requestId = "req_" + i;
             jdbi().useTransaction(handle -> {
                 Ledger ledger = Ledger.over(store(handle));
-                LedgerEvent event = new LedgerEvent.ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random());
+                LedgerEvent event = new ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random());
                 ledger.append(event, AbstractLedgerStoreTest.ACTOR, "review", requestId, Instant.now());
                 ledger.issueCheckpoint(SIGNERS);
             });
