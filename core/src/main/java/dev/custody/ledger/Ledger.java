@@ -19,10 +19,13 @@ import java.util.Optional;
  * one tile write; roots and proofs cost O(log n) reads and never rehash the log; a checkpoint is
  * issued at most once per size. Throws what the store throws ({@code LEDGER_UNAVAILABLE},
  * {@code CONFLICT}), INTEGRITY_FAILURE when stored hashes are missing or malformed, and
- * IllegalArgumentException for an index or size beyond the log.
+ * INVALID_INPUT for an index, a size or a range outside the log (they usually come from a
+ * request).
  */
 public final class Ledger {
     private static final int PAGE = 1000;
+    /** The most entries one call to {@link #entries} returns, so a request cannot exhaust memory. */
+    public static final int MAX_ENTRIES = 10_000;
 
     private final LedgerStore store;
     private final TiledHashSource hashes;
@@ -57,20 +60,29 @@ public final class Ledger {
 
     public InclusionProof inclusionProof(long index, long treeSize) {
         checkSize(treeSize);
+        if (index < 0 || index >= treeSize) {
+            throw CustodyException.invalidInput("leaf index outside the tree");
+        }
         return MerkleProofs.inclusion(hashes, index, treeSize);
     }
 
     public ConsistencyProof consistencyProof(long oldSize, long newSize) {
         checkSize(newSize);
+        if (oldSize < 0 || oldSize > newSize) {
+            throw CustodyException.invalidInput("old size outside the tree");
+        }
         return MerkleProofs.consistency(hashes, oldSize, newSize);
     }
 
-    /** The entries {@code [from, to)}, decoded. */
+    /** The entries {@code [from, to)}, decoded: at most {@value #MAX_ENTRIES} at a time. */
     public List<LedgerEntry> entries(long from, long to) {
         if (from < 0 || to < from) {
-            throw new IllegalArgumentException("range out of order");
+            throw CustodyException.invalidInput("range out of order");
         }
         checkSize(to);
+        if (to - from > MAX_ENTRIES) {
+            throw CustodyException.invalidInput("at most " + MAX_ENTRIES + " entries at a time");
+        }
         List<LedgerEntry> entries = new ArrayList<>((int) Math.min(to - from, PAGE));
         long next = from;
         while (next < to) {
@@ -144,7 +156,7 @@ public final class Ledger {
 
     private void checkSize(long size) {
         if (size < 0 || size > store.size()) {
-            throw new IllegalArgumentException("size beyond the log");
+            throw CustodyException.invalidInput("size beyond the log");
         }
     }
 }

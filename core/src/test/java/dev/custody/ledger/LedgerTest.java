@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
@@ -79,11 +82,29 @@ class LedgerTest {
     }
 
     @Test
-    void rootsAndProofs_beyondTheLog_areRefused() {
+    void rootsProofsAndRanges_outsideTheLog_areRefusedAsInvalidInput() {
         appendSamples(3);
-        assertThatThrownBy(() -> ledger.root(4)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ledger.inclusionProof(3, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ledger.consistencyProof(2, 4)).isInstanceOf(IllegalArgumentException.class);
+        for (ThrowingCallable request : List.<ThrowingCallable>of(
+                () -> ledger.root(4),
+                () -> ledger.inclusionProof(3, 3),
+                () -> ledger.inclusionProof(-1, 3),
+                () -> ledger.consistencyProof(2, 4),
+                () -> ledger.consistencyProof(3, 2),
+                () -> ledger.entries(2, 1),
+                () -> ledger.entries(0, 4))) {
+            assertThatThrownBy(request)
+                    .isInstanceOf(CustodyException.class)
+                    .extracting(e -> ((CustodyException) e).code())
+                    .isEqualTo(ErrorCode.INVALID_INPUT);
+        }
+    }
+
+    @Test
+    void entries_areServedAtMostTenThousandAtATime() {
+        appendSamples(Ledger.MAX_ENTRIES + 1);
+
+        assertThat(ledger.entries(1, Ledger.MAX_ENTRIES + 1)).hasSize(Ledger.MAX_ENTRIES);
+        assertThatThrownBy(() -> ledger.entries(0, Ledger.MAX_ENTRIES + 1)).isInstanceOf(CustodyException.class);
     }
 
     private List<LedgerEntry> appendSamples(int count) {

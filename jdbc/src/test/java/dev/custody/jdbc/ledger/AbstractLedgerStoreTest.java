@@ -10,6 +10,7 @@ import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.ActorRole;
+import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointSigners;
 import dev.custody.ledger.ClipOpened;
 import dev.custody.ledger.Ledger;
@@ -118,6 +119,33 @@ abstract class AbstractLedgerStoreTest {
             ledger.issueCheckpoint(SIGNERS);
             assertThat(LedgerVerifier.of(SIGNERS.keys()).verify(Exports.of(ledger)))
                     .isEqualTo(new Verified(size, size));
+        });
+    }
+
+    @Test
+    void editedTileHash_yieldsProofsThatFailAgainstTheCheckpoint() {
+        int size = 300;
+        jdbi().useTransaction(handle -> {
+            for (int i = 0; i < size; i++) {
+                append(handle, "req_" + i);
+            }
+        });
+        Checkpoint checkpoint =
+                jdbi().withHandle(handle -> Ledger.over(store(handle)).issueCheckpoint(SIGNERS));
+        jdbi().useHandle(handle -> {
+            byte[] tile = handle.createQuery("SELECT hashes FROM ledger_tile WHERE level = 1 AND idx = 0")
+                    .mapTo(byte[].class)
+                    .one();
+            tile[0] ^= 1;
+            handle.execute("UPDATE ledger_tile SET hashes = ? WHERE level = 1 AND idx = 0", tile);
+        });
+
+        jdbi().useHandle(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            Bytes leaf = leafHashes(handle).get(280);
+            assertThat(ledger.root(size)).isNotEqualTo(checkpoint.rootHash());
+            assertThat(ledger.inclusionProof(280, size).verifies(leaf, checkpoint.rootHash()))
+                    .isFalse();
         });
     }
 
