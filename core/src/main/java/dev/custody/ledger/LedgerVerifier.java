@@ -67,9 +67,11 @@ public final class LedgerVerifier {
 
         LedgerVerification run(LedgerExportReader export) {
             Optional<Failed> failure = checkpointsAtSize();
-            for (Optional<Bytes> next = export.nextEntry();
-                    next.isPresent() && failure.isEmpty();
-                    next = export.nextEntry()) {
+            while (failure.isEmpty()) {
+                Optional<Bytes> next = export.nextEntry();
+                if (next.isEmpty()) {
+                    break;
+                }
                 failure = entry(next.get()).or(this::checkpointsAtSize);
             }
             if (failure.isPresent()) {
