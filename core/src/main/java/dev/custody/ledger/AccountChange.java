@@ -1,0 +1,11 @@
+package dev.custody.ledger;
+
+/** What changed about an account. Written into an event's details by name, so a constant is never renamed. */
+public enum AccountChange {
+    CREATED,
+    UPDATED,
+    DISABLED,
+    ENABLED,
+    DELETED,
+    CREDENTIALS_RESET
+}

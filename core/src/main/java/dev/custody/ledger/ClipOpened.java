@@ -1,0 +1,37 @@
+package dev.custody.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.project.ProjectId;
+import java.util.List;
+
+/** Plaintext audio of a clip was released; the entry's actor and purpose say who and why. */
+public record ClipOpened(ClipId clip, Pseudonym contributor, ProjectId project) implements LedgerEvent {
+    public ClipOpened {
+        requireNonNull(clip, "clip is null");
+        requireNonNull(contributor, "contributor is null");
+        requireNonNull(project, "project is null");
+    }
+
+    @Override
+    public Action action() {
+        return Action.CLIP_OPENED;
+    }
+
+    @Override
+    public List<Subject> subjects() {
+        return Subjects.of(clip, contributor, project);
+    }
+
+    @Override
+    public Bytes details() {
+        return DetailsWriter.of(action())
+                .text(clip)
+                .text(contributor)
+                .text(project)
+                .build();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.custody.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only, verifiable log of security-relevant events, over a {@link LedgerStore} bound to
+ * the caller's transaction: an entry commits with the change it records, or not at all, and
+ * concurrent appenders are sequenced by the store's head lock into one linear log.
+ *
+ * <p>Guarantees: entry n has index n; appending costs one entry write plus, amortized, less than
+ * one tile write; roots and proofs cost O(log n) reads and never rehash the log; a checkpoint is
+ * issued at most once per size. Throws what the store throws ({@code LEDGER_UNAVAILABLE},
+ * {@code CONFLICT}), INTEGRITY_FAILURE when stored hashes are missing or malformed, and
+ * INVALID_INPUT for an index, a size or a range outside the log (they usually come from a
+ * request).
+ */
+public final class Ledger {
+    private static final int PAGE = 1000;
+    /** The most entries one call to {@link #entries} returns, so a request cannot exhaust memory. */
+    public static final int MAX_ENTRIES = 10_000;
+
+    private final LedgerStore store;
+    private final TiledHashSource hashes;
+
+    private Ledger(LedgerStore store) {
+        this.store = store;
+        this.hashes = new TiledHashSource(store);
+    }
+
+    public static Ledger over(LedgerStore store) {
+        return new Ledger(requireNonNull(store, "store is null"));
+    }
+
+    /** Appends {@code event} as the next entry and returns it. */
+    public LedgerEntry append(LedgerEvent event, Actor actor, String purpose, String requestId, Instant at) {
+        long index = store.lockHead();
+        LedgerEntry entry = LedgerEntry.of(index, at, event, actor, purpose, requestId);
+        Bytes bytes = LedgerEntryCodec.encode(entry);
+        store.append(index, bytes, MerkleHashes.leafHash(bytes));
+        hashes.leafAppended(index);
+        return entry;
+    }
+
+    public long size() {
+        return store.size();
+    }
+
+    public Bytes root(long size) {
+        checkSize(size);
+        return MerkleProofs.root(hashes, size);
+    }
+
+    public InclusionProof inclusionProof(long index, long treeSize) {
+        checkSize(treeSize);
+        if (index < 0 || index >= treeSize) {
+            throw CustodyException.invalidInput("leaf index outside the tree");
+        }
+        return MerkleProofs.inclusion(hashes, index, treeSize);
+    }
+
+    public ConsistencyProof consistencyProof(long oldSize, long newSize) {
+        checkSize(newSize);
+        if (oldSize < 0 || oldSize > newSize) {
+            throw CustodyException.invalidInput("old size outside the tree");
+        }
+        return MerkleProofs.consistency(hashes, oldSize, newSize);
+    }
+
+    /** The entries {@code [from, to)}, decoded: at most {@value #MAX_ENTRIES} at a time. */
+    public List<LedgerEntry> entries(long from, long to) {
+        if (from < 0 || to < from) {
+            throw CustodyException.invalidInput("range out of order");
+        }
+        checkSize(to);
+        if (to - from > MAX_ENTRIES) {
+            throw CustodyException.invalidInput("at most " + MAX_ENTRIES + " entries at a time");
+        }
+        List<LedgerEntry> entries = new ArrayList<>((int) Math.min(to - from, PAGE));
+        long next = from;
+        while (next < to) {
+            List<LedgerStore.StoredEntry> page = store.entries(next, (int) Math.min(to - next, PAGE));
+            for (LedgerStore.StoredEntry stored : page) {
+                if (stored.index() != next) {
+                    throw CustodyException.integrityFailure();
+                }
+                entries.add(LedgerEntryCodec.decode(stored.bytes()));
+                next++;
+            }
+            if (page.isEmpty()) {
+                throw CustodyException.integrityFailure();
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Signs and stores a checkpoint of the log at its current size; if one of that size exists,
+     * returns it instead (a size has one root, and one checkpoint).
+     */
+    public Checkpoint issueCheckpoint(CheckpointSigners signers) {
+        requireNonNull(signers, "signers is null");
+        long size = store.size();
+        Optional<Checkpoint> existing = checkpoint(size);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Checkpoint checkpoint = Checkpoint.sign(size, root(size), signers);
+        try {
+            store.addCheckpoint(size, checkpoint.text());
+        } catch (CustodyException e) {
+            // Another node issued this size first; its checkpoint is as good as ours.
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            return checkpoint(size).orElseThrow(() -> e);
+        }
+        return checkpoint;
+    }
+
+    public Optional<Checkpoint> checkpoint(long size) {
+        return store.checkpoint(size).map(Checkpoint::parse);
+    }
+
+    public Optional<Checkpoint> latestCheckpoint() {
+        return store.latestCheckpoint().map(Checkpoint::parse);
+    }
+
+    /**
+     * Writes every stored checkpoint and entry, as stored (nothing is checked: that is the
+     * verifier's job, and a damaged log must still be exportable to be examined).
+     */
+    public void exportTo(LedgerExportWriter writer) {
+        requireNonNull(writer, "writer is null");
+        for (String note : store.checkpoints()) {
+            writer.checkpoint(note);
+        }
+        long next = 0;
+        for (List<LedgerStore.StoredEntry> page = store.entries(next, PAGE);
+                !page.isEmpty();
+                page = store.entries(next, PAGE)) {
+            for (LedgerStore.StoredEntry stored : page) {
+                writer.entry(stored.bytes());
+                next = stored.index() + 1;
+            }
+        }
+        writer.finish();
+    }
+
+    private void checkSize(long size) {
+        if (size < 0 || size > store.size()) {
+            throw CustodyException.invalidInput("size beyond the log");
+        }
+    }
+}

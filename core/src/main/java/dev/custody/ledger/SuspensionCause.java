@@ -1,0 +1,9 @@
+package dev.custody.ledger;
+
+/** Why a principal was suspended. Written into an event's details by name, so a constant is never renamed. */
+public enum SuspensionCause {
+    BUDGET_EXCEEDED,
+    RATE_ANOMALY,
+    CANARY_TOUCHED,
+    SECURITY_OFFICER_ORDER
+}

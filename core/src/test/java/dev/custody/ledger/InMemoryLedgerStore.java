@@ -1,0 +1,95 @@
+package dev.custody.ledger;
+
+import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A hand-written ledger store in memory that counts its reads and tile writes. */
+final class InMemoryLedgerStore implements LedgerStore {
+    final TreeMap<Long, Bytes> entries = new TreeMap<>();
+    final Map<Long, Bytes> leafHashes = new HashMap<>();
+    final Map<String, Bytes> tiles = new HashMap<>();
+    final TreeMap<Long, String> checkpoints = new TreeMap<>();
+    int reads;
+    int tileWrites;
+    private long size;
+
+    @Override
+    public long lockHead() {
+        return size;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public void append(long index, Bytes entry, Bytes leafHash) {
+        if (entries.putIfAbsent(index, entry) != null) {
+            throw new CustodyException(ErrorCode.CONFLICT, "entry exists");
+        }
+        leafHashes.put(index, leafHash);
+        size = index + 1;
+    }
+
+    @Override
+    public List<Bytes> leafHashes(long from, long to) {
+        reads++;
+        List<Bytes> hashes = new ArrayList<>();
+        for (long i = from; i < to && leafHashes.containsKey(i); i++) {
+            hashes.add(leafHashes.get(i));
+        }
+        return hashes;
+    }
+
+    @Override
+    public List<StoredEntry> entries(long from, int limit) {
+        return entries.tailMap(from).entrySet().stream()
+                .limit(limit)
+                .map(e -> new StoredEntry(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    @Override
+    public Optional<Bytes> tile(int level, long index) {
+        reads++;
+        return Optional.ofNullable(tiles.get(level + "/" + index));
+    }
+
+    @Override
+    public void putTile(int level, long index, Bytes hashes) {
+        tileWrites++;
+        tiles.put(level + "/" + index, hashes);
+    }
+
+    @Override
+    public void addCheckpoint(long size, String note) {
+        if (checkpoints.putIfAbsent(size, note) != null) {
+            throw new CustodyException(ErrorCode.CONFLICT, "checkpoint exists");
+        }
+    }
+
+    @Override
+    public Optional<String> checkpoint(long size) {
+        return Optional.ofNullable(checkpoints.get(size));
+    }
+
+    @Override
+    public Optional<String> latestCheckpoint() {
+        return checkpoints.isEmpty()
+                ? Optional.empty()
+                : Optional.of(checkpoints.lastEntry().getValue());
+    }
+
+    @Override
+    public List<String> checkpoints() {
+        return List.copyOf(checkpoints.values());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.custody.jdbc.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.ledger.Actor;
+import dev.custody.ledger.ActorRole;
+import dev.custody.ledger.Checkpoint;
+import dev.custody.ledger.CheckpointSigners;
+import dev.custody.ledger.ClipOpened;
+import dev.custody.ledger.Ledger;
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.LedgerEvent;
+import dev.custody.ledger.LedgerStore;
+import dev.custody.ledger.LedgerVerification.Verified;
+import dev.custody.ledger.LedgerVerifier;
+import dev.custody.ledger.MerkleHashes;
+import dev.custody.project.ProjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every database must do for the ledger: run by the SQLite test and the PostgreSQL IT. */
+abstract class AbstractLedgerStoreTest {
+    static final Actor ACTOR = new Actor("usr_reviewer", ActorRole.REVIEWER);
+    static final CheckpointSigners SIGNERS =
+            new CheckpointSigners("custody.example/ledger", TestSigner.ed25519(), TestSigner.mlDsa65());
+
+    protected abstract Jdbi jdbi();
+
+    protected abstract LedgerStore store(Handle handle);
+
+    @BeforeEach
+    void emptyLedger() {
+        jdbi().useHandle(handle -> {
+            handle.execute("DELETE FROM ledger_entry");
+            handle.execute("DELETE FROM ledger_tile");
+            handle.execute("DELETE FROM ledger_checkpoint");
+            handle.execute("UPDATE ledger_head SET size = 0");
+        });
+    }
+
+    @Test
+    void appendsFrom200VirtualThreads_eachInItsOwnTransaction_formOneLogWithoutGapsOrDuplicates() throws Exception {
+        int threads = 200;
+        int perThread = 2;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    List<Long> indexes = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        String requestId = "req_" + thread + "_" + i;
+                        indexes.add(jdbi().inTransaction(
+                                        handle -> append(handle, requestId).index()));
+                    }
+                    return indexes;
+                }));
+            }
+            start.countDown();
+        }
+        List<Long> indexes = new ArrayList<>();
+        for (Future<List<Long>> future : futures) {
+            indexes.addAll(future.get());
+        }
+
+        assertThat(indexes)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(0, threads * perThread).boxed().toList());
+        jdbi().useHandle(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            List<LedgerEntry> entries = ledger.entries(0, threads * perThread);
+            assertThat(entries)
+                    .extracting(LedgerEntry::index)
+                    .containsExactlyElementsOf(indexes.stream().sorted().toList());
+            assertThat(ledger.root(threads * perThread)).isEqualTo(mth(leafHashes(handle)));
+        });
+    }
+
+    @Test
+    void proofsFromTheStore_verifyAgainstRootsRecomputedFromTheEntries() {
+        int size = 600;
+        jdbi().useTransaction(handle -> {
+            for (int i = 0; i < size; i++) {
+                append(handle, "req_" + i);
+            }
+        });
+        jdbi().useHandle(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            List<Bytes> leaves = leafHashes(handle);
+            Random random = new Random(11);
+            for (int probe = 0; probe < 50; probe++) {
+                int treeSize = 1 + random.nextInt(size);
+                int index = random.nextInt(treeSize);
+                int oldSize = random.nextInt(treeSize + 1);
+                Bytes root = mth(leaves.subList(0, treeSize));
+                assertThat(ledger.root(treeSize)).isEqualTo(root);
+                ledger.inclusionProof(index, treeSize).verify(leaves.get(index), root);
+                ledger.consistencyProof(oldSize, treeSize).verify(mth(leaves.subList(0, oldSize)), root);
+            }
+            ledger.issueCheckpoint(SIGNERS);
+            assertThat(LedgerVerifier.of(SIGNERS.keys()).verify(Exports.of(ledger)))
+                    .isEqualTo(new Verified(size, size));
+        });
+    }
+
+    @Test
+    void editedTileHash_yieldsProofsThatFailAgainstTheCheckpoint() {
+        int size = 300;
+        jdbi().useTransaction(handle -> {
+            for (int i = 0; i < size; i++) {
+                append(handle, "req_" + i);
+            }
+        });
+        Checkpoint checkpoint =
+                jdbi().withHandle(handle -> Ledger.over(store(handle)).issueCheckpoint(SIGNERS));
+        jdbi().useHandle(handle -> {
+            byte[] tile = handle.createQuery("SELECT hashes FROM ledger_tile WHERE level = 1 AND idx = 0")
+                    .mapTo(byte[].class)
+                    .one();
+            tile[0] ^= 1;
+            handle.execute("UPDATE ledger_tile SET hashes = ? WHERE level = 1 AND idx = 0", tile);
+        });
+
+        jdbi().useHandle(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            Bytes leaf = leafHashes(handle).get(280);
+            assertThat(ledger.root(size)).isNotEqualTo(checkpoint.rootHash());
+            assertThat(ledger.inclusionProof(280, size).verifies(leaf, checkpoint.rootHash()))
+                    .isFalse();
+        });
+    }
+
+    @Test
+    void secondEntryAtAnIndex_orSecondCheckpointOfASize_isRefused() {
+        jdbi().useTransaction(handle -> append(handle, "req_0"));
+        jdbi().useTransaction(handle -> Ledger.over(store(handle)).issueCheckpoint(SIGNERS));
+
+        assertConflict(() -> jdbi().useTransaction(handle ->
+                store(handle).append(0, Bytes.fromHex("01"), MerkleHashes.leafHash(Bytes.fromHex("01")))));
+        assertConflict(() -> jdbi().useTransaction(handle -> store(handle).addCheckpoint(1, "another root")));
+        assertThatThrownBy(() -> jdbi().useHandle(handle ->
+                        handle.execute("INSERT INTO ledger_checkpoint (size, note) VALUES (1, 'another root')")))
+                .isInstanceOf(Exception.class);
+        jdbi().useHandle(handle -> assertThat(store(handle).checkpoints()).hasSize(1));
+    }
+
+    @Test
+    void append_outsideATransaction_isRefused() {
+        assertThatThrownBy(() -> jdbi().useHandle(handle -> append(handle, "req_0")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    LedgerEntry append(Handle handle, String requestId) {
+        LedgerEvent event = new ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random());
+        return Ledger.over(store(handle)).append(event, ACTOR, "review", requestId, Instant.now());
+    }
+
+    static List<Bytes> leafHashes(Handle handle) {
+        return handle.createQuery("SELECT entry FROM ledger_entry ORDER BY idx")
+                .mapTo(byte[].class)
+                .map(entry -> MerkleHashes.leafHash(Bytes.copyOf(entry)))
+                .list();
+    }
+
+    /** RFC 9162's MTH, written out recursively as an independent check. */
+    static Bytes mth(List<Bytes> leaves) {
+        if (leaves.isEmpty()) {
+            return MerkleHashes.emptyRoot();
+        }
+        if (leaves.size() == 1) {
+            return leaves.getFirst();
+        }
+        int k = Integer.highestOneBit(leaves.size() - 1);
+        return MerkleHashes.nodeHash(mth(leaves.subList(0, k)), mth(leaves.subList(k, leaves.size())));
+    }
+
+    private static void assertConflict(Runnable action) {
+        assertThatThrownBy(action::run)
+                .isInstanceOf(CustodyException.class)
+                .extracting(e -> ((CustodyException) e).code())
+                .isEqualTo(ErrorCode.CONFLICT);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.custody.jdbc.ledger;
+
+import dev.custody.ledger.LedgerStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+class PostgresLedgerTamperIT extends AbstractLedgerTamperTest {
+    @Override
+    protected Jdbi jdbi() {
+        return PostgresLedgerDatabase.jdbi();
+    }
+
+    @Override
+    protected LedgerStore store(Handle handle) {
+        return JdbcLedgerStore.postgres(handle);
+    }
+}
