@@ -3,6 +3,7 @@ package dev.custody;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.access.BootstrapToken;
+import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
@@ -19,6 +20,7 @@ public record Services(
         ErasureService erasure,
         BlobReaper reaper,
         BootstrapToken bootstrapToken,
+        LedgerService ledger,
         HealthCheck health) {
     public Services {
         requireNonNull(projects, "projects is null");
@@ -28,6 +30,7 @@ public record Services(
         requireNonNull(erasure, "erasure is null");
         requireNonNull(reaper, "reaper is null");
         requireNonNull(bootstrapToken, "bootstrapToken is null");
+        requireNonNull(ledger, "ledger is null");
         requireNonNull(health, "health is null");
     }
 }

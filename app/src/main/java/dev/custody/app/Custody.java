@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.HealthCheck;
 import dev.custody.Services;
 import dev.custody.access.BootstrapToken;
+import dev.custody.audit.LedgerService;
+import dev.custody.audit.PublishedKeys;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.BlobStore;
 import dev.custody.blob.FileBlobStore;
@@ -18,6 +20,7 @@ import dev.custody.keys.IdentityCipher;
 import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.SecretBytes;
 import dev.custody.keys.SignerRole;
+import dev.custody.ledger.CheckpointSigners;
 import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
 import dev.custody.store.MetadataStore;
@@ -38,20 +41,30 @@ public final class Custody implements AutoCloseable {
         this.metadata = metadata;
         this.blobs = blobs;
         var contributorKeys = new ContributorKeys(keyProvider);
+        var checkpointSigners = checkpointSigners(keyProvider);
+        var receiptSigner = keyProvider.signer(SignerRole.RECEIPTS);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, new IdentityCipher(keyProvider), clock),
                 new IngestService(
-                        metadata,
-                        blobs,
-                        contributorKeys,
-                        new ReceiptSigner(keyProvider.signer(SignerRole.RECEIPTS)),
-                        clock),
-                new Custodian(metadata, blobs, contributorKeys),
+                        metadata, blobs, contributorKeys, new ReceiptSigner(receiptSigner), checkpointSigners, clock),
+                new Custodian(metadata, blobs, contributorKeys, clock),
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
-                new BootstrapToken(metadata),
+                new BootstrapToken(metadata, clock),
+                new LedgerService(
+                        metadata,
+                        checkpointSigners,
+                        new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
                 new HealthCheck(metadata, keyProvider, blobs));
+    }
+
+    /** The ledger's origin names this installation's log: one keyring, one log. */
+    private static CheckpointSigners checkpointSigners(LocalKeyring keyring) {
+        return new CheckpointSigners(
+                "custody/ledger/" + keyring.keyringId(),
+                keyring.signer(SignerRole.LEDGER_ED25519),
+                keyring.signer(SignerRole.LEDGER_ML_DSA));
     }
 
     /** Opens every backend of {@code config}; the keyring must exist (see {@link Installation}). */

@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.ledger.AccountChange;
+import dev.custody.ledger.AccountChanged;
+import dev.custody.ledger.Actor;
 import dev.custody.store.MetadataStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -24,9 +28,11 @@ public final class BootstrapToken {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MetadataStore metadata;
+    private final Clock clock;
 
-    public BootstrapToken(MetadataStore metadata) {
+    public BootstrapToken(MetadataStore metadata, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** Issues the token if none was issued yet, returning it; empty if it already exists. */
@@ -39,6 +45,14 @@ public final class BootstrapToken {
                 return Optional.empty();
             }
             repositories.settings().put(SETTING, HexFormat.of().formatHex(sha256(token)));
+            repositories
+                    .ledger()
+                    .append(
+                            new AccountChanged("admin", AccountChange.CREATED),
+                            Actor.system(),
+                            "bootstrap",
+                            Principal.newRequestId(),
+                            clock.instant());
             return Optional.of(token);
         });
     }

@@ -4,21 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import dev.custody.TextField;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
+import dev.custody.ledger.ClipOpened;
 import dev.custody.store.MetadataStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The only code path that yields plaintext audio. In this order it checks the caller's
- * authorization, the clip's erasure state and the presence of its contributor's key, then unwraps
+ * authorization, the clip's erasure state and the presence of its contributor's key, appends the
+ * access (who, which clip, for what purpose) to the ledger in the same transaction, then unwraps
  * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
  * ingest, so no unverified byte is ever handed out.
  *
@@ -28,20 +32,23 @@ import java.util.Set;
  */
 public final class Custodian {
     private static final Set<Role> MAY_OPEN = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final MetadataStore metadata;
     private final BlobStore blobs;
     private final ContributorKeys keys;
+    private final Clock clock;
 
-    public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys) {
+    public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.keys = requireNonNull(keys, "keys is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public ClipAudio open(Principal caller, ClipId clipId, String purpose) {
         caller.require(MAY_OPEN, "open clips");
-        TextField.require(purpose, "purpose", 100);
+        requirePurpose(purpose);
         Access access = metadata.inTransaction(repositories -> {
             Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
             boolean erased = clip.state() == ClipState.ERASED
@@ -55,6 +62,16 @@ public final class Custodian {
                     .voiceKey(clip.contributor())
                     .filter(k -> !erased)
                     .orElseThrow(Custodian::erased);
+            // Fail closed: the access is logged in this transaction, before any byte is decrypted;
+            // if the ledger cannot take the entry, nothing is returned.
+            repositories
+                    .ledger()
+                    .append(
+                            new ClipOpened(clip.id(), clip.contributor(), clip.project()),
+                            caller.actor(),
+                            purpose,
+                            caller.requestId(),
+                            clock.instant());
             return new Access(clip, key);
         });
         return new ClipAudio(access.clip(), decrypt(access));
@@ -69,10 +86,17 @@ public final class Custodian {
         } catch (IOException e) {
             throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "clip could not be read", e);
         }
-        if (!IngestService.sha256(plaintext).equals(clip.sha256())) {
+        if (!Sha256.of(plaintext).equals(clip.sha256())) {
             throw CustodyException.integrityFailure();
         }
         return plaintext;
+    }
+
+    private static void requirePurpose(String purpose) {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+            throw CustodyException.invalidInput(
+                    "a purpose is required: 1 to 64 of a-z, 0-9 and '-' (for example review)");
+        }
     }
 
     private static CustodyException erased() {

@@ -2,9 +2,9 @@ package dev.custody.clip;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.audio.AudioDecoder;
@@ -17,6 +17,9 @@ import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
+import dev.custody.ledger.CheckpointSigners;
+import dev.custody.ledger.ClipIngested;
+import dev.custody.ledger.ClipRejected;
 import dev.custody.project.Project;
 import dev.custody.receipt.Receipt;
 import dev.custody.receipt.ReceiptSigner;
@@ -25,9 +28,6 @@ import dev.custody.store.Repositories;
 import java.io.FilterOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -47,27 +47,38 @@ public final class IngestService {
     private final BlobStore blobs;
     private final ContributorKeys keys;
     private final ReceiptSigner receipts;
+    private final ReceiptProofs proofs;
     private final Clock clock;
 
     public IngestService(
-            MetadataStore metadata, BlobStore blobs, ContributorKeys keys, ReceiptSigner receipts, Clock clock) {
+            MetadataStore metadata,
+            BlobStore blobs,
+            ContributorKeys keys,
+            ReceiptSigner receipts,
+            CheckpointSigners checkpoints,
+            Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.receipts = requireNonNull(receipts, "receipts is null");
+        this.proofs = new ReceiptProofs(metadata, requireNonNull(checkpoints, "checkpoints is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     public IngestResult ingest(Principal caller, IngestRequest request, InputStream upload) {
         caller.require(MAY_INGEST, "upload clips");
         Admission admission = metadata.inTransaction(repositories -> admit(repositories, request));
-        byte[] original =
-                BoundedUpload.read(upload, admission.project().limits().maxUploadBytes());
-        DecodedAudio audio = AudioDecoder.decode(original);
-        QualityFigures quality = QualityGate.assess(audio, admission.project().limits());
-        Bytes sha256 = sha256(original);
-
         ClipId clipId = ClipId.random();
+        byte[] original;
+        DecodedAudio audio;
+        QualityFigures quality;
+        try {
+            original = BoundedUpload.read(upload, admission.project().limits().maxUploadBytes());
+            audio = AudioDecoder.decode(original);
+            quality = QualityGate.assess(audio, admission.project().limits());
+        } catch (CustodyException e) {
+            throw logRejection(caller, clipId, request, e);
+        }
         BlobId blob = encryptToBlob(admission.voiceKey(), clipId, request.contributor(), original);
         Clip clip = new Clip(
                 clipId,
@@ -76,23 +87,46 @@ public final class IngestService {
                 request.promptIndex(),
                 audio.info(),
                 original.length,
-                sha256,
+                Sha256.of(original),
                 quality,
                 ClipState.PENDING_REVIEW,
                 blob,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        long entryIndex;
         try {
-            metadata.inTransaction(repositories -> {
+            entryIndex = metadata.inTransaction(repositories -> {
                 // Consent may have been withdrawn, or the contributor erased, while the upload ran.
                 admit(repositories, request);
                 repositories.clips().insert(clip);
-                return null;
+                var event = new ClipIngested(clip.id(), clip.contributor(), clip.project(), clip.sha256());
+                return repositories
+                        .ledger()
+                        .append(event, caller.actor(), "ingest", caller.requestId(), clip.createdAt())
+                        .index();
             });
         } catch (RuntimeException e) {
             blobs.delete(blob);
             throw e;
         }
-        return new IngestResult(clip, receipts.sign(receiptFor(clip, admission)));
+        Receipt receipt = receiptFor(clip, admission).withLedger(proofs.include(entryIndex));
+        return new IngestResult(clip, receipts.sign(receipt));
+    }
+
+    /** Logs why an upload was refused; the refusal stands even if the log cannot take it. */
+    private CustodyException logRejection(Principal caller, ClipId clipId, IngestRequest request, CustodyException e) {
+        try {
+            metadata.inTransaction(repositories -> repositories
+                    .ledger()
+                    .append(
+                            new ClipRejected(clipId, request.project(), e.code()),
+                            caller.actor(),
+                            "ingest",
+                            caller.requestId(),
+                            clock.instant()));
+        } catch (RuntimeException logFailure) {
+            e.addSuppressed(logFailure);
+        }
+        return e;
     }
 
     private Admission admit(Repositories repositories, IngestRequest request) {
@@ -140,20 +174,12 @@ public final class IngestService {
                 clip.id(),
                 clip.project(),
                 clip.promptIndex(),
-                sha256(prompt.getBytes(StandardCharsets.UTF_8)),
+                Sha256.of(prompt),
                 clip.contributor(),
                 clip.sha256(),
                 clip.createdAt(),
                 admission.project().consentTermsVersion(),
                 Optional.empty());
-    }
-
-    static Bytes sha256(byte[] data) {
-        try {
-            return Bytes.copyOf(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
     }
 
     private record Admission(Project project, WrappedKey voiceKey) {}

@@ -2,14 +2,19 @@ package dev.custody.contributor;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
+import dev.custody.ledger.AccountChange;
+import dev.custody.ledger.AccountChanged;
+import dev.custody.ledger.ConsentGiven;
 import dev.custody.project.ProjectId;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
@@ -46,6 +51,14 @@ public final class ContributorService {
         var contributor = new Contributor(pseudonym, ContributorState.ACTIVE, now(), Optional.empty());
         metadata.inTransaction(repositories -> {
             repositories.contributors().insert(contributor, sealed, voiceKey);
+            repositories
+                    .ledger()
+                    .append(
+                            new AccountChanged(pseudonym.value(), AccountChange.CREATED),
+                            caller.actor(),
+                            "administration",
+                            caller.requestId(),
+                            clock.instant());
             return null;
         });
         return contributor;
@@ -71,6 +84,15 @@ public final class ContributorService {
                 throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + terms);
             }
             repositories.consents().insert(consent);
+            repositories
+                    .ledger()
+                    .append(
+                            new ConsentGiven(
+                                    contributor, project, consent.id(), termsVersion, termsHash(project, termsVersion)),
+                            caller.actor(),
+                            "consent",
+                            caller.requestId(),
+                            clock.instant());
             return consent;
         });
     }
@@ -92,6 +114,14 @@ public final class ContributorService {
         caller.require(MAY_ADMINISTER, "read clips");
         return metadata.inTransaction(repositories ->
                 repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip")));
+    }
+
+    /**
+     * Identifies the terms consented to. Until terms are documents of their own, they are named by
+     * project and version.
+     */
+    private static Bytes termsHash(ProjectId project, int version) {
+        return Sha256.of("custody-terms/1|" + project + "|" + version);
     }
 
     private Instant now() {

@@ -7,6 +7,8 @@ import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.blob.BlobId;
+import dev.custody.ledger.ContributorErased;
+import dev.custody.ledger.ErasureCause;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +48,15 @@ public final class ErasureService {
             repositories.contributors().erase(contributor, now);
             List<BlobId> blobs = repositories.clips().erase(contributor);
             blobs.forEach(blob -> repositories.blobDeletions().enqueue(blob, now));
+            // Erasure at a contributor's request is the withdrawal of their consent.
+            repositories
+                    .ledger()
+                    .append(
+                            new ContributorErased(contributor, ErasureCause.CONSENT_WITHDRAWN),
+                            caller.actor(),
+                            "erasure",
+                            caller.requestId(),
+                            now);
             return blobs.size();
         });
     }

@@ -49,6 +49,11 @@ public final class Ledger {
         return entry;
     }
 
+    /** The index of the first entry whose leaf hash this is. */
+    public Optional<Long> indexOf(Bytes leafHash) {
+        return store.indexOfLeaf(requireNonNull(leafHash, "leafHash is null"));
+    }
+
     public long size() {
         return store.size();
     }

@@ -33,6 +33,9 @@ public interface LedgerStore {
     /** The leaf hashes of entries {@code [from, to)}, in order. */
     List<Bytes> leafHashes(long from, long to);
 
+    /** The index of the first entry with this leaf hash, if any. */
+    Optional<Long> indexOfLeaf(Bytes leafHash);
+
     /** Up to {@code limit} stored entries with index {@code >= from}, in index order. */
     List<StoredEntry> entries(long from, int limit);
 

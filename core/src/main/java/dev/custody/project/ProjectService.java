@@ -3,10 +3,13 @@ package dev.custody.project;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.audio.AudioLimits;
+import dev.custody.ledger.ConfigurationChanged;
 import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +33,7 @@ public final class ProjectService {
         var organization = new Organization(OrganizationId.random(), name, now());
         metadata.inTransaction(repositories -> {
             repositories.organizations().insert(organization);
+            log(repositories, caller, "organization/" + organization.id(), organization.name());
             return null;
         });
         return organization;
@@ -52,6 +56,7 @@ public final class ProjectService {
                     .find(organization)
                     .orElseThrow(() -> CustodyException.notFound("no such organization"));
             repositories.projects().insert(project);
+            log(repositories, caller, "project/" + project.id(), project.toString());
             return null;
         });
         return project;
@@ -61,6 +66,18 @@ public final class ProjectService {
         caller.require(MAY_ADMINISTER, "read projects");
         return metadata.inTransaction(repositories ->
                 repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project")));
+    }
+
+    /** Administrative changes are logged by the hash of what was set, never its text. */
+    private void log(Repositories repositories, Principal caller, String setting, String value) {
+        repositories
+                .ledger()
+                .append(
+                        new ConfigurationChanged(setting, Sha256.OF_NOTHING, Sha256.of(value)),
+                        caller.actor(),
+                        "administration",
+                        caller.requestId(),
+                        clock.instant());
     }
 
     private java.time.Instant now() {

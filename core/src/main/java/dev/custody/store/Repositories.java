@@ -1,5 +1,7 @@
 package dev.custody.store;
 
+import dev.custody.ledger.Ledger;
+
 /** The repositories of one transaction. Valid only inside the work it was passed to. */
 public interface Repositories {
     OrganizationRepository organizations();
@@ -15,4 +17,7 @@ public interface Repositories {
     BlobDeletionQueue blobDeletions();
 
     SettingsRepository settings();
+
+    /** The verifiable ledger, appending in this same transaction: no entry, no change. */
+    Ledger ledger();
 }

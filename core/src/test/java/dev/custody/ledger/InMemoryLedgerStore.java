@@ -40,6 +40,14 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Optional<Long> indexOfLeaf(Bytes leafHash) {
+        return leafHashes.entrySet().stream()
+                .filter(e -> e.getValue().equals(leafHash))
+                .map(Map.Entry::getKey)
+                .min(Long::compare);
+    }
+
+    @Override
     public List<Bytes> leafHashes(long from, long to) {
         reads++;
         List<Bytes> hashes = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.custody.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.jdbc.ledger.JdbcLedgerStore;
+import dev.custody.ledger.Ledger;
 import dev.custody.store.BlobDeletionQueue;
 import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
@@ -72,5 +74,14 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public SettingsRepository settings() {
         return new JdbcSettingsRepository(handle);
+    }
+
+    @Override
+    public Ledger ledger() {
+        return Ledger.over(
+                switch (dialect) {
+                    case SQLITE -> JdbcLedgerStore.sqlite(handle);
+                    case POSTGRESQL -> JdbcLedgerStore.postgres(handle);
+                });
     }
 }

@@ -94,6 +94,14 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Optional<Long> indexOfLeaf(Bytes leafHash) {
+        return sql(() -> handle.createQuery("SELECT MIN(idx) FROM ledger_entry WHERE leaf_hash = :hash")
+                .bind("hash", leafHash.toArray())
+                .mapTo(Long.class)
+                .findOne());
+    }
+
+    @Override
     public List<Bytes> leafHashes(long from, long to) {
         return sql(() -> handle.createQuery(
                         "SELECT leaf_hash FROM ledger_entry WHERE idx >= :from AND idx < :to ORDER BY idx")

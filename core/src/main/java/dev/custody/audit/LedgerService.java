@@ -1,0 +1,105 @@
+package dev.custody.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.ledger.Checkpoint;
+import dev.custody.ledger.CheckpointSigners;
+import dev.custody.ledger.ConsistencyProof;
+import dev.custody.ledger.InclusionProof;
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.LedgerExportWriter;
+import dev.custody.store.MetadataStore;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reading the ledger: checkpoints, proofs, entries and exports, for auditors and for anyone who
+ * holds a receipt. Issuing a checkpoint signs the log's current size with both checkpoint keys.
+ * Reads need an audit role; the public keys need none.
+ */
+public final class LedgerService {
+    private static final Set<Role> MAY_AUDIT = Set.of(Role.BOOTSTRAP_ADMIN);
+
+    private final MetadataStore metadata;
+    private final CheckpointSigners signers;
+    private final PublishedKeys keys;
+
+    public LedgerService(MetadataStore metadata, CheckpointSigners signers, PublishedKeys keys) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.signers = requireNonNull(signers, "signers is null");
+        this.keys = requireNonNull(keys, "keys is null");
+    }
+
+    public PublishedKeys keys() {
+        return keys;
+    }
+
+    /** Signs a checkpoint of the current size, or returns the one that exists for it. */
+    public Checkpoint issueCheckpoint() {
+        return metadata.inTransaction(repositories -> repositories.ledger().issueCheckpoint(signers));
+    }
+
+    /** The latest checkpoint, issuing the first one if the log has none yet. */
+    public Checkpoint latestCheckpoint(Principal caller) {
+        caller.require(MAY_AUDIT, "read the ledger");
+        return metadata.inTransaction(repositories -> {
+            var ledger = repositories.ledger();
+            return ledger.latestCheckpoint().orElseGet(() -> ledger.issueCheckpoint(signers));
+        });
+    }
+
+    public Checkpoint checkpoint(Principal caller, long size) {
+        caller.require(MAY_AUDIT, "read the ledger");
+        Optional<Checkpoint> found =
+                metadata.inTransaction(repositories -> repositories.ledger().checkpoint(size));
+        return found.orElseThrow(() -> CustodyException.notFound("no checkpoint of size " + size));
+    }
+
+    public InclusionProof inclusion(Principal caller, long index, long treeSize) {
+        caller.require(MAY_AUDIT, "read the ledger");
+        return metadata.inTransaction(repositories -> repositories.ledger().inclusionProof(index, treeSize));
+    }
+
+    /** The inclusion proof of the entry with this leaf hash, SHA-256(0x00 || entry). */
+    public InclusionProof inclusionOfLeaf(Principal caller, Bytes leafHash, long treeSize) {
+        caller.require(MAY_AUDIT, "read the ledger");
+        return metadata.inTransaction(repositories -> {
+            var ledger = repositories.ledger();
+            long index = ledger.indexOf(leafHash)
+                    .filter(i -> i < treeSize)
+                    .orElseThrow(
+                            () -> CustodyException.notFound("no entry with this hash in a tree of size " + treeSize));
+            return ledger.inclusionProof(index, treeSize);
+        });
+    }
+
+    public ConsistencyProof consistency(Principal caller, long oldSize, long newSize) {
+        caller.require(MAY_AUDIT, "read the ledger");
+        return metadata.inTransaction(repositories -> repositories.ledger().consistencyProof(oldSize, newSize));
+    }
+
+    /** Entries {@code [from, to)}, up to the log's end and at most {@link dev.custody.ledger.Ledger#MAX_ENTRIES}. */
+    public List<LedgerEntry> entries(Principal caller, long from, long to) {
+        caller.require(MAY_AUDIT, "read the ledger");
+        return metadata.inTransaction(repositories -> {
+            var ledger = repositories.ledger();
+            // A range reaching past the end stops at the end: readers poll with open ranges.
+            return ledger.entries(from, Math.min(to, ledger.size()));
+        });
+    }
+
+    /** Writes every checkpoint and entry to {@code out} in the export format. */
+    public void export(Principal caller, OutputStream out) {
+        caller.require(MAY_AUDIT, "export the ledger");
+        metadata.inTransaction(repositories -> {
+            repositories.ledger().exportTo(LedgerExportWriter.create(out));
+            return null;
+        });
+    }
+}
