@@ -13,6 +13,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             commandLine.getErr().println("custody: " + custody.code() + ": " + custody.getMessage());
             return ExitCodes.of(custody.code());
         }
+        if (e instanceof java.io.IOException io) {
+            commandLine.getErr().println("custody: cannot read or write a file: " + io.getMessage());
+            return ExitCodes.of(dev.custody.ErrorCode.INVALID_INPUT);
+        }
         commandLine.getErr().println("custody: unexpected " + e.getClass().getName());
         e.printStackTrace(commandLine.getErr());
         return 70;

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             IngestCommand.class,
             EraseCommand.class,
+            LedgerCommand.class,
+            VerifyCommand.class,
             BenchCommand.class
         })
 public final class Main {

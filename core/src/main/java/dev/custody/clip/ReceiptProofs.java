@@ -2,6 +2,7 @@ package dev.custody.clip;
 
 import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointSigners;
+import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.receipt.LedgerInclusion;
 import dev.custody.store.MetadataStore;
 
@@ -25,7 +26,9 @@ final class ReceiptProofs {
                     .filter(latest -> latest.size() > entryIndex)
                     .orElseGet(() -> ledger.issueCheckpoint(signers));
             var proof = ledger.inclusionProof(entryIndex, checkpoint.size());
-            return new LedgerInclusion(entryIndex, checkpoint.size(), proof.hashes(), checkpoint.text());
+            var entry = LedgerEntryCodec.encode(
+                    ledger.entries(entryIndex, entryIndex + 1).getFirst());
+            return new LedgerInclusion(entryIndex, checkpoint.size(), entry, proof.hashes(), checkpoint.text());
         });
     }
 }

@@ -49,6 +49,7 @@ final class ReceiptFormat {
         receipt.ledger().ifPresent(ledger -> {
             line(text, "ledger-leaf-index", Long.toString(ledger.leafIndex()));
             line(text, "ledger-tree-size", Long.toString(ledger.treeSize()));
+            line(text, "ledger-entry", ledger.entry().base64());
             ledger.proof().forEach(hash -> line(text, "ledger-proof", hash.hex()));
             byte[] checkpoint = ledger.checkpoint().getBytes(StandardCharsets.UTF_8);
             line(text, "ledger-checkpoint", Base64.getEncoder().encodeToString(checkpoint));
@@ -87,11 +88,12 @@ final class ReceiptFormat {
     private static LedgerInclusion ledger(ReceiptLines lines) {
         long leafIndex = number(lines.value("ledger-leaf-index"), Long.MAX_VALUE);
         long treeSize = number(lines.value("ledger-tree-size"), Long.MAX_VALUE);
+        Bytes entry = entry(lines.value("ledger-entry"));
         List<Bytes> proof = new ArrayList<>();
         while (lines.nextHasKey("ledger-proof")) {
             proof.add(hash(lines.value("ledger-proof")));
         }
-        return new LedgerInclusion(leafIndex, treeSize, proof, checkpoint(lines.value("ledger-checkpoint")));
+        return new LedgerInclusion(leafIndex, treeSize, entry, proof, checkpoint(lines.value("ledger-checkpoint")));
     }
 
     private static void line(StringBuilder text, String key, String value) {
@@ -128,6 +130,22 @@ final class ReceiptFormat {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw CustodyException.invalidInput("malformed time in receipt");
+        }
+    }
+
+    private static Bytes entry(String value) {
+        try {
+            Bytes entry = Bytes.copyOf(Base64.getDecoder().decode(value));
+            // One receipt, one text: only the canonical (padded) encoding is accepted.
+            if (!entry.base64().equals(value)) {
+                throw CustodyException.invalidInput("malformed ledger entry in receipt");
+            }
+            if (entry.length() == 0 || entry.length() > LedgerInclusion.MAX_ENTRY_LENGTH) {
+                throw CustodyException.invalidInput("ledger entry in receipt has a bad length");
+            }
+            return entry;
+        } catch (IllegalArgumentException e) {
+            throw CustodyException.invalidInput("malformed ledger entry in receipt");
         }
     }
 

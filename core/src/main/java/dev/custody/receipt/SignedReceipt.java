@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * consent-terms-version 1                decimal
  * ledger-leaf-index 41                   only with a ledger inclusion: decimal
  * ledger-tree-size 42                    decimal
+ * ledger-entry &lt;base64&gt;                  the ledger entry's canonical bytes, standard base64, padded
  * ledger-proof &lt;64 hex&gt;                  zero or more lines, one per proof hash, leaf to root
  * ledger-checkpoint &lt;base64&gt;             the checkpoint's UTF-8 text, standard base64, padded
  *                                        (an empty line)

@@ -123,7 +123,9 @@ class ReceiptSigningTest {
                 change("ledger", Optional.of(Receipts.inclusion(41, 43, proof))),
                 change("ledger", Optional.of(Receipts.inclusion(41, 42, List.of(other, proof.get(1))))),
                 change("ledger", Optional.of(Receipts.inclusion(41, 42, proof.subList(0, 1)))),
-                change("ledger", Optional.of(new LedgerInclusion(41, 42, proof, Receipts.CHECKPOINT + "x"))));
+                change(
+                        "ledger",
+                        Optional.of(new LedgerInclusion(41, 42, Receipts.ENTRY, proof, Receipts.CHECKPOINT + "x"))));
     }
 
     private static Arguments change(String component, Object value) {

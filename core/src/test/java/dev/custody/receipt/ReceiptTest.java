@@ -80,7 +80,7 @@ class ReceiptTest {
         assertThatThrownBy(() -> Receipts.inclusion(5, 5, List.of(hash))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Receipts.inclusion(0, 2, List.of(Bytes.copyOf(new byte[31]))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LedgerInclusion(0, 2, List.of(hash), "note\r\n"))
+        assertThatThrownBy(() -> new LedgerInclusion(0, 2, Receipts.ENTRY, List.of(hash), "note\r\n"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -14,6 +14,9 @@ final class Receipts {
     static final String CHECKPOINT =
             "custody.example/ledger\n42\nqUmb0Qz0mNPZ0wN9Ep6hLsHGzgwKDyl1vdAYhjhpz2I=\n\n\u2014 custody.example/ledger AAAA\n";
 
+    /** Stands for a ledger entry's canonical bytes; receipts carry them without interpreting them. */
+    static final Bytes ENTRY = Bytes.copyOf(new byte[] {1, 0, 0, 0, 41});
+
     private Receipts() {}
 
     static Receipt plain() {
@@ -33,7 +36,7 @@ final class Receipts {
     }
 
     static LedgerInclusion inclusion(long leafIndex, long treeSize, List<Bytes> proof) {
-        return new LedgerInclusion(leafIndex, treeSize, proof, CHECKPOINT);
+        return new LedgerInclusion(leafIndex, treeSize, ENTRY, proof, CHECKPOINT);
     }
 
     /** {@code receipt} with the component named {@code name} replaced, through the canonical constructor. */

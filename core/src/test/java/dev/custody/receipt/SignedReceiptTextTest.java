@@ -32,6 +32,7 @@ class SignedReceiptTextTest {
     private static final String LEDGER_LINES = """
             ledger-leaf-index 41
             ledger-tree-size 42
+            ledger-entry AQAAACk=
             ledger-proof 2222222222222222222222222222222222222222222222222222222222222222
             ledger-proof 3333333333333333333333333333333333333333333333333333333333333333
             ledger-checkpoint Y3VzdG9keS5leGFtcGxlL2xlZGdlcgo0MgpxVW1iMFF6MG1OUFowd045RXA2aExzSEd6Z3dLRHlsMXZkQVloamhwejJJPQoK4oCUIGN1c3RvZHkuZXhhbXBsZS9sZWRnZXIgQUFBQQo=

@@ -20,9 +20,11 @@ final class Authentication {
         if (header == null || !header.startsWith("Bearer ")) {
             throw new CustodyException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }
-        ctx.attribute(
-                PRINCIPAL,
-                tokens.authenticate(header.substring("Bearer ".length()).strip()));
+        var principal = tokens.authenticate(header.substring("Bearer ".length()).strip());
+        // Every ledger entry a request causes carries its id, echoed so clients can correlate.
+        String requestId = Principal.newRequestId();
+        ctx.header("X-Request-Id", requestId);
+        ctx.attribute(PRINCIPAL, principal.inRequest(requestId));
     }
 
     static Principal principal(Context ctx) {
