@@ -145,6 +145,62 @@ class HttpApiIT {
         assertError(response, 413, "PAYLOAD_TOO_LARGE");
     }
 
+    @Test
+    void ledger_servesCheckpointsProofsEntriesAndExports_thatVerifyAgainstThePublishedKeys() throws Exception {
+        var keysResponse = send("GET", "/.well-known/custody/keys", null, BodyPublishers.noBody(), null);
+        assertThat(keysResponse.statusCode()).isEqualTo(200);
+        var keys = dev.custody.audit.PublishedKeys.parse(keysResponse.body());
+        var contributor = fixture.consentingContributor("Hana Example");
+        var first = dev.custody.ledger.Checkpoint.parse(
+                send("POST", "/api/v1/ledger/checkpoint", token, BodyPublishers.noBody(), null)
+                        .body());
+        fixture.ingest(contributor, SpineFixture.speech(7));
+        var latest = dev.custody.ledger.Checkpoint.parse(
+                get("/api/v1/ledger/checkpoint").body());
+        var verifier = dev.custody.ledger.CheckpointVerifier.of(keys.ledger());
+        verifier.verify(first);
+        verifier.verify(latest);
+        assertThat(latest.size()).isGreaterThan(first.size());
+
+        JsonNode consistency =
+                json(get("/api/v1/ledger/proofs/consistency?from=" + first.size() + "&to=" + latest.size()));
+        new dev.custody.ledger.ConsistencyProof(first.size(), latest.size(), hashes(consistency))
+                .verify(first.rootHash(), latest.rootHash());
+
+        JsonNode entries = json(get("/api/v1/ledger/entries?from=0&to=" + latest.size()));
+        assertThat(entries).hasSize((int) latest.size());
+        JsonNode last = entries.get(entries.size() - 1);
+        assertThat(last.get("action").asText()).isEqualTo("CLIP_INGESTED");
+        var leaf = dev.custody.ledger.MerkleHashes.leafHash(
+                dev.custody.Bytes.fromBase64(last.get("encoded").asText()));
+        JsonNode byHash = json(get("/api/v1/ledger/proofs/inclusion?hash=" + leaf.hex() + "&size=" + latest.size()));
+        new dev.custody.ledger.InclusionProof(byHash.get("leafIndex").asLong(), latest.size(), hashes(byHash))
+                .verify(leaf, latest.rootHash());
+        assertThat(json(get("/api/v1/ledger/proofs/inclusion?index=0&size=" + latest.size()))
+                        .get("leafIndex")
+                        .asLong())
+                .isZero();
+
+        var export = http.send(
+                request("GET", "/api/v1/ledger/export", token, BodyPublishers.noBody(), null),
+                BodyHandlers.ofInputStream());
+        try (InputStream in = export.body()) {
+            var result = dev.custody.ledger.LedgerVerifier.of(keys.ledger())
+                    .verify(dev.custody.ledger.LedgerExportReader.open(in));
+            assertThat(result).isInstanceOf(dev.custody.ledger.LedgerVerification.Verified.class);
+        }
+        assertError(get("/api/v1/ledger/proofs/inclusion?index=0&size=999999"), 422, "INVALID_INPUT");
+        assertError(get("/api/v1/ledger/proofs/inclusion?index=-1&size=1"), 422, "INVALID_INPUT");
+        assertError(
+                send("GET", "/api/v1/ledger/checkpoint", null, BodyPublishers.noBody(), null), 401, "UNAUTHENTICATED");
+    }
+
+    private static java.util.List<dev.custody.Bytes> hashes(JsonNode proof) {
+        var hashes = new java.util.ArrayList<dev.custody.Bytes>();
+        proof.get("hashes").forEach(h -> hashes.add(dev.custody.Bytes.fromHex(h.asText())));
+        return hashes;
+    }
+
     private HttpResponse<String> post(String path, String body, int expectedStatus) throws Exception {
         var response = send("POST", path, token, BodyPublishers.ofString(body), "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
