@@ -1,6 +1,9 @@
 package dev.custody.cli;
 
 import dev.custody.app.BackgroundJobs;
+import dev.custody.app.CheckpointSchedule;
+import dev.custody.audit.CheckpointPolicy;
+import java.time.Clock;
 import dev.custody.server.ApiServer;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,6 +31,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(
+            names = "--checkpoint-every-entries",
+            defaultValue = "1000",
+            description = "Sign a ledger checkpoint once this many entries are uncovered (default: ${DEFAULT-VALUE}).")
+    long checkpointEntries;
+
+    @Option(
+            names = "--checkpoint-every-seconds",
+            defaultValue = "60",
+            description = "...or once an entry has waited this long (default: ${DEFAULT-VALUE}).")
+    long checkpointSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         try (var installation = dataFolder.open();
                 var jobs = new BackgroundJobs(installation.custody().services().reaper(), Duration.ofSeconds(30));
+                var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
+                        installation.custody().services().ledger(),
+                        checkpointEntries,
+                        Duration.ofSeconds(checkpointSeconds),
+                        Clock.systemUTC()));
                 var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge)) {
             var out = spec.commandLine().getOut();
             out.println("Custody data folder: " + installation.folder().root().toAbsolutePath());

@@ -40,6 +40,16 @@ public final class LedgerService {
         return keys;
     }
 
+    /** The log's size and the size its latest checkpoint covers. */
+    public LedgerStatus status() {
+        return metadata.inTransaction(repositories -> {
+            var ledger = repositories.ledger();
+            return new LedgerStatus(
+                    ledger.size(),
+                    ledger.latestCheckpoint().map(Checkpoint::size).orElse(0L));
+        });
+    }
+
     /** Signs a checkpoint of the current size, or returns the one that exists for it. */
     public Checkpoint issueCheckpoint() {
         return metadata.inTransaction(repositories -> repositories.ledger().issueCheckpoint(signers));

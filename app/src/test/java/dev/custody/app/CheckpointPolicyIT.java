@@ -1,0 +1,89 @@
+package dev.custody.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custody.audit.CheckpointPolicy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointPolicyIT {
+    @TempDir
+    Path temp;
+
+    SpineFixture fixture;
+    MutableClock clock = new MutableClock();
+
+    @BeforeEach
+    void open() {
+        fixture = new SpineFixture(temp.resolve("data"));
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void tick_issuesOnceEnoughEntriesAreUncovered() {
+        var ledger = fixture.services.ledger();
+        ledger.issueCheckpoint();
+        var policy = new CheckpointPolicy(ledger, 3, Duration.ofHours(1), clock);
+
+        fixture.consentingContributor("Ivy Example"); // two entries: registration and consent
+        assertThat(policy.tick()).isEmpty();
+        fixture.consentingContributor("Jon Example");
+
+        var issued = policy.tick().orElseThrow();
+        assertThat(issued.size()).isEqualTo(ledger.status().size());
+        assertThat(ledger.status().uncovered()).isZero();
+        assertThat(policy.tick()).isEmpty();
+    }
+
+    @Test
+    void tick_issuesOnceAnEntryHasWaitedLongEnough_andNeverForAnUnchangedLog() {
+        var ledger = fixture.services.ledger();
+        ledger.issueCheckpoint();
+        var policy = new CheckpointPolicy(ledger, 1_000, Duration.ofSeconds(60), clock);
+
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(policy.tick()).as("nothing new to cover").isEmpty();
+        fixture.consentingContributor("Kim Example");
+        assertThat(policy.tick()).isPresent();
+        fixture.consentingContributor("Lou Example");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(policy.tick()).as("not yet due").isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(policy.tick()).isPresent();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
