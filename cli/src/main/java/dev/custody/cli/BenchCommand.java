@@ -3,6 +3,7 @@ package dev.custody.cli;
 import dev.custody.bench.BenchReport;
 import dev.custody.bench.CryptoBench;
 import dev.custody.bench.IngestBench;
+import dev.custody.bench.LedgerBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Benchmarks, each reported against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Crypto.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Crypto.class, BenchCommand.LedgerAppends.class})
 final class BenchCommand {
     @Command(
             name = "ingest",
@@ -80,6 +81,48 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             BenchReport report = new CryptoBench(seconds, seconds).run();
+            spec.commandLine().getOut().println(report.toJson());
+            json.ifPresent(report::writeTo);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "ledger",
+            description = "Durable ledger appends from concurrent writers, proofs and export verification.")
+    static final class LedgerAppends implements Callable<Integer> {
+        @Option(
+                names = "--writers",
+                defaultValue = "256",
+                description = "Concurrent writers (default: ${DEFAULT-VALUE}).")
+        int writers;
+
+        @Option(
+                names = "--appends",
+                defaultValue = "1000",
+                description = "Appends per writer (default: ${DEFAULT-VALUE}).")
+        int appends;
+
+        @Option(
+                names = "--proof-size",
+                defaultValue = "1000000",
+                description = "Log size for the proof and export figures (default: ${DEFAULT-VALUE}).")
+        long proofSize;
+
+        @Option(names = "--dir", paramLabel = "FOLDER", description = "Work folder (default: a new temporary folder).")
+        Optional<Path> dir;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
+        Optional<Path> json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Path work =
+                    dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
+            BenchReport report = new LedgerBench(work, writers, appends, proofSize).run();
             spec.commandLine().getOut().println(report.toJson());
             json.ifPresent(report::writeTo);
             return 0;

@@ -12,6 +12,7 @@ import dev.custody.ledger.ConsistencyProof;
 import dev.custody.ledger.InclusionProof;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerExportWriter;
+import dev.custody.ledger.LedgerStore;
 import dev.custody.store.MetadataStore;
 import java.io.OutputStream;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 public final class LedgerService {
     private static final Set<Role> MAY_AUDIT = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final int EXPORT_PAGE = 10_000;
 
     private final MetadataStore metadata;
     private final CheckpointSigners signers;
@@ -104,12 +106,29 @@ public final class LedgerService {
         });
     }
 
-    /** Writes every checkpoint and entry to {@code out} in the export format. */
+    /**
+     * Writes every checkpoint and entry to {@code out} in the export format, as stored (a damaged
+     * log must still be exportable to be examined). Reads page by page in short transactions, so
+     * an export of a large log never holds up the writers; the log only grows, so the pages fit.
+     */
     public void export(Principal caller, OutputStream out) {
         caller.require(MAY_AUDIT, "export the ledger");
-        metadata.inTransaction(repositories -> {
-            repositories.ledger().exportTo(LedgerExportWriter.create(out));
-            return null;
-        });
+        var writer = LedgerExportWriter.create(out);
+        metadata.inTransaction(repositories -> repositories.ledger().checkpointNotes())
+                .forEach(writer::checkpoint);
+        long next = 0;
+        while (true) {
+            long from = next;
+            List<LedgerStore.StoredEntry> page =
+                    metadata.inTransaction(repositories -> repositories.ledger().storedEntries(from, EXPORT_PAGE));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (LedgerStore.StoredEntry stored : page) {
+                writer.entry(stored.bytes());
+                next = stored.index() + 1;
+            }
+        }
+        writer.finish();
     }
 }

@@ -138,6 +138,16 @@ public final class Ledger {
         return store.latestCheckpoint().map(Checkpoint::parse);
     }
 
+    /** Every stored checkpoint note, smallest size first. */
+    public List<String> checkpointNotes() {
+        return store.checkpoints();
+    }
+
+    /** Up to {@code limit} stored entries with index {@code >= from}, as stored, in index order. */
+    public List<LedgerStore.StoredEntry> storedEntries(long from, int limit) {
+        return store.entries(from, limit);
+    }
+
     /**
      * Writes every stored checkpoint and entry, as stored (nothing is checked: that is the
      * verifier's job, and a damaged log must still be exportable to be examined).

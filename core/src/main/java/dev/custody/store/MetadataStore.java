@@ -4,6 +4,10 @@ package dev.custody.store;
  * Metadata (organizations, projects, contributors, consents, clips) in a transactional database.
  * Every change runs inside {@link #inTransaction}: it commits whole or not at all, and a commit is
  * durable when the call returns. Database failures surface as {@code STORAGE_UNAVAILABLE}.
+ *
+ * <p>A work may be run more than once (a store that commits concurrent transactions together
+ * retries each alone when their group fails), so it must have no effect outside the transaction:
+ * compute inside, act on the result after the call returns.
  */
 public interface MetadataStore extends AutoCloseable {
     <T> T inTransaction(TransactionWork<T> work);

@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Group commit for a single-writer database. Concurrent transactions queue; whoever holds the
- * writer lock runs every queued one inside a single database transaction, each in its own
- * savepoint, and commits once. A work that throws is rolled back to its savepoint alone and its
- * caller gets the exception; the others commit. Every caller returns only after the commit that
- * holds its work is durable. One fsync thus serves many transactions, which is what lets a
- * {@code synchronous=FULL} database keep up with many concurrent writers.
+ * writer lock runs every queued one inside a single database transaction and commits once, so one
+ * fsync serves many transactions — what lets a {@code synchronous=FULL} database keep up with many
+ * concurrent writers. Every caller returns only after the commit that holds its work is durable.
  *
  * <p>Works in one group run one after another, so each sees the writes of those before it, exactly
- * as if they had committed in that order.
+ * as if they had committed in that order. If any work of a group throws, or the commit fails, the
+ * whole group is rolled back and each of its works is run again in a transaction of its own: the
+ * failing one fails alone, the others commit. A work may therefore run twice, which is why works
+ * must have no effect outside their transaction.
  */
 final class GroupCommit {
     private static final int MAX_GROUP = 256;
@@ -55,16 +55,21 @@ final class GroupCommit {
     }
 
     private void commitGroup(List<Pending<?>> group) {
-        try {
-            jdbi.useTransaction(handle -> {
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).runIn(handle, "work" + i);
-                }
-            });
-            group.forEach(Pending::committed);
-        } catch (RuntimeException e) {
-            // The commit itself failed: nothing of the group is durable.
-            group.forEach(pending -> pending.failed(e));
+        if (group.size() > 1) {
+            try {
+                jdbi.useTransaction(handle -> {
+                    for (Pending<?> pending : group) {
+                        pending.runIn(handle);
+                    }
+                });
+                group.forEach(Pending::committed);
+                return;
+            } catch (RuntimeException e) {
+                // Rolled back whole: fall through and give every work a transaction of its own.
+            }
+        }
+        for (Pending<?> pending : group) {
+            pending.runAlone(jdbi);
         }
     }
 
@@ -79,26 +84,22 @@ final class GroupCommit {
             this.work = work;
         }
 
-        void runIn(Handle handle, String savepoint) {
-            handle.savepoint(savepoint);
-            try {
-                result = work.withHandle(handle);
-                handle.releaseSavepoint(savepoint);
-            } catch (RuntimeException e) {
-                failure = e;
-                // Undoes this work alone; the savepoint is released by the group's commit.
-                handle.rollbackToSavepoint(savepoint);
-            }
+        void runIn(org.jdbi.v3.core.Handle handle) {
+            result = work.withHandle(handle);
         }
 
-        void committed() {
+        void runAlone(Jdbi jdbi) {
+            try {
+                result = jdbi.inTransaction(work);
+                failure = null;
+            } catch (RuntimeException e) {
+                result = null;
+                failure = e;
+            }
             finished = true;
         }
 
-        void failed(RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            }
+        void committed() {
             finished = true;
         }
 

@@ -55,12 +55,9 @@ public final class JdbcLedgerStore implements LedgerStore {
                 handle.createQuery("SELECT size FROM ledger_head WHERE id = 1 FOR UPDATE")
                         .mapTo(Long.class)
                         .one();
-            case SQLITE -> {
-                // A no-op write takes the write lock even if the transaction began DEFERRED.
-                handle.createUpdate("UPDATE ledger_head SET size = size WHERE id = 1")
-                        .execute();
-                yield size();
-            }
+            // Custody's SQLite transactions begin IMMEDIATE (see SqliteDatabase): the write lock
+            // is already held, so reading the head is enough.
+            case SQLITE -> size();
         });
     }
 

@@ -1,0 +1,175 @@
+package dev.custody.bench;
+
+import dev.custody.app.EmbeddedInstallation;
+import dev.custody.audit.LedgerService;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.jdbc.JdbcMetadataStore;
+import dev.custody.keys.Argon2Parameters;
+import dev.custody.keys.Passphrases;
+import dev.custody.ledger.Actor;
+import dev.custody.ledger.ActorRole;
+import dev.custody.ledger.ClipOpened;
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.LedgerEntryCodec;
+import dev.custody.ledger.LedgerExportReader;
+import dev.custody.ledger.LedgerVerification;
+import dev.custody.ledger.LedgerVerifier;
+import dev.custody.project.ProjectId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code custody bench ledger}: durable appends per second from many concurrent writers on the
+ * embedded default (each append its own transaction, acknowledged only once committed; concurrent
+ * transactions share commits), against the same rows inserted into the same database by the same
+ * writers without hashing, tiles or head bookkeeping. Then, on a log grown to {@code proofSize}
+ * entries, the time of an inclusion proof, and the time to verify an export of the whole log.
+ */
+public final class LedgerBench {
+    private static final Actor ACTOR = new Actor("bench-reviewer", ActorRole.REVIEWER);
+
+    private final Path workFolder;
+    private final int writers;
+    private final int appendsPerWriter;
+    private final long proofSize;
+
+    public LedgerBench(Path workFolder, int writers, int appendsPerWriter, long proofSize) {
+        this.workFolder = workFolder;
+        this.writers = writers;
+        this.appendsPerWriter = appendsPerWriter;
+        this.proofSize = proofSize;
+    }
+
+    public BenchReport run() throws IOException {
+        String passphrase = new String(Passphrases.generate().toArray(), StandardCharsets.UTF_8);
+        try (var installation = EmbeddedInstallation.open(
+                workFolder.resolve("data"),
+                Map.of("CUSTODY_PASSPHRASE", passphrase),
+                Argon2Parameters.forTests(),
+                Clock.systemUTC())) {
+            var store = (JdbcMetadataStore) installation.custody().metadataStore();
+            var ledger = installation.custody().services().ledger();
+            store.inJdbcTransaction(
+                    r -> r.handle()
+                            .execute(
+                                    "CREATE TABLE IF NOT EXISTS bench_rows (idx INTEGER PRIMARY KEY, entry BLOB NOT NULL, leaf_hash BLOB NOT NULL)"));
+            concurrently(i -> append(store)); // warm-up
+            concurrently(i -> insertPlain(store, i)); // warm-up
+            double appendsPerSecond = concurrently(i -> append(store));
+            double insertsPerSecond = concurrently(i -> insertPlain(store, i));
+
+            grow(store, proofSize);
+            ledger.issueCheckpoint();
+            double proofMillis = inclusionProofMillis(ledger, store);
+            double verifySeconds = exportAndVerify(ledger);
+
+            Map<String, Object> extras = new LinkedHashMap<>();
+            extras.put("writers", writers);
+            extras.put("appends_per_writer", appendsPerWriter);
+            extras.put("proof_log_size", proofSize);
+            extras.put("inclusion_proof_ms", BenchReport.round(proofMillis));
+            extras.put("export_verify_seconds", BenchReport.round(verifySeconds));
+            extras.put("export_verify_entries", proofSize);
+            return new BenchReport(
+                    "ledger_durable_appends", appendsPerSecond, "entries/s", insertsPerSecond, "rows/s", extras);
+        }
+    }
+
+    /** Runs {@code writers} threads, each doing {@code appendsPerWriter} tasks; returns tasks per second. */
+    private double concurrently(java.util.function.LongConsumer task) {
+        var next = new AtomicLong(System.nanoTime());
+        long start = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < writers; w++) {
+                pool.submit(() -> {
+                    for (int i = 0; i < appendsPerWriter; i++) {
+                        task.accept(next.incrementAndGet());
+                    }
+                });
+            }
+        }
+        return (double) writers * appendsPerWriter / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void append(JdbcMetadataStore store) {
+        store.inTransaction(r -> r.ledger().append(event(), ACTOR, "review", "req-bench", Instant.now()));
+    }
+
+    /** The baseline: the same kind of row, same database, same writers, no Merkle tree. */
+    private static void insertPlain(JdbcMetadataStore store, long key) {
+        byte[] entry = LedgerEntryCodec.encode(
+                        LedgerEntry.of(key, Instant.now(), event(), ACTOR, "review", "req-bench"))
+                .toArray();
+        store.inJdbcTransaction(r -> r.handle()
+                .createUpdate("INSERT INTO bench_rows (idx, entry, leaf_hash) VALUES (:idx, :entry, :hash)")
+                .bind("idx", key)
+                .bind("entry", entry)
+                .bind("hash", new byte[32])
+                .execute());
+    }
+
+    private static ClipOpened event() {
+        return new ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random());
+    }
+
+    /** Grows the log in large transactions: the proof and export figures need size, not concurrency. */
+    private static void grow(JdbcMetadataStore store, long target) {
+        long size = store.inTransaction(r -> r.ledger().size());
+        while (size < target) {
+            long batch = Math.min(20_000, target - size);
+            store.inTransaction(r -> {
+                var ledger = r.ledger();
+                for (long i = 0; i < batch; i++) {
+                    ledger.append(event(), ACTOR, "review", "req-bench", Instant.now());
+                }
+                return null;
+            });
+            size += batch;
+        }
+    }
+
+    private static double inclusionProofMillis(LedgerService ledger, JdbcMetadataStore store) {
+        var random = new Random(7);
+        long size = ledger.status().size();
+        int proofs = 2_000;
+        var admin = dev.custody.access.Principal.bootstrapAdmin();
+        for (int i = 0; i < proofs; i++) { // warm-up
+            ledger.inclusion(admin, Math.floorMod(random.nextLong(), size), size);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < proofs; i++) {
+            ledger.inclusion(admin, Math.floorMod(random.nextLong(), size), size);
+        }
+        return (System.nanoTime() - start) / 1e6 / proofs;
+    }
+
+    private double exportAndVerify(LedgerService ledger) throws IOException {
+        Path export = workFolder.resolve("ledger.clex");
+        try (OutputStream out = Files.newOutputStream(export)) {
+            ledger.export(dev.custody.access.Principal.bootstrapAdmin(), out);
+        }
+        var verifier = LedgerVerifier.of(ledger.keys().ledger());
+        long start = System.nanoTime();
+        LedgerVerification result;
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(export), 1 << 20)) {
+            result = verifier.verify(LedgerExportReader.open(in));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!(result instanceof LedgerVerification.Verified)) {
+            throw new IllegalStateException("the benchmark's own export did not verify: " + result);
+        }
+        return seconds;
+    }
+}
