@@ -125,6 +125,59 @@ class HttpApiIT {
     }
 
     @Test
+    void pathLikeStrings_inEveryField_areStoredAsTextOrRefusedAsIds_andTouchNoFile() throws Exception {
+        String evil = "../../../../etc/passwd";
+        String org = json(post("/api/v1/organizations", "{\"name\":\"" + evil + "\"}", 201))
+                .get("id")
+                .asText();
+        JsonNode project = json(post(
+                "/api/v1/organizations/" + org + "/projects",
+                "{\"name\":\"" + evil + "\",\"prompts\":[\"" + evil
+                        + "\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                201));
+        assertThat(project.get("name").asText()).isEqualTo(evil);
+        assertThat(project.get("prompts").get(0).asText()).isEqualTo(evil);
+        String contributor = json(post(
+                        "/api/v1/contributors", "{\"name\":\"" + evil + "\",\"email\":\"x@example.org\"}", 201))
+                .get("pseudonym")
+                .asText();
+
+        assertError(
+                post("/api/v1/contributors", "{\"name\":\"x\",\"email\":\"" + evil + "\"}", 422), 422, "INVALID_INPUT");
+        assertError(
+                post(
+                        "/api/v1/organizations/" + org + "%2F..%2F..%2Fx/projects",
+                        "{\"name\":\"x\",\"prompts\":[\"p\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                        422),
+                422,
+                "INVALID_INPUT");
+        assertError(
+                post(
+                        "/api/v1/contributors/" + contributor + "/consents",
+                        "{\"project\":\"" + evil + "\",\"termsVersion\":1}",
+                        422),
+                422,
+                "INVALID_INPUT");
+        String uploadPath =
+                "/api/v1/projects/" + project.get("id").asText() + "/clips?contributor=..%2F..%2Fx&prompt=0";
+        assertError(
+                send("POST", uploadPath, token, BodyPublishers.ofByteArray(SpineFixture.speech(1)), "audio/wav"),
+                422,
+                "INVALID_INPUT");
+        String badPrompt = "/api/v1/projects/" + project.get("id").asText() + "/clips?contributor=" + contributor
+                + "&prompt=..%2F1";
+        assertError(
+                send("POST", badPrompt, token, BodyPublishers.ofByteArray(SpineFixture.speech(1)), "audio/wav"),
+                422,
+                "INVALID_INPUT");
+        assertError(
+                get("/api/v1/clips/clp_aaaaaaaaaaaaaaaaaaaaaaaaaa/audio?purpose=..%2F..%2Fx"), 422, "INVALID_INPUT");
+        try (var files = java.nio.file.Files.walk(temp)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("passwd"));
+        }
+    }
+
+    @Test
     void oversizeUpload_isRefusedWith413() throws Exception {
         var contributor = fixture.consentingContributor("Erin Example");
         long oversize = fixture.project.limits().maxUploadBytes() + 1;
