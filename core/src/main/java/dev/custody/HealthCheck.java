@@ -31,7 +31,8 @@ public final class HealthCheck {
     public Map<String, Boolean> check() {
         Map<String, Boolean> result = new LinkedHashMap<>();
         result.put(
-                "database", ready(() -> metadata.inTransaction(r -> r.settings().get("health"))));
+                "database",
+                ready(() -> metadata.inReadTransaction(r -> r.settings().get("health"))));
         result.put("keys", ready(() -> {
             byte[] probe = "readiness".getBytes(StandardCharsets.UTF_8);
             var kek = keys.activeKek(KeyPurpose.VOICE);

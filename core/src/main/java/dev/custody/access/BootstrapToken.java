@@ -60,7 +60,7 @@ public final class BootstrapToken {
     /** The principal a presented token stands for; UNAUTHENTICATED for anything else. */
     public Principal authenticate(String presented) {
         requireNonNull(presented, "presented is null");
-        byte[] expected = metadata.inTransaction(
+        byte[] expected = metadata.inReadTransaction(
                         repositories -> repositories.settings().get(SETTING))
                 .map(HexFormat.of()::parseHex)
                 .orElseThrow(BootstrapToken::unauthenticated);

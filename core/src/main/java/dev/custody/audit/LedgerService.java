@@ -44,7 +44,7 @@ public final class LedgerService {
 
     /** The log's size and the size its latest checkpoint covers. */
     public LedgerStatus status() {
-        return metadata.inTransaction(repositories -> {
+        return metadata.inReadTransaction(repositories -> {
             var ledger = repositories.ledger();
             return new LedgerStatus(
                     ledger.size(),
@@ -60,28 +60,27 @@ public final class LedgerService {
     /** The latest checkpoint, issuing the first one if the log has none yet. */
     public Checkpoint latestCheckpoint(Principal caller) {
         caller.require(MAY_AUDIT, "read the ledger");
-        return metadata.inTransaction(repositories -> {
-            var ledger = repositories.ledger();
-            return ledger.latestCheckpoint().orElseGet(() -> ledger.issueCheckpoint(signers));
-        });
+        Optional<Checkpoint> latest =
+                metadata.inReadTransaction(repositories -> repositories.ledger().latestCheckpoint());
+        return latest.orElseGet(this::issueCheckpoint);
     }
 
     public Checkpoint checkpoint(Principal caller, long size) {
         caller.require(MAY_AUDIT, "read the ledger");
         Optional<Checkpoint> found =
-                metadata.inTransaction(repositories -> repositories.ledger().checkpoint(size));
+                metadata.inReadTransaction(repositories -> repositories.ledger().checkpoint(size));
         return found.orElseThrow(() -> CustodyException.notFound("no checkpoint of size " + size));
     }
 
     public InclusionProof inclusion(Principal caller, long index, long treeSize) {
         caller.require(MAY_AUDIT, "read the ledger");
-        return metadata.inTransaction(repositories -> repositories.ledger().inclusionProof(index, treeSize));
+        return metadata.inReadTransaction(repositories -> repositories.ledger().inclusionProof(index, treeSize));
     }
 
     /** The inclusion proof of the entry with this leaf hash, SHA-256(0x00 || entry). */
     public InclusionProof inclusionOfLeaf(Principal caller, Bytes leafHash, long treeSize) {
         caller.require(MAY_AUDIT, "read the ledger");
-        return metadata.inTransaction(repositories -> {
+        return metadata.inReadTransaction(repositories -> {
             var ledger = repositories.ledger();
             long index = ledger.indexOf(leafHash)
                     .filter(i -> i < treeSize)
@@ -93,13 +92,13 @@ public final class LedgerService {
 
     public ConsistencyProof consistency(Principal caller, long oldSize, long newSize) {
         caller.require(MAY_AUDIT, "read the ledger");
-        return metadata.inTransaction(repositories -> repositories.ledger().consistencyProof(oldSize, newSize));
+        return metadata.inReadTransaction(repositories -> repositories.ledger().consistencyProof(oldSize, newSize));
     }
 
     /** Entries {@code [from, to)}, up to the log's end and at most {@link dev.custody.ledger.Ledger#MAX_ENTRIES}. */
     public List<LedgerEntry> entries(Principal caller, long from, long to) {
         caller.require(MAY_AUDIT, "read the ledger");
-        return metadata.inTransaction(repositories -> {
+        return metadata.inReadTransaction(repositories -> {
             var ledger = repositories.ledger();
             // A range reaching past the end stops at the end: readers poll with open ranges.
             return ledger.entries(from, Math.min(to, ledger.size()));
@@ -114,13 +113,13 @@ public final class LedgerService {
     public void export(Principal caller, OutputStream out) {
         caller.require(MAY_AUDIT, "export the ledger");
         var writer = LedgerExportWriter.create(out);
-        metadata.inTransaction(repositories -> repositories.ledger().checkpointNotes())
+        metadata.inReadTransaction(repositories -> repositories.ledger().checkpointNotes())
                 .forEach(writer::checkpoint);
         long next = 0;
         while (true) {
             long from = next;
-            List<LedgerStore.StoredEntry> page =
-                    metadata.inTransaction(repositories -> repositories.ledger().storedEntries(from, EXPORT_PAGE));
+            List<LedgerStore.StoredEntry> page = metadata.inReadTransaction(
+                    repositories -> repositories.ledger().storedEntries(from, EXPORT_PAGE));
             if (page.isEmpty()) {
                 break;
             }

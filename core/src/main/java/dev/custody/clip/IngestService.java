@@ -67,7 +67,7 @@ public final class IngestService {
 
     public IngestResult ingest(Principal caller, IngestRequest request, InputStream upload) {
         caller.require(MAY_INGEST, "upload clips");
-        Admission admission = metadata.inTransaction(repositories -> admit(repositories, request));
+        Admission admission = metadata.inReadTransaction(repositories -> admit(repositories, request));
         ClipId clipId = ClipId.random();
         byte[] original;
         DecodedAudio audio;

@@ -5,14 +5,19 @@ import dev.custody.ledger.CheckpointSigners;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.receipt.LedgerInclusion;
 import dev.custody.store.MetadataStore;
+import java.util.Optional;
 
 /**
  * Proves to a contributor that their clip's ingest was logged: a checkpoint that covers the entry
- * (the latest one if it does, else a new one) and the entry's inclusion proof against it.
+ * and the entry's inclusion proof against it. Signing a checkpoint (Ed25519 and ML-DSA-65) costs
+ * far more than an ingest's other work, so concurrent ingests share one: callers queue, the first
+ * signs a checkpoint of everything committed so far, and those behind it find their entries
+ * already covered.
  */
 final class ReceiptProofs {
     private final MetadataStore metadata;
     private final CheckpointSigners signers;
+    private Checkpoint latest;
 
     ReceiptProofs(MetadataStore metadata, CheckpointSigners signers) {
         this.metadata = metadata;
@@ -20,15 +25,25 @@ final class ReceiptProofs {
     }
 
     LedgerInclusion include(long entryIndex) {
-        return metadata.inTransaction(repositories -> {
+        Checkpoint checkpoint = covering(entryIndex);
+        return metadata.inReadTransaction(repositories -> {
             var ledger = repositories.ledger();
-            Checkpoint checkpoint = ledger.latestCheckpoint()
-                    .filter(latest -> latest.size() > entryIndex)
-                    .orElseGet(() -> ledger.issueCheckpoint(signers));
             var proof = ledger.inclusionProof(entryIndex, checkpoint.size());
             var entry = LedgerEntryCodec.encode(
                     ledger.entries(entryIndex, entryIndex + 1).getFirst());
             return new LedgerInclusion(entryIndex, checkpoint.size(), entry, proof.hashes(), checkpoint.text());
         });
+    }
+
+    private synchronized Checkpoint covering(long entryIndex) {
+        if (latest == null || latest.size() <= entryIndex) {
+            // Another node, or the checkpoint schedule, may have covered the entry already.
+            Optional<Checkpoint> stored = metadata.inReadTransaction(
+                    repositories -> repositories.ledger().latestCheckpoint());
+            latest = stored.filter(found -> found.size() > entryIndex)
+                    .orElseGet(() -> metadata.inTransaction(
+                            repositories -> repositories.ledger().issueCheckpoint(signers)));
+        }
+        return latest;
     }
 }

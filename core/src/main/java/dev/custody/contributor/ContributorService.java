@@ -99,7 +99,7 @@ public final class ContributorService {
 
     public Contributor contributor(Principal caller, Pseudonym pseudonym) {
         caller.require(MAY_ADMINISTER, "read contributors");
-        return metadata.inTransaction(repositories -> repositories
+        return metadata.inReadTransaction(repositories -> repositories
                 .contributors()
                 .find(pseudonym)
                 .orElseThrow(() -> CustodyException.notFound("no such contributor")));
@@ -107,12 +107,12 @@ public final class ContributorService {
 
     public List<Clip> clips(Principal caller, Pseudonym pseudonym) {
         caller.require(MAY_ADMINISTER, "list clips");
-        return metadata.inTransaction(repositories -> repositories.clips().byContributor(pseudonym));
+        return metadata.inReadTransaction(repositories -> repositories.clips().byContributor(pseudonym));
     }
 
     public Clip clip(Principal caller, ClipId id) {
         caller.require(MAY_ADMINISTER, "read clips");
-        return metadata.inTransaction(repositories ->
+        return metadata.inReadTransaction(repositories ->
                 repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip")));
     }
 

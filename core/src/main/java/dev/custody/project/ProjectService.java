@@ -64,7 +64,7 @@ public final class ProjectService {
 
     public Project project(Principal caller, ProjectId id) {
         caller.require(MAY_ADMINISTER, "read projects");
-        return metadata.inTransaction(repositories ->
+        return metadata.inReadTransaction(repositories ->
                 repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project")));
     }
 

@@ -12,6 +12,14 @@ package dev.custody.store;
 public interface MetadataStore extends AutoCloseable {
     <T> T inTransaction(TransactionWork<T> work);
 
+    /**
+     * Runs work that only reads, on a consistent snapshot that includes every committed
+     * transaction. It never waits for writers to commit; a write inside fails.
+     */
+    default <T> T inReadTransaction(TransactionWork<T> work) {
+        return inTransaction(work);
+    }
+
     @Override
     void close();
 

@@ -9,6 +9,9 @@ interface Database extends AutoCloseable {
     /** Runs the callback in one transaction: committed if it returns, rolled back if it throws. */
     <T> T inTransaction(HandleCallback<T, RuntimeException> callback);
 
+    /** Runs a callback that only reads, in a transaction that does not wait for writers. */
+    <T> T inReadTransaction(HandleCallback<T, RuntimeException> callback);
+
     @Override
     void close();
 }

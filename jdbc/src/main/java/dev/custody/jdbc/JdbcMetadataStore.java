@@ -59,6 +59,16 @@ public final class JdbcMetadataStore implements MetadataStore {
         return inJdbcTransaction(work::run);
     }
 
+    @Override
+    public <T> T inReadTransaction(TransactionWork<T> work) {
+        requireNonNull(work, "work is null");
+        try {
+            return database.inReadTransaction(handle -> work.run(JdbcRepositories.of(handle, database.dialect())));
+        } catch (JdbiException e) {
+            throw JdbcErrors.storageUnavailable(e);
+        }
+    }
+
     /**
      * Runs work against the repositories and the Jdbi handle of one transaction, with the same
      * guarantees as {@link #inTransaction}.

@@ -17,28 +17,39 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteDatabase implements Database {
     // Only another process (a CLI command on the same file) can hold the write lock against us.
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    // WAL lets readers run beside the writer; a few connections serve reads without queueing
+    // behind a group's commit.
+    private static final int READERS = 4;
 
     private final ReentrantLock writer = new ReentrantLock(true);
     private final Connection connection;
     private final GroupCommit groupCommit;
+    private final SqliteReaders readers;
 
-    private SqliteDatabase(Connection connection) {
+    private SqliteDatabase(Connection connection, SqliteReaders readers) {
         this.connection = connection;
         this.groupCommit = new GroupCommit(Jdbi.create(connection), writer);
+        this.readers = readers;
     }
 
     static SqliteDatabase open(Path file) {
         SQLiteDataSource dataSource = dataSource(file);
         Migrations.apply(dataSource, Dialect.SQLITE);
         try {
-            return new SqliteDatabase(dataSource.getConnection());
+            Connection writerConnection = dataSource.getConnection();
+            try {
+                return new SqliteDatabase(writerConnection, SqliteReaders.open(file, READERS));
+            } catch (RuntimeException e) {
+                writerConnection.close();
+                throw e;
+            }
         } catch (SQLException e) {
             throw JdbcErrors.storageUnavailable(e);
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
+    static SQLiteDataSource dataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -65,9 +76,15 @@ final class SqliteDatabase implements Database {
     }
 
     @Override
+    public <T> T inReadTransaction(HandleCallback<T, RuntimeException> callback) {
+        return readers.inTransaction(callback);
+    }
+
+    @Override
     public void close() {
         writer.lock();
         try {
+            readers.close();
             connection.close();
         } catch (SQLException e) {
             throw JdbcErrors.storageUnavailable(e);
