@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             IngestCommand.class,
             EraseCommand.class,
+            KeysCommand.class,
             BenchCommand.class
         })
 public final class Main {

@@ -32,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
         var authentication = new Authentication(services.bootstrapToken());
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
+        var keys = new KeyRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -41,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before("/api/*", authentication::authenticate);
             admin.register(config.routes);
             clips.register(config.routes);
+            keys.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
