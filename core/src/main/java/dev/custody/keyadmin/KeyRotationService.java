@@ -17,13 +17,11 @@ import dev.custody.ledger.KeyRotated;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,7 +49,6 @@ public final class KeyRotationService {
     public static final int DEFAULT_RETENTION_DAYS = 30;
     public static final int MAX_RETENTION_DAYS = 3650;
 
-    private static final String RETIRED_PREFIX = "keys.retired-at.";
     private static final Set<Role> MAY_ADMINISTER = Set.of(Role.BOOTSTRAP_ADMIN);
 
     private final MetadataStore metadata;
@@ -74,7 +71,7 @@ public final class KeyRotationService {
         return metadata.inTransaction(repositories -> {
             KekId from = provider.activeKek(purpose);
             KekId to = provider.rotate(purpose);
-            repositories.settings().put(RETIRED_PREFIX + from, now.toString());
+            BackupRetention.recordRetirement(repositories.settings(), from, now);
             repositories
                     .ledger()
                     .append(
@@ -104,7 +101,7 @@ public final class KeyRotationService {
             for (KeyPurpose purpose : KeyPurpose.values()) {
                 purposes.add(status(repositories, purpose));
             }
-            return new KeyStatus(purposes, retention(repositories));
+            return new KeyStatus(purposes, BackupRetention.of(repositories.settings()));
         });
     }
 
@@ -181,17 +178,7 @@ public final class KeyRotationService {
         if (rows > 0) {
             throw conflict(rows + " wrapped keys still use " + kek + ": rewrap them first");
         }
-        Instant retired = repositories
-                .settings()
-                .get(RETIRED_PREFIX + kek)
-                .map(Instant::parse)
-                .orElseThrow(() -> conflict("no retirement of " + kek + " is recorded: it cannot be shown unneeded"));
-        Duration retention = retention(repositories);
-        Instant allowed = retired.plus(retention);
-        if (now.isBefore(allowed)) {
-            throw conflict("backups taken before " + retired + " may still need " + kek + " (backup retention "
-                    + retention.toDays() + " days): it can be destroyed from " + allowed);
-        }
+        BackupRetention.requireExpired(repositories.settings(), kek, now);
     }
 
     private PurposeStatus status(Repositories repositories, KeyPurpose purpose) {
@@ -207,24 +194,6 @@ public final class KeyRotationService {
                         new KekVersionStatus(kek, live.contains(kek), kek.equals(active), rows.getOrDefault(kek, 0L)))
                 .toList();
         return new PurposeStatus(purpose, active, versions);
-    }
-
-    private static Duration retention(Repositories repositories) {
-        return Duration.ofDays(repositories
-                .settings()
-                .get(RETENTION_SETTING)
-                .flatMap(KeyRotationService::days)
-                // A missing or malformed setting must not shorten the window.
-                .orElse(DEFAULT_RETENTION_DAYS));
-    }
-
-    private static Optional<Integer> days(String text) {
-        try {
-            int days = Integer.parseInt(text);
-            return days >= 0 && days <= MAX_RETENTION_DAYS ? Optional.of(days) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static CustodyException conflict(String message) {
