@@ -9,6 +9,7 @@ import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.project.ProjectService;
 
 /** The application services that the HTTP API and the CLI call. */
@@ -21,7 +22,8 @@ public record Services(
         BlobReaper reaper,
         BootstrapToken bootstrapToken,
         LedgerService ledger,
-        HealthCheck health) {
+        HealthCheck health,
+        KeyRotationService keys) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -32,5 +34,6 @@ public record Services(
         requireNonNull(bootstrapToken, "bootstrapToken is null");
         requireNonNull(ledger, "ledger is null");
         requireNonNull(health, "health is null");
+        requireNonNull(keys, "keys is null");
     }
 }

@@ -15,6 +15,7 @@ import dev.custody.clip.IngestService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.jdbc.JdbcMetadataStore;
+import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.keys.LocalKeyring;
@@ -56,7 +57,8 @@ public final class Custody implements AutoCloseable {
                         metadata,
                         checkpointSigners,
                         new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
-                new HealthCheck(metadata, keyProvider, blobs));
+                new HealthCheck(metadata, keyProvider, blobs),
+                new KeyRotationService(metadata, keyProvider, clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

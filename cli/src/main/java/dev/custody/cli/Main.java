@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EraseCommand.class,
             LedgerCommand.class,
             VerifyCommand.class,
+            KeysCommand.class,
             BenchCommand.class
         })
 public final class Main {

@@ -107,6 +107,23 @@ public final class ContributorKeys {
         }
     }
 
+    /**
+     * The same DEK wrapped under the active VOICE KEK, for the same contributor: the clips it
+     * encrypts are untouched. Fails {@code INTEGRITY_FAILURE} as {@link #clipCipher} does.
+     */
+    public WrappedKey rewrap(WrappedKey key, Pseudonym contributor) {
+        requireNonNull(key, "key is null");
+        requireNonNull(contributor, "contributor is null");
+        KekId active = provider.activeKek(KeyPurpose.VOICE);
+        byte[] aad = associatedData(contributor);
+        byte[] keyset = provider.unwrap(key.kek(), key.ciphertext().toArray(), aad);
+        try {
+            return new WrappedKey(active, Bytes.copyOf(provider.wrap(active, keyset, aad)));
+        } finally {
+            Arrays.fill(keyset, (byte) 0);
+        }
+    }
+
     private static byte[] associatedData(Pseudonym contributor) {
         return ("custody/voice-dek/v1|" + contributor.value()).getBytes(StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import dev.custody.contributor.SealedIdentity;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Seals a contributor's identity field by field under the active IDENTITY KEK. Each field is
@@ -43,6 +44,30 @@ public final class IdentityCipher {
         } catch (CustodyException e) {
             // Authenticated yet invalid: not something this class sealed.
             throw CustodyException.integrityFailure(e);
+        }
+    }
+
+    /**
+     * The same fields re-encrypted under the active IDENTITY KEK, each with its own associated data
+     * unchanged. Fails {@code INTEGRITY_FAILURE} as {@link #open} does.
+     */
+    public SealedIdentity rewrap(Pseudonym who, SealedIdentity sealed) {
+        requireNonNull(who, "who is null");
+        requireNonNull(sealed, "sealed is null");
+        KekId active = provider.activeKek(KeyPurpose.IDENTITY);
+        return new SealedIdentity(
+                active,
+                rewrap(sealed.kek(), active, who, "name", sealed.name()),
+                rewrap(sealed.kek(), active, who, "email", sealed.email()));
+    }
+
+    private Bytes rewrap(KekId from, KekId to, Pseudonym who, String field, Bytes sealed) {
+        byte[] aad = associatedData(who, field);
+        byte[] plain = provider.unwrap(from, sealed.toArray(), aad);
+        try {
+            return Bytes.copyOf(provider.wrap(to, plain, aad));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
         }
     }
 

@@ -33,7 +33,10 @@ record KeyringBody(List<KekEntry> keks, Map<SignerRole, JcaSigner> signers) {
     /** Encodes into a fresh array that holds key material: the caller must wipe it. */
     byte[] encode() {
         Map<SignerRole, byte[]> privates = new EnumMap<>(SignerRole.class);
-        int size = 2 + keks.size() * (1 + 4 + 8 + 1 + KekEntry.KEY_LENGTH);
+        int size = 2;
+        for (KekEntry kek : keks) {
+            size += 1 + 4 + 8 + 1 + kek.key().length();
+        }
         for (SignerRole role : SignerRole.values()) {
             try (SecretBytes pkcs8 = signers.get(role).privateKeyEncoding()) {
                 privates.put(role, pkcs8.toArray());
@@ -90,7 +93,8 @@ record KeyringBody(List<KekEntry> keks, Map<SignerRole, JcaSigner> signers) {
         int version = in.getInt();
         Instant createdAt = Instant.ofEpochSecond(in.getLong());
         KekEntry.State state = decode(in.get(), KekEntry.State.values());
-        byte[] key = new byte[KekEntry.KEY_LENGTH];
+        // A destroyed version is a tombstone: its key bytes are gone from the file.
+        byte[] key = new byte[state == KekEntry.State.DESTROYED ? 0 : KekEntry.KEY_LENGTH];
         in.get(key);
         return new KekEntry(purpose, version, SecretBytes.takeOwnership(key), createdAt, state);
     }
@@ -110,6 +114,7 @@ record KeyringBody(List<KekEntry> keks, Map<SignerRole, JcaSigner> signers) {
         return switch (state) {
             case ACTIVE -> 1;
             case RETIRED -> 2;
+            case DESTROYED -> 3;
         };
     }
 

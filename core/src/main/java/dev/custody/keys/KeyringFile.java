@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -83,18 +84,7 @@ final class KeyringFile {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(
-                    folder,
-                    ".keyring-",
-                    ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(contents);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            temp = writeTemporary(folder, contents);
             Files.createLink(file, temp);
             try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
                 directory.force(true);
@@ -107,6 +97,49 @@ final class KeyringFile {
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    /**
+     * Replaces an existing keyring file atomically: a temporary file (mode 0600) in the same folder,
+     * fsync, a rename over the old file, fsync of the folder. A reader sees the old file or the new
+     * one, never a mixture; after a crash the old one may remain, which is still a valid keyring.
+     */
+    static void replace(Path file, byte[] contents) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = writeTemporary(folder, contents);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+        } catch (IOException e) {
+            throw new CustodyException(
+                    ErrorCode.KEY_PROVIDER_UNAVAILABLE, "cannot write the keyring " + file.getFileName(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** A new file of mode 0600 from the start, in the folder, holding the contents, synced. */
+    private static Path writeTemporary(Path folder, byte[] contents) throws IOException {
+        Path temp = Files.createTempFile(
+                folder,
+                ".keyring-",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(contents);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        return temp;
     }
 
     private static void deleteQuietly(Path temp) {

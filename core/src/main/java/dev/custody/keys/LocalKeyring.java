@@ -4,18 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
-import dev.custody.ErrorCode;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link KeyProvider} whose keys live in one file sealed under a passphrase: the embedded default,
@@ -42,8 +39,8 @@ import java.util.Map;
  *        1  purpose: 1 VOICE, 2 IDENTITY
  *        4  version, from 1
  *        8  creation time, seconds since the epoch
- *        1  state: 1 ACTIVE, 2 RETIRED (unwraps only)
- *       32  AES-256 key
+ *        1  state: 1 ACTIVE, 2 RETIRED (unwraps only), 3 DESTROYED
+ *       32  AES-256 key; absent (0 bytes) when DESTROYED
  *   1  signer count, then for each signer:
  *        1  role: 1 RECEIPTS, 2 LEDGER_ED25519, 3 LEDGER_ML_DSA
  *        2  length n, then n bytes: the private key, PKCS#8
@@ -67,6 +64,10 @@ import java.util.Map;
  * associated data it did not make, and for a KekId it does not hold, which it treats like a
  * ciphertext it did not make. {@link #wrap} under a KekId it does not hold, or holds retired, fails
  * {@code NOT_FOUND}.
+ * {@link #rotate} and {@link #destroy} rewrite the whole file atomically (a new salt and nonce,
+ * the same keyring id and Argon2 costs) before the change takes effect; a failed write fails {@code
+ * KEY_PROVIDER_UNAVAILABLE} and changes nothing. A destroyed version stays in the file as a
+ * tombstone without key bytes, so it is told apart from a version never held, and never reused.
  * After {@link #close()}, which wipes the keys, every method throws {@link IllegalStateException}.
  *
  * <p>Thread-safe.
@@ -74,28 +75,20 @@ import java.util.Map;
 public final class LocalKeyring implements KeyProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String keyringId;
-    private final Map<KekId, KekEntry> keks;
-    private final Map<KeyPurpose, KekId> active;
+    private final Path file;
+    private final Bytes keyringId;
+    private final Argon2Parameters argon2;
+    private final SecretBytes passphrase;
     private final Map<SignerRole, JcaSigner> signers;
+    private volatile KekTable keks;
     private volatile boolean closed;
 
-    private LocalKeyring(String keyringId, KeyringBody body) {
-        this.keyringId = keyringId;
-        Map<KekId, KekEntry> keks = new HashMap<>();
-        Map<KeyPurpose, KekId> active = new EnumMap<>(KeyPurpose.class);
-        for (KekEntry kek : body.keks()) {
-            KekId id = new KekId(uri(kek.purpose()), kek.version());
-            if (keks.put(id, kek) != null
-                    || (kek.state() == KekEntry.State.ACTIVE && active.put(kek.purpose(), id) != null)) {
-                throw CustodyException.integrityFailure();
-            }
-        }
-        if (active.size() != KeyPurpose.values().length) {
-            throw CustodyException.integrityFailure();
-        }
-        this.keks = Map.copyOf(keks);
-        this.active = Map.copyOf(active);
+    private LocalKeyring(Path file, KeyringHeader header, SecretBytes passphrase, KeyringBody body) {
+        this.keks = KekTable.of(body.keks());
+        this.file = file;
+        this.keyringId = header.keyringId();
+        this.argon2 = header.argon2();
+        this.passphrase = SecretBytes.takeOwnership(passphrase.toArray());
         this.signers = Map.copyOf(body.signers());
     }
 
@@ -107,20 +100,19 @@ public final class LocalKeyring implements KeyProvider {
         List<KekEntry> keks = new ArrayList<>();
         Instant now = Instant.now();
         for (KeyPurpose purpose : KeyPurpose.values()) {
-            byte[] key = new byte[KekEntry.KEY_LENGTH];
-            RANDOM.nextBytes(key);
-            keks.add(new KekEntry(purpose, 1, SecretBytes.takeOwnership(key), now, KekEntry.State.ACTIVE));
+            keks.add(new KekEntry(purpose, 1, freshKey(), now, KekEntry.State.ACTIVE));
         }
         Map<SignerRole, JcaSigner> signers = new EnumMap<>(SignerRole.class);
         for (SignerRole role : SignerRole.values()) {
             signers.put(role, JcaSigner.generate(role.algorithm()));
         }
         KeyringBody body = new KeyringBody(keks, signers);
-        Bytes id = KeyringHeader.randomBytes(RANDOM, KeyringHeader.ID_LENGTH);
+        KeyringHeader header =
+                KeyringHeader.fresh(KeyringHeader.randomBytes(RANDOM, KeyringHeader.ID_LENGTH), argon2, RANDOM);
         byte[] plain = body.encode();
         try {
-            KeyringFile.writeNew(file, KeyringFile.seal(KeyringHeader.fresh(id, argon2, RANDOM), plain, passphrase));
-            return new LocalKeyring(id.hex(), body);
+            KeyringFile.writeNew(file, KeyringFile.seal(header, plain, passphrase));
+            return new LocalKeyring(file, header, passphrase, body);
         } catch (RuntimeException e) {
             body.wipe();
             throw e;
@@ -134,7 +126,7 @@ public final class LocalKeyring implements KeyProvider {
         requireNonNull(file, "file is null");
         requireNonNull(passphrase, "passphrase is null");
         byte[] sealed = KeyringFile.read(file);
-        String id = KeyringHeader.parse(sealed).keyringId().hex();
+        KeyringHeader header = KeyringHeader.parse(sealed);
         byte[] plain = KeyringFile.open(sealed, passphrase);
         KeyringBody body;
         try {
@@ -143,7 +135,7 @@ public final class LocalKeyring implements KeyProvider {
             Arrays.fill(plain, (byte) 0);
         }
         try {
-            return new LocalKeyring(id, body);
+            return new LocalKeyring(file, header, passphrase, body);
         } catch (RuntimeException e) {
             body.wipe();
             throw e;
@@ -158,33 +150,68 @@ public final class LocalKeyring implements KeyProvider {
     }
 
     public String keyringId() {
-        return keyringId;
+        return keyringId.hex();
     }
 
     @Override
     public KekId activeKek(KeyPurpose purpose) {
+        requireNonNull(purpose, "purpose is null");
         checkOpen();
-        return active.get(requireNonNull(purpose, "purpose is null"));
+        return keks.active(purpose);
     }
 
     @Override
     public byte[] wrap(KekId kek, byte[] plaintext, byte[] associatedData) {
         requireNonNull(plaintext, "plaintext is null");
-        KekEntry entry = entry(kek, associatedData);
-        if (entry == null || entry.state() != KekEntry.State.ACTIVE) {
-            throw new CustodyException(ErrorCode.NOT_FOUND, "no active key-encryption key " + kek + " in this keyring");
-        }
+        KekEntry entry = entry(kek, associatedData)
+                .filter(found -> found.state() == KekEntry.State.ACTIVE)
+                .orElseThrow(
+                        () -> CustodyException.notFound("no active key-encryption key " + kek + " in this keyring"));
         return KekCipher.seal(entry.key(), kek, plaintext, associatedData);
     }
 
     @Override
     public byte[] unwrap(KekId kek, byte[] ciphertext, byte[] associatedData) {
         requireNonNull(ciphertext, "ciphertext is null");
-        KekEntry entry = entry(kek, associatedData);
-        if (entry == null) {
-            throw CustodyException.integrityFailure();
-        }
+        KekEntry entry = entry(kek, associatedData).orElseThrow(CustodyException::integrityFailure);
         return KekCipher.open(entry.key(), kek, ciphertext, associatedData);
+    }
+
+    @Override
+    public synchronized KekId rotate(KeyPurpose purpose) {
+        requireNonNull(purpose, "purpose is null");
+        checkOpen();
+        SecretBytes key = freshKey();
+        KekTable next;
+        try {
+            next = keks.rotated(purpose, key, Instant.now());
+            persist(next);
+        } catch (RuntimeException e) {
+            key.close();
+            throw e;
+        }
+        keks = next;
+        return next.active(purpose);
+    }
+
+    @Override
+    public synchronized void destroy(KekId kek) {
+        requireNonNull(kek, "kek is null");
+        checkOpen();
+        KekEntry doomed = keks.live(kek).orElse(null);
+        KekTable next = keks.destroyed(kek);
+        persist(next);
+        keks = next;
+        // The file no longer holds the key; now neither does memory. A wrap or unwrap that raced
+        // past the swap fails on the wiped secret instead of using it.
+        doomed.key().close();
+    }
+
+    @Override
+    public List<KekId> versions(KeyPurpose purpose) {
+        requireNonNull(purpose, "purpose is null");
+        checkOpen();
+        return keks.versions(purpose);
     }
 
     /** The signer of this role; its private key never leaves the keyring's file but in sealed form. */
@@ -194,27 +221,41 @@ public final class LocalKeyring implements KeyProvider {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
-        keks.values().forEach(kek -> kek.key().close());
+        keks.entries().forEach(kek -> kek.key().close());
         signers.values().forEach(JcaSigner::close);
+        passphrase.close();
     }
 
     /** A copy of a KEK's raw bytes, so tests can show that the file never holds them in plain. */
     SecretBytes kekMaterial(KekId kek) {
         checkOpen();
-        return SecretBytes.copyOf(keks.get(kek).key().toArray());
+        return SecretBytes.copyOf(keks.live(kek).orElseThrow().key().toArray());
     }
 
-    private KekEntry entry(KekId kek, byte[] associatedData) {
+    /** Seals the table with the signers under a fresh salt and nonce and replaces the file. */
+    private void persist(KekTable table) {
+        byte[] plain = new KeyringBody(table.entries(), signers).encode();
+        try {
+            KeyringFile.replace(
+                    file, KeyringFile.seal(KeyringHeader.fresh(keyringId, argon2, RANDOM), plain, passphrase));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private Optional<KekEntry> entry(KekId kek, byte[] associatedData) {
         requireNonNull(kek, "kek is null");
         requireNonNull(associatedData, "associatedData is null");
         checkOpen();
-        return keks.get(kek);
+        return keks.live(kek);
     }
 
-    private static URI uri(KeyPurpose purpose) {
-        return URI.create("local://" + purpose.name().toLowerCase(Locale.ROOT));
+    private static SecretBytes freshKey() {
+        byte[] key = new byte[KekEntry.KEY_LENGTH];
+        RANDOM.nextBytes(key);
+        return SecretBytes.takeOwnership(key);
     }
 
     private void checkOpen() {
@@ -225,6 +266,6 @@ public final class LocalKeyring implements KeyProvider {
 
     @Override
     public String toString() {
-        return "LocalKeyring[" + keyringId + "]";
+        return "LocalKeyring[" + keyringId.hex() + "]";
     }
 }

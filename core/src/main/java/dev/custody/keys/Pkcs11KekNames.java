@@ -1,6 +1,8 @@
 package dev.custody.keys;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -40,15 +42,32 @@ final class Pkcs11KekNames {
 
     /** The highest version of the purpose's KEK among the labels, or 0 if there is none. */
     int latestVersion(List<String> labels, KeyPurpose purpose) {
+        List<Integer> versions = versions(labels, purpose);
+        return versions.isEmpty() ? 0 : versions.getLast();
+    }
+
+    /** The versions of the purpose's KEK among the labels, ascending. */
+    List<Integer> versions(List<String> labels, KeyPurpose purpose) {
         Pattern pattern = Pattern.compile(Pattern.quote(name(purpose)) + "-v([1-9][0-9]{0,8})");
-        int latest = 0;
+        List<Integer> versions = new ArrayList<>();
         for (String label : labels) {
             Matcher matcher = pattern.matcher(label);
             if (matcher.matches()) {
-                latest = Math.max(latest, Integer.parseInt(matcher.group(1)));
+                versions.add(Integer.parseInt(matcher.group(1)));
             }
         }
-        return latest;
+        Collections.sort(versions);
+        return versions;
+    }
+
+    /** The purpose of a KEK for which {@link #isOurs} holds. */
+    KeyPurpose purpose(KekId kek) {
+        for (KeyPurpose purpose : KeyPurpose.values()) {
+            if (kek.uri().toString().equals(SCHEME + name(purpose))) {
+                return purpose;
+            }
+        }
+        throw new IllegalArgumentException("not a key of this prefix");
     }
 
     private String name(KeyPurpose purpose) {

@@ -6,6 +6,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import java.security.Key;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -16,7 +17,12 @@ import java.util.function.Function;
  * the JVM ({@link Key#getEncoded()} is null). For a label prefix {@code p}, the KEKs are the token
  * objects labelled {@code p-voice-vN} and {@code p-identity-vN}, named {@code pkcs11://p-voice;v=N}
  * and {@code pkcs11://p-identity;v=N}; the highest version present is the active one, and {@link
- * #open} creates version 1 of a purpose that has none.
+ * #open} creates version 1 of a purpose that has none. {@link #rotate} generates the object of the
+ * next version; {@link #destroy} deletes a version's object from the token (the KeyStore's {@code
+ * deleteEntry}, C_DestroyObject), after which nothing, inside the token or out, holds the key. A
+ * missing version below the highest is a destroyed one. Another node sharing the token sees a
+ * rotation when it next opens its provider; until then it keeps wrapping under the version it knew,
+ * which a later rewrap moves on.
  *
  * <h2>Wrapped key format</h2>
  *
@@ -56,7 +62,7 @@ public final class Pkcs11KeyProvider implements KeyProvider {
     private final Pkcs11Config config;
     private final Pkcs11KekNames names;
     private final SecretBytes pin;
-    private final Map<KeyPurpose, KekId> active;
+    private volatile Map<KeyPurpose, KekId> active;
     private volatile Pkcs11Session session;
     private volatile boolean closed;
 
@@ -126,6 +132,58 @@ public final class Pkcs11KeyProvider implements KeyProvider {
             Key key = session.key(names.label(kek)).orElseThrow(CustodyException::integrityFailure);
             return Pkcs11Gcm.open(session.provider(), key, kek, ciphertext, associatedData);
         });
+    }
+
+    @Override
+    public synchronized KekId rotate(KeyPurpose purpose) {
+        requireNonNull(purpose, "purpose is null");
+        checkOpen();
+        KekId next = call(session -> {
+            KekId kek = names.kek(purpose, names.latestVersion(session.labels(), purpose) + 1);
+            session.createKey(names.label(kek));
+            return kek;
+        });
+        Map<KeyPurpose, KekId> changed = new EnumMap<>(active);
+        changed.put(purpose, next);
+        active = Map.copyOf(changed);
+        return next;
+    }
+
+    @Override
+    public synchronized void destroy(KekId kek) {
+        requireNonNull(kek, "kek is null");
+        checkOpen();
+        if (!names.isOurs(kek)) {
+            throw CustodyException.notFound("no key-encryption key " + kek + " in this token");
+        }
+        if (active.containsValue(kek)) {
+            throw new CustodyException(
+                    ErrorCode.CONFLICT, "key-encryption key " + kek + " is active: rotate before destroying it");
+        }
+        call(session -> {
+            List<Integer> versions = names.versions(session.labels(), names.purpose(kek));
+            if (versions.isEmpty() || kek.version() > versions.getLast()) {
+                throw CustodyException.notFound("no key-encryption key " + kek + " in this token");
+            }
+            if (kek.version() == versions.getLast()) {
+                throw new CustodyException(
+                        ErrorCode.CONFLICT, "key-encryption key " + kek + " is active: rotate before destroying it");
+            }
+            if (!versions.contains(kek.version())) {
+                throw new CustodyException(ErrorCode.CONFLICT, "key-encryption key " + kek + " was already destroyed");
+            }
+            session.deleteKey(names.label(kek));
+            return kek;
+        });
+    }
+
+    @Override
+    public List<KekId> versions(KeyPurpose purpose) {
+        requireNonNull(purpose, "purpose is null");
+        checkOpen();
+        return call(session -> names.versions(session.labels(), purpose).stream()
+                .map(version -> names.kek(purpose, version))
+                .toList());
     }
 
     /** Logs out of the token and wipes the PIN. */

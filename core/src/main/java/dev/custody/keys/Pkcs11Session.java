@@ -124,6 +124,16 @@ final class Pkcs11Session {
         }
     }
 
+    /** Deletes the token object of this label, for good; fails {@code KEY_PROVIDER_UNAVAILABLE}. */
+    void deleteKey(String label) {
+        keys.remove(label);
+        try {
+            keyStore.deleteEntry(label);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw unavailable("cannot delete a key in the PKCS#11 token", e);
+        }
+    }
+
     /** Logs out; the token's login is shared by the whole process, so other sessions lose it too. */
     void logout() {
         try {

@@ -18,6 +18,8 @@ public interface Repositories {
 
     SettingsRepository settings();
 
+    WrappedKeyRepository wrappedKeys();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

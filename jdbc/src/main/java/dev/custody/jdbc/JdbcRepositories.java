@@ -12,6 +12,7 @@ import dev.custody.store.OrganizationRepository;
 import dev.custody.store.ProjectRepository;
 import dev.custody.store.Repositories;
 import dev.custody.store.SettingsRepository;
+import dev.custody.store.WrappedKeyRepository;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -74,6 +75,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public SettingsRepository settings() {
         return new JdbcSettingsRepository(handle);
+    }
+
+    @Override
+    public WrappedKeyRepository wrappedKeys() {
+        return new JdbcWrappedKeyRepository(handle);
     }
 
     @Override

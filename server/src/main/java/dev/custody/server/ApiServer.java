@@ -33,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
         var ledger = new LedgerRoutes(services);
+        var keys = new KeyRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -43,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
             admin.register(config.routes);
             clips.register(config.routes);
             ledger.register(config.routes);
+            keys.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);

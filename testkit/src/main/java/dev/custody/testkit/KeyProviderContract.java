@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link KeyProvider} must show. An adapter's test extends this class and
- * returns its provider, the same instance for the whole test method; the subclass closes it.
+ * returns its provider, the same instance for the whole test method; the subclass closes it. The
+ * rotation tests only assume versions relative to the active one, so a provider whose backing store
+ * outlives a test (a token shared by the class) passes them too.
  */
 public abstract class KeyProviderContract {
     private static final byte[] AAD = "custody/test|ctb_example".getBytes(UTF_8);
@@ -148,6 +150,85 @@ public abstract class KeyProviderContract {
         assertThat(KekId.parse(identity.toString())).isEqualTo(identity);
     }
 
+    @Test
+    public void rotate_makesTheNextVersionActive_andEarlierCiphertextsStillUnwrap() {
+        KekId before = provider().activeKek(KeyPurpose.VOICE);
+        byte[] plaintext = "wrapped before the rotation.....".getBytes(UTF_8);
+        byte[] old = provider().wrap(before, plaintext, AAD);
+
+        KekId after = provider().rotate(KeyPurpose.VOICE);
+
+        assertThat(after.uri()).isEqualTo(before.uri());
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(provider().activeKek(KeyPurpose.VOICE)).isEqualTo(after);
+        assertThat(provider().unwrap(before, old, AAD)).isEqualTo(plaintext);
+        assertThat(provider().unwrap(after, provider().wrap(after, plaintext, AAD), AAD))
+                .isEqualTo(plaintext);
+        assertIntegrityFailure(() -> provider().unwrap(after, old, AAD));
+    }
+
+    @Test
+    public void rotate_retiresThePreviousVersionForWrapping_andLeavesTheOtherPurposeAlone() {
+        KekId before = provider().activeKek(KeyPurpose.IDENTITY);
+        KekId voice = provider().activeKek(KeyPurpose.VOICE);
+
+        provider().rotate(KeyPurpose.IDENTITY);
+
+        assertFailsWith(ErrorCode.NOT_FOUND, () -> provider().wrap(before, new byte[32], AAD));
+        assertThat(provider().activeKek(KeyPurpose.VOICE)).isEqualTo(voice);
+    }
+
+    @Test
+    public void destroy_makesEveryCiphertextUnderThatVersionFail_andKeepsTheOthers() {
+        KekId old = provider().activeKek(KeyPurpose.VOICE);
+        byte[] underOld = provider().wrap(old, new byte[32], AAD);
+        KekId current = provider().rotate(KeyPurpose.VOICE);
+        byte[] underCurrent = provider().wrap(current, new byte[32], AAD);
+
+        provider().destroy(old);
+
+        assertIntegrityFailure(() -> provider().unwrap(old, underOld, AAD));
+        assertThat(provider().unwrap(current, underCurrent, AAD)).isEqualTo(new byte[32]);
+        assertThat(provider().versions(KeyPurpose.VOICE)).doesNotContain(old).endsWith(current);
+    }
+
+    @Test
+    public void destroy_theActiveVersion_isRefusedWithConflictAndChangesNothing() {
+        KekId active = provider().activeKek(KeyPurpose.IDENTITY);
+        byte[] ciphertext = provider().wrap(active, new byte[32], AAD);
+
+        assertFailsWith(ErrorCode.CONFLICT, () -> provider().destroy(active));
+
+        assertThat(provider().activeKek(KeyPurpose.IDENTITY)).isEqualTo(active);
+        assertThat(provider().unwrap(active, ciphertext, AAD)).isEqualTo(new byte[32]);
+    }
+
+    @Test
+    public void destroy_aDestroyedVersionIsConflict_andOneNeverHeldIsNotFound() {
+        KekId old = provider().activeKek(KeyPurpose.VOICE);
+        KekId current = provider().rotate(KeyPurpose.VOICE);
+        provider().destroy(old);
+
+        assertFailsWith(ErrorCode.CONFLICT, () -> provider().destroy(old));
+        assertFailsWith(
+                ErrorCode.NOT_FOUND, () -> provider().destroy(new KekId(current.uri(), current.version() + 1000)));
+    }
+
+    @Test
+    public void versions_listsLiveVersionsOldestFirst_endingWithTheActiveOne() {
+        KekId first = provider().activeKek(KeyPurpose.IDENTITY);
+        KekId second = provider().rotate(KeyPurpose.IDENTITY);
+        KekId third = provider().rotate(KeyPurpose.IDENTITY);
+
+        assertThat(provider().versions(KeyPurpose.IDENTITY)).endsWith(first, second, third);
+        provider().destroy(second);
+
+        List<KekId> versions = provider().versions(KeyPurpose.IDENTITY);
+        assertThat(versions).endsWith(first, third).doesNotContain(second);
+        assertThat(versions).isSortedAccordingTo(java.util.Comparator.comparingInt(KekId::version));
+        assertThat(versions.getLast()).isEqualTo(provider().activeKek(KeyPurpose.IDENTITY));
+    }
+
     private boolean roundTrips(KekId kek, int seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 50; i++) {
@@ -160,6 +241,12 @@ public abstract class KeyProviderContract {
             }
         }
         return true;
+    }
+
+    private static void assertFailsWith(ErrorCode code, ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        CustodyException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private static void assertIntegrityFailure(ThrowingCallable call) {

@@ -88,6 +88,14 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
     }
 
+    @Nested
+    class WrappedKeys extends WrappedKeyRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
     @Test
     void inTransaction_returnsWhatTheWorkReturns() {
         String result = tx(r -> "result");

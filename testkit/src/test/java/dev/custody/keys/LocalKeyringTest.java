@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,20 @@ class LocalKeyringTest extends KeyProviderContract {
     @Override
     protected KeyProvider provider() {
         return keyring;
+    }
+
+    /** The keyring file's decrypted body, which holds the KEKs in plain. */
+    private byte[] body() {
+        return KeyringFile.open(KeyringFile.read(file), passphrase());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static SecretBytes passphrase() {
@@ -136,6 +151,59 @@ class LocalKeyringTest extends KeyProviderContract {
         assertThatThrownBy(() -> keyring.activeKek(KeyPurpose.VOICE)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> keyring.signer(SignerRole.RECEIPTS)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> receipts.sign(AAD)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void rotateAndDestroy_persistInTheFile_andTheDestroyedKeyBytesAreGoneFromIt() {
+        KekId old = keyring.activeKek(KeyPurpose.VOICE);
+        byte[] oldKey;
+        try (SecretBytes material = keyring.kekMaterial(old)) {
+            oldKey = material.toArray();
+        }
+        byte[] underOld = keyring.wrap(old, "voice key".getBytes(UTF_8), AAD);
+        KekId next = keyring.rotate(KeyPurpose.VOICE);
+        byte[] bodyBefore = body();
+
+        keyring.destroy(old);
+
+        assertThat(indexOf(bodyBefore, oldKey)).isNotNegative();
+        assertThat(indexOf(body(), oldKey)).isNegative();
+        try (LocalKeyring reopened = LocalKeyring.open(file, passphrase())) {
+            assertThat(reopened.activeKek(KeyPurpose.VOICE)).isEqualTo(next).hasToString("local://voice;v=2");
+            assertThat(reopened.versions(KeyPurpose.VOICE)).containsExactly(next);
+            assertThatThrownBy(() -> reopened.unwrap(old, underOld, AAD))
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE));
+            assertThatThrownBy(() -> reopened.destroy(old))
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
+                    .hasMessageContaining("already destroyed");
+        }
+    }
+
+    @Test
+    void rotate_afterDestroyingEveryEarlierVersion_neverReusesAVersionNumber() {
+        KekId first = keyring.activeKek(KeyPurpose.IDENTITY);
+        keyring.rotate(KeyPurpose.IDENTITY);
+        keyring.destroy(first);
+
+        KekId third = keyring.rotate(KeyPurpose.IDENTITY);
+
+        assertThat(third).hasToString("local://identity;v=3");
+    }
+
+    @Test
+    void rotate_keepsTheFileMode0600AndTheKeyringId() throws IOException {
+        String id = keyring.keyringId();
+
+        keyring.rotate(KeyPurpose.VOICE);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(LocalKeyring.readKeyringId(file)).isEqualTo(id);
+        try (var entries = Files.list(folder)) {
+            assertThat(entries).containsExactly(file);
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ class Pkcs11KeyProviderIT extends KeyProviderContract {
     private static final byte[] AAD = "custody/test".getBytes(UTF_8);
 
     private final Token token = Pkcs11TestTokens.token(Name.CONTRACT);
+    private final Token naming = Pkcs11TestTokens.token(Name.NAMING);
     private Pkcs11KeyProvider provider;
 
     @BeforeEach
@@ -51,14 +52,18 @@ class Pkcs11KeyProviderIT extends KeyProviderContract {
 
     @Test
     void open_namesKeksAfterTheLabelPrefixVersionOne() {
-        assertThat(provider.activeKek(KeyPurpose.VOICE)).hasToString("pkcs11://custody-voice;v=1");
-        assertThat(provider.activeKek(KeyPurpose.IDENTITY)).hasToString("pkcs11://custody-identity;v=1");
+        // The contract token is rotated by the contract's tests: a token no test rotates.
+        try (Pkcs11KeyProvider fresh = Pkcs11KeyProvider.open(Pkcs11TestTokens.config(naming))) {
+            assertThat(fresh.activeKek(KeyPurpose.VOICE)).hasToString("pkcs11://custody-voice;v=1");
+            assertThat(fresh.activeKek(KeyPurpose.IDENTITY)).hasToString("pkcs11://custody-identity;v=1");
+        }
     }
 
     @Test
     void keks_seenFromOutsideTheJvm_areSensitiveNeverExtractableTokenObjectsForEncryptionOnly() {
+        Pkcs11KeyProvider.open(Pkcs11TestTokens.config(naming)).close();
         // pkcs11-tool is another process: it sees token objects only, never this JVM's session objects.
-        Map<String, String> objects = secretKeys(token);
+        Map<String, String> objects = secretKeys(naming);
 
         assertThat(objects).containsOnlyKeys("custody-voice-v1", "custody-identity-v1");
         for (String object : objects.values()) {
@@ -72,8 +77,9 @@ class Pkcs11KeyProviderIT extends KeyProviderContract {
 
     @Test
     void kek_loadedThroughSunPkcs11_hasNoEncodedForm() throws Exception {
+        Pkcs11KeyProvider.open(Pkcs11TestTokens.config(naming)).close();
         var sunPkcs11 = Security.getProvider("SunPKCS11")
-                .configure("--name = probe\nlibrary = " + Pkcs11TestTokens.library() + "\nslot = " + token.slot());
+                .configure("--name = probe\nlibrary = " + Pkcs11TestTokens.library() + "\nslot = " + naming.slot());
         KeyStore keyStore = KeyStore.getInstance("PKCS11", sunPkcs11);
         keyStore.load(null, Pkcs11TestTokens.PIN.toCharArray());
 
@@ -172,6 +178,36 @@ class Pkcs11KeyProviderIT extends KeyProviderContract {
         assertThatThrownBy(() -> keys.clipCipher(dek, Pseudonym.random()))
                 .isInstanceOfSatisfying(
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE));
+    }
+
+    @Test
+    void rotate_createsTheNextTokenObject_andDestroyDeletesItFromTheToken() {
+        KekId old = provider.activeKek(KeyPurpose.VOICE);
+        String oldLabel = "custody-voice-v" + old.version();
+        KekId next = provider.rotate(KeyPurpose.VOICE);
+        String nextLabel = "custody-voice-v" + next.version();
+        assertThat(secretKeys(token)).containsKeys(oldLabel, nextLabel);
+
+        provider.destroy(old);
+
+        Map<String, String> objects = secretKeys(token);
+        assertThat(objects).containsKey(nextLabel).doesNotContainKey(oldLabel);
+        assertThat(field(objects.get(nextLabel), "Access")).contains("never extractable");
+    }
+
+    @Test
+    void destroy_seenByAProviderOpenedAfterwards_isStillRecognizedAsDestroyed() {
+        KekId old = provider.activeKek(KeyPurpose.IDENTITY);
+        provider.rotate(KeyPurpose.IDENTITY);
+        provider.destroy(old);
+
+        try (Pkcs11KeyProvider reopened = Pkcs11KeyProvider.open(Pkcs11TestTokens.config(token))) {
+            assertThat(reopened.versions(KeyPurpose.IDENTITY)).doesNotContain(old);
+            assertThatThrownBy(() -> reopened.destroy(old))
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
+                    .hasMessageContaining("already destroyed");
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ final class Pkcs11TestTokens {
     /** The tokens; each test that changes a token's state has one of its own. */
     enum Name {
         CONTRACT,
+        NAMING,
         PERSISTENCE,
         UNTOUCHED,
         RELOGIN,

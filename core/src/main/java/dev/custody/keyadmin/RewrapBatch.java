@@ -1,0 +1,101 @@
+package dev.custody.keyadmin;
+
+import dev.custody.keys.ContributorKeys;
+import dev.custody.keys.IdentityCipher;
+import dev.custody.keys.KekId;
+import dev.custody.keys.KeyProvider;
+import dev.custody.keys.KeyPurpose;
+import dev.custody.store.Repositories;
+import dev.custody.store.WrappedKeyRepository;
+import dev.custody.store.WrappedKeyRepository.StoredIdentity;
+import dev.custody.store.WrappedKeyRepository.StoredVoiceKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One batch of rewrapping, inside the caller's transaction. It keeps no cursor: the rows still to do
+ * are those under an older live version, so a batch that was interrupted or rolled back leaves
+ * exactly that set for the next one, and rows another node moved meanwhile simply drop out of it.
+ */
+final class RewrapBatch {
+    private final KeyProvider provider;
+    private final ContributorKeys voiceKeys;
+    private final IdentityCipher identities;
+
+    RewrapBatch(KeyProvider provider) {
+        this.provider = provider;
+        this.voiceKeys = new ContributorKeys(provider);
+        this.identities = new IdentityCipher(provider);
+    }
+
+    /** Rewraps up to {@code batchSize} rows, voice keys first, and reports the progress after it. */
+    RewrapProgress run(Repositories repositories, int batchSize) {
+        WrappedKeyRepository keys = repositories.wrappedKeys();
+        int left = batchSize;
+        List<PurposeProgress> progress = new ArrayList<>();
+        for (KeyPurpose purpose : KeyPurpose.values()) {
+            long rewrapped = 0;
+            for (KekId old : movable(keys, purpose)) {
+                if (left == 0) {
+                    break;
+                }
+                int listed = switch (purpose) {
+                    case VOICE -> {
+                        List<StoredVoiceKey> rows = keys.voiceKeysUnder(old, left);
+                        rewrapped +=
+                                rows.stream().filter(row -> rewrap(keys, row)).count();
+                        yield rows.size();
+                    }
+                    case IDENTITY -> {
+                        List<StoredIdentity> rows = keys.identitiesUnder(old, left);
+                        rewrapped +=
+                                rows.stream().filter(row -> rewrap(keys, row)).count();
+                        yield rows.size();
+                    }
+                };
+                left -= listed;
+            }
+            progress.add(progress(keys, purpose, rewrapped));
+        }
+        return new RewrapProgress(progress);
+    }
+
+    private boolean rewrap(WrappedKeyRepository keys, StoredVoiceKey row) {
+        return keys.replaceVoiceKey(row.contributor(), row.key().kek(), voiceKeys.rewrap(row.key(), row.contributor()));
+    }
+
+    private boolean rewrap(WrappedKeyRepository keys, StoredIdentity row) {
+        return keys.replaceIdentity(
+                row.contributor(), row.identity().kek(), identities.rewrap(row.contributor(), row.identity()));
+    }
+
+    /** Older versions that still wrap rows and that the provider still holds, oldest first. */
+    private List<KekId> movable(WrappedKeyRepository keys, KeyPurpose purpose) {
+        KekId active = provider.activeKek(purpose);
+        List<KekId> live = provider.versions(purpose);
+        return keys.countByKek(purpose).keySet().stream()
+                .filter(kek -> !kek.equals(active) && live.contains(kek))
+                .sorted(Comparator.comparingInt(KekId::version))
+                .toList();
+    }
+
+    private PurposeProgress progress(WrappedKeyRepository keys, KeyPurpose purpose, long rewrapped) {
+        KekId active = provider.activeKek(purpose);
+        List<KekId> live = provider.versions(purpose);
+        long remaining = 0;
+        long unrecoverable = 0;
+        for (Map.Entry<KekId, Long> count : keys.countByKek(purpose).entrySet()) {
+            if (count.getKey().equals(active)) {
+                continue;
+            }
+            if (live.contains(count.getKey())) {
+                remaining += count.getValue();
+            } else {
+                unrecoverable += count.getValue();
+            }
+        }
+        return new PurposeProgress(purpose, rewrapped, remaining, unrecoverable);
+    }
+}

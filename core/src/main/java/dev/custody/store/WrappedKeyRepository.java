@@ -1,0 +1,54 @@
+package dev.custody.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.contributor.Pseudonym;
+import dev.custody.contributor.SealedIdentity;
+import dev.custody.keys.KekId;
+import dev.custody.keys.KeyPurpose;
+import dev.custody.keys.WrappedKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every secret wrapped under a KEK, seen by the KEK version that wrapped it, so that keys can be
+ * moved to a new version (rewrapped) and an old version shown unused before it is destroyed. Voice
+ * keys are those of {@link ContributorRepository#voiceKey}; identities those of {@link
+ * ContributorRepository#identity}; an erased contributor has neither.
+ *
+ * <p>Replacements are compare-and-set on the KEK id: a row is replaced only if it is still under the
+ * expected version, so two nodes rewrapping the same rows at once never overwrite each other's work,
+ * and a row erased meanwhile stays erased.
+ */
+public interface WrappedKeyRepository {
+    /** A contributor's wrapped voice key as stored. */
+    record StoredVoiceKey(Pseudonym contributor, WrappedKey key) {
+        public StoredVoiceKey {
+            requireNonNull(contributor, "contributor is null");
+            requireNonNull(key, "key is null");
+        }
+    }
+
+    /** A contributor's sealed identity as stored. */
+    record StoredIdentity(Pseudonym contributor, SealedIdentity identity) {
+        public StoredIdentity {
+            requireNonNull(contributor, "contributor is null");
+            requireNonNull(identity, "identity is null");
+        }
+    }
+
+    /** Up to {@code limit} voice keys wrapped under {@code kek}, in pseudonym order. */
+    List<StoredVoiceKey> voiceKeysUnder(KekId kek, int limit);
+
+    /** Up to {@code limit} identities sealed under {@code kek}, in pseudonym order. */
+    List<StoredIdentity> identitiesUnder(KekId kek, int limit);
+
+    /** Replaces the voice key if it is still wrapped under {@code expected}; false if it was not there. */
+    boolean replaceVoiceKey(Pseudonym contributor, KekId expected, WrappedKey replacement);
+
+    /** Replaces the identity if it is still sealed under {@code expected}; false if it was not there. */
+    boolean replaceIdentity(Pseudonym contributor, KekId expected, SealedIdentity replacement);
+
+    /** How many rows of the purpose each KEK version wraps; versions wrapping nothing are absent. */
+    Map<KekId, Long> countByKek(KeyPurpose purpose);
+}

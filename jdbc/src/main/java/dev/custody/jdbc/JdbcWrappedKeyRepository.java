@@ -1,0 +1,98 @@
+package dev.custody.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.contributor.SealedIdentity;
+import dev.custody.keys.KekId;
+import dev.custody.keys.KeyPurpose;
+import dev.custody.keys.WrappedKey;
+import dev.custody.store.WrappedKeyRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The wrapped voice keys and sealed identities of {@link JdbcContributorRepository}'s tables, by KEK
+ * version. The KEK id is stored in its string form, so equality on the column is equality of KekIds;
+ * V4 indexes both tables by it.
+ */
+final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
+    private final Handle handle;
+
+    JdbcWrappedKeyRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public List<StoredVoiceKey> voiceKeysUnder(KekId kek, int limit) {
+        return handle.createQuery("SELECT pseudonym, wrapped FROM contributor_voice_keys"
+                        + " WHERE kek = :kek ORDER BY pseudonym LIMIT :limit")
+                .bind("kek", kek.toString())
+                .bind("limit", positive(limit))
+                .map((rs, ctx) -> new StoredVoiceKey(
+                        new Pseudonym(rs.getString("pseudonym")),
+                        new WrappedKey(kek, Bytes.copyOf(rs.getBytes("wrapped")))))
+                .list();
+    }
+
+    @Override
+    public List<StoredIdentity> identitiesUnder(KekId kek, int limit) {
+        return handle.createQuery("SELECT pseudonym, name_ct, email_ct FROM contributor_identities"
+                        + " WHERE kek = :kek ORDER BY pseudonym LIMIT :limit")
+                .bind("kek", kek.toString())
+                .bind("limit", positive(limit))
+                .map((rs, ctx) -> new StoredIdentity(
+                        new Pseudonym(rs.getString("pseudonym")),
+                        new SealedIdentity(
+                                kek, Bytes.copyOf(rs.getBytes("name_ct")), Bytes.copyOf(rs.getBytes("email_ct")))))
+                .list();
+    }
+
+    @Override
+    public boolean replaceVoiceKey(Pseudonym contributor, KekId expected, WrappedKey replacement) {
+        return handle.createUpdate("UPDATE contributor_voice_keys SET kek = :kek, wrapped = :wrapped"
+                                + " WHERE pseudonym = :pseudonym AND kek = :expected")
+                        .bind("kek", replacement.kek().toString())
+                        .bind("wrapped", replacement.ciphertext().toArray())
+                        .bind("pseudonym", contributor.value())
+                        .bind("expected", expected.toString())
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public boolean replaceIdentity(Pseudonym contributor, KekId expected, SealedIdentity replacement) {
+        return handle.createUpdate("UPDATE contributor_identities SET kek = :kek, name_ct = :name, email_ct = :email"
+                                + " WHERE pseudonym = :pseudonym AND kek = :expected")
+                        .bind("kek", replacement.kek().toString())
+                        .bind("name", replacement.name().toArray())
+                        .bind("email", replacement.email().toArray())
+                        .bind("pseudonym", contributor.value())
+                        .bind("expected", expected.toString())
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public Map<KekId, Long> countByKek(KeyPurpose purpose) {
+        String table = switch (requireNonNull(purpose, "purpose is null")) {
+            case VOICE -> "contributor_voice_keys";
+            case IDENTITY -> "contributor_identities";
+        };
+        Map<KekId, Long> counts = new HashMap<>();
+        handle.createQuery("SELECT kek, COUNT(*) AS n FROM " + table + " GROUP BY kek")
+                .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("kek")), rs.getLong("n")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return Map.copyOf(counts);
+    }
+
+    private static int positive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return limit;
+    }
+}
