@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.HealthCheck;
 import dev.custody.Services;
 import dev.custody.access.BootstrapToken;
+import dev.custody.audit.CheckpointIssuer;
 import dev.custody.audit.LedgerService;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.blob.BlobReaper;
@@ -36,6 +37,7 @@ public final class Custody implements AutoCloseable {
     private final MetadataStore metadata;
     private final BlobStore blobs;
     private final Services services;
+    private final CheckpointIssuer checkpoints;
 
     private Custody(LocalKeyring keyProvider, MetadataStore metadata, BlobStore blobs, Clock clock) {
         this.keyProvider = keyProvider;
@@ -44,19 +46,18 @@ public final class Custody implements AutoCloseable {
         var contributorKeys = new ContributorKeys(keyProvider);
         var checkpointSigners = checkpointSigners(keyProvider);
         var receiptSigner = keyProvider.signer(SignerRole.RECEIPTS);
+        this.checkpoints = new CheckpointIssuer(metadata, checkpointSigners);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, new IdentityCipher(keyProvider), clock),
                 new IngestService(
-                        metadata, blobs, contributorKeys, new ReceiptSigner(receiptSigner), checkpointSigners, clock),
+                        metadata, blobs, contributorKeys, new ReceiptSigner(receiptSigner), checkpoints, clock),
                 new Custodian(metadata, blobs, contributorKeys, clock),
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
                 new BootstrapToken(metadata, clock),
                 new LedgerService(
-                        metadata,
-                        checkpointSigners,
-                        new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
+                        metadata, checkpoints, new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
                 new HealthCheck(metadata, keyProvider, blobs),
                 new KeyRotationService(metadata, keyProvider, clock));
     }
@@ -113,6 +114,7 @@ public final class Custody implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpoints.close();
         metadata.close();
         keyProvider.close();
     }

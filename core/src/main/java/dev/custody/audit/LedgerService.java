@@ -7,7 +7,6 @@ import dev.custody.CustodyException;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.ledger.Checkpoint;
-import dev.custody.ledger.CheckpointSigners;
 import dev.custody.ledger.ConsistencyProof;
 import dev.custody.ledger.InclusionProof;
 import dev.custody.ledger.LedgerEntry;
@@ -29,12 +28,12 @@ public final class LedgerService {
     private static final int EXPORT_PAGE = 10_000;
 
     private final MetadataStore metadata;
-    private final CheckpointSigners signers;
+    private final CheckpointIssuer checkpoints;
     private final PublishedKeys keys;
 
-    public LedgerService(MetadataStore metadata, CheckpointSigners signers, PublishedKeys keys) {
+    public LedgerService(MetadataStore metadata, CheckpointIssuer checkpoints, PublishedKeys keys) {
         this.metadata = requireNonNull(metadata, "metadata is null");
-        this.signers = requireNonNull(signers, "signers is null");
+        this.checkpoints = requireNonNull(checkpoints, "checkpoints is null");
         this.keys = requireNonNull(keys, "keys is null");
     }
 
@@ -54,7 +53,7 @@ public final class LedgerService {
 
     /** Signs a checkpoint of the current size, or returns the one that exists for it. */
     public Checkpoint issueCheckpoint() {
-        return metadata.inTransaction(repositories -> repositories.ledger().issueCheckpoint(signers));
+        return checkpoints.issue();
     }
 
     /** The latest checkpoint, issuing the first one if the log has none yet. */

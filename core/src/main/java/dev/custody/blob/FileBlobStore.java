@@ -61,6 +61,7 @@ public final class FileBlobStore implements BlobStore {
         requireNonNull(root, "root is null");
         try {
             Path objects = PrivateFolders.create(root.resolve("objects"));
+            createFanOut(objects);
             Path tmp = PrivateFolders.create(root.resolve("tmp"));
             removeLeftovers(tmp);
             return new FileBlobStore(objects, tmp);
@@ -140,6 +141,23 @@ public final class FileBlobStore implements BlobStore {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         PrivateFolders.force(folder);
+    }
+
+    /**
+     * Creates all 1024 fan-out folders up front, with one fsync of {@code objects/}, so that a
+     * write never has to make its folder durable first.
+     */
+    private static void createFanOut(Path objects) throws IOException {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        boolean created = false;
+        for (char first : alphabet.toCharArray()) {
+            for (char second : alphabet.toCharArray()) {
+                created |= createFolder(objects.resolve("" + first + second));
+            }
+        }
+        if (created) {
+            PrivateFolders.force(objects);
+        }
     }
 
     private static boolean createFolder(Path folder) throws IOException {

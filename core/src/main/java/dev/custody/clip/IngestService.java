@@ -11,13 +11,13 @@ import dev.custody.audio.AudioDecoder;
 import dev.custody.audio.DecodedAudio;
 import dev.custody.audio.QualityFigures;
 import dev.custody.audio.QualityGate;
+import dev.custody.audit.CheckpointIssuer;
 import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
-import dev.custody.ledger.CheckpointSigners;
 import dev.custody.ledger.ClipIngested;
 import dev.custody.ledger.ClipRejected;
 import dev.custody.project.Project;
@@ -55,7 +55,7 @@ public final class IngestService {
             BlobStore blobs,
             ContributorKeys keys,
             ReceiptSigner receipts,
-            CheckpointSigners checkpoints,
+            CheckpointIssuer checkpoints,
             Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");

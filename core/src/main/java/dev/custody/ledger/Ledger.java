@@ -117,15 +117,29 @@ public final class Ledger {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Checkpoint checkpoint = Checkpoint.sign(size, root(size), signers);
+        return addCheckpoint(Checkpoint.sign(size, root(size), signers));
+    }
+
+    /**
+     * Stores a checkpoint signed elsewhere (signing is slow, so callers sign outside their write
+     * transaction), after checking that its root is this log's root at its size; if one of that
+     * size exists, returns it instead.
+     *
+     * @throws CustodyException INTEGRITY_FAILURE if the root is not the log's
+     */
+    public Checkpoint addCheckpoint(Checkpoint checkpoint) {
+        requireNonNull(checkpoint, "checkpoint is null");
+        if (!root(checkpoint.size()).equals(checkpoint.rootHash())) {
+            throw CustodyException.integrityFailure();
+        }
         try {
-            store.addCheckpoint(size, checkpoint.text());
+            store.addCheckpoint(checkpoint.size(), checkpoint.text());
         } catch (CustodyException e) {
             // Another node issued this size first; its checkpoint is as good as ours.
             if (e.code() != ErrorCode.CONFLICT) {
                 throw e;
             }
-            return checkpoint(size).orElseThrow(() -> e);
+            return checkpoint(checkpoint.size()).orElseThrow(() -> e);
         }
         return checkpoint;
     }

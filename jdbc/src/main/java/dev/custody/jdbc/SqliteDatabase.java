@@ -3,7 +3,6 @@ package dev.custody.jdbc;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -12,8 +11,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * A SQLite file in WAL mode with {@code synchronous=FULL}, so a commit is on disk before it is
  * acknowledged. SQLite allows one writer at a time and answers a second with SQLITE_BUSY; rather
- * than retry, every transaction runs on one connection behind a fair lock, so any number of
- * threads simply queue, and concurrent transactions share one commit ({@link GroupCommit}).
+ * than retry, every writing transaction runs on one connection on one writer thread, and
+ * concurrent transactions share one commit ({@link GroupCommit}). Reads run on connections of
+ * their own ({@link SqliteReaders}) and never wait for a commit.
  */
 final class SqliteDatabase implements Database {
     // Only another process (a CLI command on the same file) can hold the write lock against us.
@@ -22,14 +22,13 @@ final class SqliteDatabase implements Database {
     // behind a group's commit.
     private static final int READERS = 4;
 
-    private final ReentrantLock writer = new ReentrantLock(true);
     private final Connection connection;
     private final GroupCommit groupCommit;
     private final SqliteReaders readers;
 
     private SqliteDatabase(Connection connection, SqliteReaders readers) {
         this.connection = connection;
-        this.groupCommit = new GroupCommit(Jdbi.create(connection), writer);
+        this.groupCommit = new GroupCommit(Jdbi.create(connection), "custody-sqlite-writer");
         this.readers = readers;
     }
 
@@ -82,14 +81,12 @@ final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
-        writer.lock();
+        groupCommit.close();
+        readers.close();
         try {
-            readers.close();
             connection.close();
         } catch (SQLException e) {
             throw JdbcErrors.storageUnavailable(e);
-        } finally {
-            writer.unlock();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.custody.jdbc;
 
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -21,9 +28,14 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteReaders implements AutoCloseable {
     private final BlockingQueue<Handle> idle;
     private final List<Connection> connections;
+    // Platform threads: the driver blocks in native code, which would pin a virtual thread.
+    private final ExecutorService threads;
 
     private SqliteReaders(List<Connection> connections) {
         this.connections = connections;
+        this.threads = Executors.newFixedThreadPool(
+                connections.size(),
+                Thread.ofPlatform().name("custody-sqlite-reader-", 0).daemon().factory());
         List<Handle> handles =
                 connections.stream().map(c -> Jdbi.create(c).open()).toList();
         this.idle = new ArrayBlockingQueue<>(handles.size(), false, handles);
@@ -50,22 +62,36 @@ final class SqliteReaders implements AutoCloseable {
     }
 
     <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
-        Handle handle;
+        Future<T> read = threads.submit(() -> {
+            Handle handle = idle.take();
+            try {
+                return handle.inTransaction(callback);
+            } finally {
+                idle.add(handle);
+            }
+        });
         try {
-            handle = idle.take();
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("read failed", e.getCause());
         } catch (InterruptedException e) {
+            read.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a database connection", e);
-        }
-        try {
-            return handle.inTransaction(callback);
-        } finally {
-            idle.add(handle);
+            throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "interrupted while reading the database", e);
         }
     }
 
     @Override
     public void close() {
+        threads.shutdown();
+        try {
+            threads.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeAll(connections);
     }
 
