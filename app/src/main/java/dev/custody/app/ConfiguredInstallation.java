@@ -9,6 +9,7 @@ import dev.custody.keys.LocalKeyring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,10 @@ public final class ConfiguredInstallation implements Installation {
             if (Files.exists(keyring)) {
                 return start(config, clock);
             }
+            createPrivateFolder(keyring.toAbsolutePath().getParent());
+            if (config.config().database() instanceof DatabaseConfig.Sqlite sqlite) {
+                createPrivateFolder(sqlite.file().toAbsolutePath().getParent());
+            }
             LocalKeyring.create(keyring, config.passphrase(), argon2).close();
             ConfiguredInstallation installation;
             try {
@@ -86,6 +91,18 @@ public final class ConfiguredInstallation implements Installation {
         } catch (RuntimeException e) {
             custody.close();
             throw e;
+        }
+    }
+
+    private static void createPrivateFolder(Path folder) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(
+                        folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new CustodyException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "cannot create the folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
