@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <pre>
  * database.url = sqlite:custody.db  |  jdbc:postgresql://db.internal:5432/custody
- * database.user = custody                       # PostgreSQL only; password from the environment
+ * database.user = custody         (PostgreSQL only; the password comes from the environment)
  * blobs.url = file:blobs  |  s3://bucket/prefix/
  * blobs.s3.endpoint, blobs.s3.region, blobs.s3.path-style, blobs.s3.access-key-id
  * keys.url = local:keyring.sealed  |  pkcs11://label-prefix
