@@ -3,6 +3,7 @@ package dev.custody.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import dev.custody.blob.BlobId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.jdbc.JdbcMetadataStore;
@@ -43,7 +44,21 @@ public final class ScaleBench {
         this.clips = clips;
     }
 
-    public BenchReport run() throws SQLException {
+    /**
+     * Fills the database and measures.
+     *
+     * @throws CustodyException INVALID_INPUT if the database holds Custody data already,
+     *     STORAGE_UNAVAILABLE if it fails
+     */
+    public BenchReport run() {
+        try {
+            return measure();
+        } catch (SQLException e) {
+            throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "bench scale failed: " + e.getMessage(), e);
+        }
+    }
+
+    private BenchReport measure() throws SQLException {
         var dataset = new ScaleDataset(contributors, clips);
         try (JdbcMetadataStore store = JdbcMetadataStore.openPostgres(jdbcUrl, user, password);
                 Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
@@ -51,10 +66,14 @@ public final class ScaleBench {
             Map<String, Object> extras = new LinkedHashMap<>();
             extras.put("contributors", contributors);
             extras.put("clips", clips);
+            // One transaction, so a failed load leaves the database empty for the next attempt.
+            connection.setAutoCommit(false);
             dataset.loadPeople(connection);
             long start = System.nanoTime();
             dataset.loadClips(connection);
+            connection.commit();
             double loadSeconds = (System.nanoTime() - start) / 1e9;
+            connection.setAutoCommit(true);
             extras.put("load_seconds", BenchReport.round(loadSeconds));
             extras.put("load_clips_per_second", Math.round(clips / loadSeconds));
             try (var statement = connection.createStatement()) {
@@ -72,11 +91,12 @@ public final class ScaleBench {
 
     private static void requireEmpty(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM clips)")) {
+                var rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM organizations)"
+                        + " OR EXISTS (SELECT 1 FROM contributors) OR EXISTS (SELECT 1 FROM clips)")) {
             rows.next();
             if (rows.getBoolean(1)) {
                 throw CustodyException.invalidInput(
-                        "bench scale fills the database it is given and needs one without clips");
+                        "bench scale fills the database it is given and needs an empty one");
             }
         }
     }

@@ -56,7 +56,7 @@ class ScaleBenchIT {
 
         assertThatThrownBy(() -> new ScaleBench(url, "postgres", "", CONTRIBUTORS, CLIPS).run())
                 .isInstanceOf(CustodyException.class)
-                .hasMessageContaining("needs one without clips");
+                .hasMessageContaining("needs an empty one");
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
