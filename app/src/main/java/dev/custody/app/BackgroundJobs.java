@@ -3,6 +3,7 @@ package dev.custody.app;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.blob.BlobReaper;
+import dev.custody.store.JobLock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the blob reaper on a schedule and whenever {@link #nudge()} asks (after an erasure). One
- * thread, so runs never overlap; a failed run is logged and retried at the next tick.
+ * thread, so runs never overlap in this node; the {@link JobLock} keeps them from overlapping across
+ * nodes: a node that finds the reaper running elsewhere skips its turn, and whatever was queued
+ * after that other run started waits for the next tick. A failed run is logged and retried at the
+ * next tick.
  */
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
@@ -20,9 +24,11 @@ public final class BackgroundJobs implements AutoCloseable {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("custody-jobs").factory());
     private final BlobReaper reaper;
+    private final JobLock lock;
 
-    public BackgroundJobs(BlobReaper reaper, Duration interval) {
+    public BackgroundJobs(BlobReaper reaper, JobLock lock, Duration interval) {
         this.reaper = requireNonNull(reaper, "reaper is null");
+        this.lock = requireNonNull(lock, "lock is null");
         executor.scheduleWithFixedDelay(this::reap, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -33,10 +39,12 @@ public final class BackgroundJobs implements AutoCloseable {
 
     private void reap() {
         try {
-            int deleted = reaper.drain();
-            if (deleted > 0) {
-                LOG.info("deleted {} blobs of erased clips", deleted);
-            }
+            lock.runIfFree("blob-reaper", () -> {
+                int deleted = reaper.drain();
+                if (deleted > 0) {
+                    LOG.info("deleted {} blobs of erased clips", deleted);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("blob clean-up failed ({}); retrying later", e.getClass().getSimpleName());
         }

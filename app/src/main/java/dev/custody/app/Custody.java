@@ -15,16 +15,20 @@ import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
+import dev.custody.keys.KeyProvider;
 import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.SecretBytes;
 import dev.custody.keys.SignerRole;
 import dev.custody.ledger.CheckpointSigners;
 import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
+import dev.custody.s3.S3BlobStore;
+import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
 
@@ -33,19 +37,21 @@ import java.time.Clock;
  * explicitly. Closing it closes the backends in reverse order.
  */
 public final class Custody implements AutoCloseable {
-    private final LocalKeyring keyProvider;
-    private final MetadataStore metadata;
+    private final OpenedKeys keys;
+    private final JdbcMetadataStore metadata;
     private final BlobStore blobs;
     private final Services services;
     private final CheckpointIssuer checkpoints;
 
-    private Custody(LocalKeyring keyProvider, MetadataStore metadata, BlobStore blobs, Clock clock) {
-        this.keyProvider = keyProvider;
+    private Custody(OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, Clock clock) {
+        this.keys = keys;
         this.metadata = metadata;
         this.blobs = blobs;
+        KeyProvider keyProvider = keys.kekProvider();
         var contributorKeys = new ContributorKeys(keyProvider);
-        var checkpointSigners = checkpointSigners(keyProvider);
-        var receiptSigner = keyProvider.signer(SignerRole.RECEIPTS);
+        // Signing keys live in the local keyring, beside an HSM too (see OpenedKeys).
+        var checkpointSigners = checkpointSigners(keys.signingKeys());
+        var receiptSigner = keys.signingKeys().signer(SignerRole.RECEIPTS);
         this.checkpoints = new CheckpointIssuer(metadata, checkpointSigners);
         this.services = new Services(
                 new ProjectService(metadata, clock),
@@ -70,12 +76,15 @@ public final class Custody implements AutoCloseable {
                 keyring.signer(SignerRole.LEDGER_ML_DSA));
     }
 
-    /** Opens every backend of {@code config}; the keyring must exist (see {@link Installation}). */
+    /**
+     * Opens every backend of {@code config}; the keyring (holding the KEKs, or beside an HSM the
+     * signing keys) must exist and open with {@code passphrase} (see {@link Installation}).
+     */
     public static Custody open(CustodyConfig config, SecretBytes passphrase, Clock clock) {
         requireNonNull(config, "config is null");
         requireNonNull(passphrase, "passphrase is null");
-        LocalKeyring keys = openKeys(config.keys(), passphrase);
-        MetadataStore metadata = null;
+        OpenedKeys keys = openKeys(config.keys(), passphrase);
+        JdbcMetadataStore metadata = null;
         try {
             metadata = openDatabase(config.database());
             return new Custody(keys, metadata, openBlobs(config.blobs()), clock);
@@ -92,13 +101,20 @@ public final class Custody implements AutoCloseable {
         return services;
     }
 
-    private static LocalKeyring openKeys(KeyProviderConfig config, SecretBytes passphrase) {
+    /** Makes background jobs run on one node at a time across every node sharing the database. */
+    public JobLock jobLock() {
+        return JdbcJobLock.of(metadata);
+    }
+
+    private static OpenedKeys openKeys(KeyProviderConfig config, SecretBytes passphrase) {
         return switch (config) {
-            case KeyProviderConfig.LocalKeyringFile local -> LocalKeyring.open(local.file(), passphrase);
+            case KeyProviderConfig.LocalKeyringFile local -> OpenedKeys.local(local.file(), passphrase);
+            case KeyProviderConfig.Pkcs11 pkcs11 ->
+                OpenedKeys.pkcs11(pkcs11.token(), pkcs11.signingKeyring(), passphrase);
         };
     }
 
-    private static MetadataStore openDatabase(DatabaseConfig config) {
+    private static JdbcMetadataStore openDatabase(DatabaseConfig config) {
         return switch (config) {
             case DatabaseConfig.Sqlite sqlite -> JdbcMetadataStore.openSqlite(sqlite.file());
             case DatabaseConfig.Postgres postgres ->
@@ -109,14 +125,21 @@ public final class Custody implements AutoCloseable {
     private static BlobStore openBlobs(BlobStoreConfig config) {
         return switch (config) {
             case BlobStoreConfig.Folder folder -> FileBlobStore.open(folder.root());
+            case BlobStoreConfig.S3 s3 -> S3BlobStore.open(s3.store());
         };
     }
 
     @Override
     public void close() {
-        checkpoints.close();
-        metadata.close();
-        keyProvider.close();
+        try {
+            checkpoints.close();
+            if (blobs instanceof S3BlobStore s3) {
+                s3.close();
+            }
+            metadata.close();
+        } finally {
+            keys.close();
+        }
     }
 
     /** Exposed for the tests and benchmarks that inspect what is stored. */

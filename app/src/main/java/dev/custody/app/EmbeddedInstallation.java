@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>A keyring that is missing beside an existing database is never silently recreated: that fails
  * with {@code KEYRING_MISSING}, since a new keyring could not read anything stored.
  */
-public final class EmbeddedInstallation implements AutoCloseable {
+public final class EmbeddedInstallation implements Installation {
     private final DataFolder folder;
     private final Custody custody;
     private final Optional<String> bootstrapToken;
@@ -104,20 +104,26 @@ public final class EmbeddedInstallation implements AutoCloseable {
         }
     }
 
+    @Override
     public Custody custody() {
         return custody;
+    }
+
+    @Override
+    public String location() {
+        return "Custody data folder: " + folder.root().toAbsolutePath();
     }
 
     public DataFolder folder() {
         return folder;
     }
 
-    /** The bootstrap token, present only on the very first start. */
+    @Override
     public Optional<String> bootstrapToken() {
         return bootstrapToken;
     }
 
-    /** Where the generated passphrase was written, present only when this call created it. */
+    @Override
     public Optional<Path> generatedPassphraseFile() {
         return generatedPassphraseFile;
     }

@@ -4,9 +4,11 @@ import dev.custody.bench.BenchReport;
 import dev.custody.bench.CryptoBench;
 import dev.custody.bench.IngestBench;
 import dev.custody.bench.LedgerBench;
+import dev.custody.bench.ScaleBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +19,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Benchmarks, each reported against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Crypto.class, BenchCommand.LedgerAppends.class})
+        subcommands = {
+            BenchCommand.Ingest.class,
+            BenchCommand.Crypto.class,
+            BenchCommand.LedgerAppends.class,
+            BenchCommand.Scale.class
+        })
 final class BenchCommand {
     @Command(
             name = "ingest",
@@ -123,6 +130,50 @@ final class BenchCommand {
             Path work =
                     dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
             BenchReport report = new LedgerBench(work, writers, appends, proofSize).run();
+            spec.commandLine().getOut().println(report.toJson());
+            json.ifPresent(report::writeTo);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "scale",
+            description = "PostgreSQL filled by COPY to a given size: listing a contributor's clips, erasing one with"
+                    + " 1,000 clips and starting a project's export plan, against a primary-key SELECT.")
+    static final class Scale implements Callable<Integer> {
+        @Option(
+                names = "--jdbc-url",
+                required = true,
+                paramLabel = "URL",
+                description = "An empty PostgreSQL database to fill (jdbc:postgresql://HOST:PORT/DB); the password"
+                        + " comes from $CUSTODY_DATABASE_PASSWORD.")
+        String jdbcUrl;
+
+        @Option(names = "--user", defaultValue = "postgres", description = "Database user (default: ${DEFAULT-VALUE}).")
+        String user;
+
+        @Option(
+                names = "--contributors",
+                defaultValue = "4000",
+                description = "Contributors (default: ${DEFAULT-VALUE}; full size 40000).")
+        int contributors;
+
+        @Option(
+                names = "--clips",
+                defaultValue = "1500000",
+                description = "Clips (default: ${DEFAULT-VALUE}; full size 15000000).")
+        long clips;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
+        Optional<Path> json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = Objects.requireNonNullElse(System.getenv("CUSTODY_DATABASE_PASSWORD"), "");
+            BenchReport report = new ScaleBench(jdbcUrl, user, password, contributors, clips).run();
             spec.commandLine().getOut().println(report.toJson());
             json.ifPresent(report::writeTo);
             return 0;

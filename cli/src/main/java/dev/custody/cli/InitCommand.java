@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "init",
-        description = "Create the embedded default: data folder, SQLite database, blob folder and sealed keyring.")
+        description = "Create the embedded default (data folder, SQLite database, blob folder, sealed keyring), or with"
+                + " --config the configured keyring and database schema.")
 final class InitCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption dataFolder;
@@ -18,9 +19,9 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var installation = dataFolder.open()) {
+        try (var installation = dataFolder.initialize()) {
             var out = spec.commandLine().getOut();
-            out.println("Custody data folder: " + installation.folder().root().toAbsolutePath());
+            out.println(installation.location());
             Announcements.firstStart(out, installation);
         }
         return 0;

@@ -50,7 +50,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var stopped = new CountDownLatch(1);
         try (var installation = dataFolder.open();
-                var jobs = new BackgroundJobs(installation.custody().services().reaper(), Duration.ofSeconds(30));
+                var jobs = new BackgroundJobs(
+                        installation.custody().services().reaper(),
+                        installation.custody().jobLock(),
+                        Duration.ofSeconds(30));
                 var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
                         installation.custody().services().ledger(),
                         checkpointEntries,
@@ -58,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
                         Clock.systemUTC()));
                 var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge)) {
             var out = spec.commandLine().getOut();
-            out.println("Custody data folder: " + installation.folder().root().toAbsolutePath());
+            out.println(installation.location());
             Announcements.firstStart(out, installation);
             out.println("Custody is listening on http://" + host + ":" + server.port() + "/");
             out.flush();

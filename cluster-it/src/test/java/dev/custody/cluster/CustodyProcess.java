@@ -1,0 +1,92 @@
+package dev.custody.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged custody command (the cli module's build output, named by the system property {@code
+ * custody.cli.target}) run as a separate process, as an operator would run it.
+ */
+final class CustodyProcess implements AutoCloseable {
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    private CustodyProcess(Process process) {
+        this.process = process;
+        Thread.ofVirtual().start(() -> {
+            try (var reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                reader.lines().forEach(lines::add);
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        });
+    }
+
+    static CustodyProcess start(Map<String, String> env, String... args) throws IOException {
+        Path target = Path.of(System.getProperty("custody.cli.target")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                target.resolve("custody.jar") + ":" + target.resolve("lib") + "/*",
+                "dev.custody.cli.Main"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("CUSTODY_PASSPHRASE");
+        builder.environment().remove("CUSTODY_PASSPHRASE_FILE");
+        builder.environment().putAll(env);
+        return new CustodyProcess(builder.start());
+    }
+
+    /** Waits for a line containing {@code text} (bounded by a generous timeout) and returns it. */
+    String awaitLine(String text) throws InterruptedException {
+        for (String line = next(); line != null; line = next()) {
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line containing '" + text + "' in: " + seen);
+    }
+
+    private String next() throws InterruptedException {
+        String line = lines.poll(60, TimeUnit.SECONDS);
+        if (line != null) {
+            seen.add(line);
+        }
+        return line;
+    }
+
+    /** Waits for the process to end and returns its exit status and everything it printed. */
+    Result finish() throws InterruptedException {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("process did not end: " + seen);
+        }
+        String line;
+        // The reader thread may still be draining the last lines.
+        while ((line = lines.poll(1, TimeUnit.SECONDS)) != null) {
+            seen.add(line);
+        }
+        return new Result(process.exitValue(), String.join("\n", seen));
+    }
+
+    record Result(int exitStatus, String output) {}
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
