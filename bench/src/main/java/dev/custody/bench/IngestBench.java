@@ -37,6 +37,8 @@ import java.util.function.IntConsumer;
  * that drift of the machine affects both alike; the median round of each counts.
  */
 public final class IngestBench {
+    private static final int WARMUP_ROUNDS = 4;
+
     private final Path workFolder;
     private final int clipsPerSet;
     private final int writers;
@@ -87,8 +89,11 @@ public final class IngestBench {
 
     private Measured measure(ClipSet set, Target target) throws IOException {
         Path baselineFolder = Files.createDirectories(workFolder.resolve("baseline-" + set.name()));
-        // Warm-up: the JIT compiles AES-GCM, SHA-256 and the parsers before any round is timed.
-        timed(set, i -> target.ingest(set.clip(i)));
+        // Warm-up: AES-GCM runs some 50 times slower until C2 compiles its intrinsic, which takes
+        // thousands of calls; the parsers and SHA-256 need the same. Several untimed rounds first.
+        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+            timed(set, i -> target.ingest(set.clip(i)));
+        }
         timed(set, i -> writePlain(baselineFolder, "warm-" + i, set.clip(i)));
         double[] ingest = new double[rounds];
         double[] baseline = new double[rounds];

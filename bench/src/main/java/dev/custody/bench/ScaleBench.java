@@ -4,16 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import dev.custody.blob.BlobId;
+import dev.custody.access.Principal;
+import dev.custody.contributor.ErasureService;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.jdbc.JdbcMetadataStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -137,17 +137,12 @@ public final class ScaleBench {
         return median(times);
     }
 
-    /** Erasure as the erasure service does it: one transaction, the key gone, every blob queued. */
+    /** Erasure through the erasure service: one transaction, the key gone, every blob queued, logged. */
     private static double eraseMs(JdbcMetadataStore store) {
         var contributor = new Pseudonym(ScaleDataset.contributor(0));
+        var erasure = new ErasureService(store, Clock.systemUTC());
         long start = System.nanoTime();
-        int erased = store.inTransaction(r -> {
-            Instant now = Instant.now();
-            r.contributors().erase(contributor, now);
-            List<BlobId> blobs = r.clips().erase(contributor);
-            blobs.forEach(blob -> r.blobDeletions().enqueue(blob, now));
-            return blobs.size();
-        });
+        int erased = erasure.erase(Principal.bootstrapAdmin(), contributor);
         double ms = (System.nanoTime() - start) / 1e6;
         if (erased != ScaleDataset.ERASED_CLIPS) {
             throw new IllegalStateException("erased " + erased + " clips, not " + ScaleDataset.ERASED_CLIPS);

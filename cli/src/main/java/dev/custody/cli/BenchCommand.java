@@ -38,7 +38,7 @@ final class BenchCommand {
 
         @Option(
                 names = "--writers",
-                defaultValue = "4",
+                defaultValue = "64",
                 description = "Concurrent writers (default: ${DEFAULT-VALUE}).")
         int writers;
 

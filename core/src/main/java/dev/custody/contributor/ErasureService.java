@@ -47,7 +47,7 @@ public final class ErasureService {
             }
             repositories.contributors().erase(contributor, now);
             List<BlobId> blobs = repositories.clips().erase(contributor);
-            blobs.forEach(blob -> repositories.blobDeletions().enqueue(blob, now));
+            repositories.blobDeletions().enqueueAll(blobs, now);
             // Erasure at a contributor's request is the withdrawal of their consent.
             repositories
                     .ledger()

@@ -11,6 +11,11 @@ import java.util.List;
 public interface BlobDeletionQueue {
     void enqueue(BlobId blob, Instant queuedAt);
 
+    /** Queues many blobs at once (an erasure may orphan thousands). */
+    default void enqueueAll(List<BlobId> blobs, Instant queuedAt) {
+        blobs.forEach(blob -> enqueue(blob, queuedAt));
+    }
+
     /** Up to {@code limit} queued blobs, oldest first. */
     List<BlobId> next(int limit);
 

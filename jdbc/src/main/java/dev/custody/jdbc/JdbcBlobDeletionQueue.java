@@ -5,6 +5,7 @@ import dev.custody.store.BlobDeletionQueue;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The queue of blobs to delete. Enqueueing a blob already queued keeps its first queuing time. */
 final class JdbcBlobDeletionQueue implements BlobDeletionQueue {
@@ -22,6 +23,23 @@ final class JdbcBlobDeletionQueue implements BlobDeletionQueue {
                 .bind("blob", blob.value())
                 .bind("queuedAt", queuedAt.toEpochMilli())
                 .execute();
+    }
+
+    @Override
+    public void enqueueAll(List<BlobId> blobs, Instant queuedAt) {
+        if (blobs.isEmpty()) {
+            return;
+        }
+        // One batch, not one round trip per blob: erasing a contributor with thousands of clips.
+        PreparedBatch batch =
+                handle.prepareBatch("INSERT INTO blob_deletions (blob_id, queued_at) VALUES (:blob, :queuedAt)"
+                        + " ON CONFLICT (blob_id) DO NOTHING");
+        for (BlobId blob : blobs) {
+            batch.bind("blob", blob.value())
+                    .bind("queuedAt", queuedAt.toEpochMilli())
+                    .add();
+        }
+        batch.execute();
     }
 
     @Override
