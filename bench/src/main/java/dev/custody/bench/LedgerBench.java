@@ -104,7 +104,10 @@ public final class LedgerBench {
     }
 
     private static void append(JdbcMetadataStore store) {
-        store.inTransaction(r -> r.ledger().append(event(), ACTOR, "review", "req-bench", Instant.now()));
+        // The event is made by the caller, as services do, not inside the transaction.
+        var event = event();
+        Instant at = Instant.now();
+        store.inTransaction(r -> r.ledger().append(event, ACTOR, "review", "req-bench", at));
     }
 
     /** The baseline: the same kind of row, same database, same writers, no Merkle tree. */

@@ -21,6 +21,9 @@ import java.security.NoSuchAlgorithmException;
 public final class MerkleHashes {
     public static final int HASH_LENGTH = 32;
 
+    // Looking SHA-256 up in the providers costs more than hashing a Merkle node: clone a prototype.
+    private static final MessageDigest PROTOTYPE = newDigest();
+
     private static final Bytes EMPTY_ROOT = Bytes.copyOf(digest().digest());
 
     private MerkleHashes() {}
@@ -58,6 +61,14 @@ public final class MerkleHashes {
     }
 
     static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -6,6 +6,10 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.ledger.LedgerStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -61,33 +65,57 @@ public final class JdbcLedgerStore implements LedgerStore {
         });
     }
 
+    // The append path (head, entry, head) runs on plain JDBC with statements prepared once per
+    // connection: it is the ledger's hottest path, and Jdbi's per-statement binding and mapping,
+    // like preparing each time, cost more than executing the statements.
+    private static final String SELECT_HEAD = "SELECT size FROM ledger_head WHERE id = 1";
+    private static final String INSERT_ENTRY =
+            "INSERT INTO ledger_entry (idx, entry, leaf_hash) VALUES (?, ?, ?) ON CONFLICT (idx) DO NOTHING";
+    private static final String MOVE_HEAD = "UPDATE ledger_head SET size = ? WHERE id = 1 AND size = ?";
+
     @Override
     public long size() {
-        return sql(() -> handle.createQuery("SELECT size FROM ledger_head WHERE id = 1")
-                .mapTo(Long.class)
-                .one());
+        return jdbc(connection -> {
+            try (ResultSet row = PreparedStatements.of(connection, SELECT_HEAD).executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("the ledger head row is missing");
+                }
+                return row.getLong(1);
+            }
+        });
     }
 
     @Override
     public void append(long index, Bytes entry, Bytes leafHash) {
-        sql(() -> {
-            int inserted = handle.createUpdate(
-                            "INSERT INTO ledger_entry (idx, entry, leaf_hash) VALUES (:idx, :entry, :leaf)"
-                                    + " ON CONFLICT (idx) DO NOTHING")
-                    .bind("idx", index)
-                    .bind("entry", entry.toArray())
-                    .bind("leaf", leafHash.toArray())
-                    .execute();
+        jdbc(connection -> {
+            PreparedStatement insert = PreparedStatements.of(connection, INSERT_ENTRY);
+            insert.setLong(1, index);
+            insert.setBytes(2, entry.toArray());
+            insert.setBytes(3, leafHash.toArray());
+            int inserted = insert.executeUpdate();
             // Moving the head only from index to index + 1 catches an appender that skipped the lock.
-            int moved = handle.createUpdate("UPDATE ledger_head SET size = :next WHERE id = 1 AND size = :idx")
-                    .bind("next", index + 1)
-                    .bind("idx", index)
-                    .execute();
+            PreparedStatement update = PreparedStatements.of(connection, MOVE_HEAD);
+            update.setLong(1, index + 1);
+            update.setLong(2, index);
+            int moved = update.executeUpdate();
             if (inserted != 1 || moved != 1) {
                 throw new CustodyException(ErrorCode.CONFLICT, "ledger entry " + index + " exists");
             }
             return null;
         });
+    }
+
+    private <T> T jdbc(SqlWork<T> work) {
+        try {
+            return work.run(handle.getConnection());
+        } catch (SQLException e) {
+            throw new CustodyException(ErrorCode.LEDGER_UNAVAILABLE, "the ledger's storage failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     @Override
