@@ -177,6 +177,25 @@ class EmbeddedSpineIT {
     }
 
     @Test
+    void dataFolderFiles_areReadableByTheirOwnerOnly() throws IOException {
+        fixture.ingest(fixture.consentingContributor("Alice Example"), SpineFixture.speech(20));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(fixture.dataFolder)))
+                .isEqualTo("rwx------");
+        for (String name : List.of("custody.db", "keyring.sealed")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(fixture.dataFolder.resolve(name))))
+                    .as(name)
+                    .isEqualTo("rw-------");
+        }
+        for (Path blob : blobFiles()) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(blob)))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void secondInstance_onTheSameDataFolder_isRefused() {
         assertCode(() -> SpineFixture.open(fixture.dataFolder, SpineFixture.PASSPHRASE), ErrorCode.DATA_FOLDER_LOCKED);
     }

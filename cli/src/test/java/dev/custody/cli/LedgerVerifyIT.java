@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
+import dev.custody.testkit.CustodyProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

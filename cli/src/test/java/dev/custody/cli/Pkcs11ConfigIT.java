@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
+import dev.custody.testkit.CustodyProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,10 @@
 package dev.custody.jdbc;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.HandleCallback;
@@ -33,6 +37,7 @@ final class SqliteDatabase implements Database {
     }
 
     static SqliteDatabase open(Path file) {
+        createPrivately(file);
         SQLiteDataSource dataSource = dataSource(file);
         Migrations.apply(dataSource, Dialect.SQLITE);
         try {
@@ -44,6 +49,20 @@ final class SqliteDatabase implements Database {
                 throw e;
             }
         } catch (SQLException e) {
+            throw JdbcErrors.storageUnavailable(e);
+        }
+    }
+
+    /**
+     * Creates a new database file readable by its owner only; SQLite gives its journal files the
+     * database file's mode, so they stay private too.
+     */
+    private static void createPrivately(Path file) {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // An existing database keeps its mode.
+        } catch (IOException e) {
             throw JdbcErrors.storageUnavailable(e);
         }
     }

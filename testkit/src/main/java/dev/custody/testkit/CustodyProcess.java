@@ -1,4 +1,4 @@
-package dev.custody.cluster;
+package dev.custody.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged custody command (the cli module's build output, named by the system property {@code
- * custody.cli.target}) run as a separate process, as an operator would run it.
+ * custody.cli.target}, by default {@code target} of the current module) run as a separate process,
+ * as an operator would run it.
  */
-final class CustodyProcess implements AutoCloseable {
+public final class CustodyProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
@@ -33,8 +34,9 @@ final class CustodyProcess implements AutoCloseable {
         });
     }
 
-    static CustodyProcess start(Map<String, String> env, String... args) throws IOException {
-        Path target = Path.of(System.getProperty("custody.cli.target")).toAbsolutePath();
+    public static CustodyProcess start(Map<String, String> env, String... args) throws IOException {
+        Path target =
+                Path.of(System.getProperty("custody.cli.target", "target")).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -49,7 +51,7 @@ final class CustodyProcess implements AutoCloseable {
     }
 
     /** Waits for a line containing {@code text} (bounded by a generous timeout) and returns it. */
-    String awaitLine(String text) throws InterruptedException {
+    public String awaitLine(String text) throws InterruptedException {
         for (String line = next(); line != null; line = next()) {
             if (line.contains(text)) {
                 return line;
@@ -67,7 +69,7 @@ final class CustodyProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end and returns its exit status and everything it printed. */
-    Result finish() throws InterruptedException {
+    public Result finish() throws InterruptedException {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("process did not end: " + seen);
@@ -80,7 +82,7 @@ final class CustodyProcess implements AutoCloseable {
         return new Result(process.exitValue(), String.join("\n", seen));
     }
 
-    record Result(int exitStatus, String output) {}
+    public record Result(int exitStatus, String output) {}
 
     @Override
     public void close() throws InterruptedException {
