@@ -2,9 +2,12 @@ package dev.custody.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.access.Principal;
 import dev.custody.blob.BlobReaper;
+import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.store.JobLock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,41 +15,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the blob reaper on a schedule and whenever {@link #nudge()} asks (after an erasure). One
- * thread, so runs never overlap in this node; the {@link JobLock} keeps them from overlapping across
- * nodes: a node that finds the reaper running elsewhere skips its turn, and whatever was queued
+ * Runs the background jobs on a schedule and whenever {@link #nudge()} asks (after an erasure).
+ * One thread, so runs never overlap in this node; the {@link JobLock} keeps them from overlapping
+ * across nodes: a node that finds a job running elsewhere skips its turn, and whatever was queued
  * after that other run started waits for the next tick. A failed run is logged and retried at the
  * next tick.
  */
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+    private static final int REWRAP_BATCH = 500;
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("custody-jobs").factory());
-    private final BlobReaper reaper;
     private final JobLock lock;
+    private final List<Job> jobs;
 
-    public BackgroundJobs(BlobReaper reaper, JobLock lock, Duration interval) {
-        this.reaper = requireNonNull(reaper, "reaper is null");
+    private BackgroundJobs(JobLock lock, List<Job> jobs, Duration interval) {
         this.lock = requireNonNull(lock, "lock is null");
-        executor.scheduleWithFixedDelay(this::reap, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.jobs = List.copyOf(jobs);
+        executor.scheduleWithFixedDelay(this::runAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a reaper run soon, without waiting for it. */
+    public static BackgroundJobs start(JobLock lock, Duration interval, Job... jobs) {
+        return new BackgroundJobs(lock, List.of(jobs), interval);
+    }
+
+    /** Asks for a run of every job soon, without waiting for it. */
     public void nudge() {
-        executor.execute(this::reap);
+        executor.execute(this::runAll);
     }
 
-    private void reap() {
-        try {
-            lock.runIfFree("blob-reaper", () -> {
-                int deleted = reaper.drain();
-                if (deleted > 0) {
-                    LOG.info("deleted {} blobs of erased clips", deleted);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("blob clean-up failed ({}); retrying later", e.getClass().getSimpleName());
+    private void runAll() {
+        for (Job job : jobs) {
+            try {
+                lock.runIfFree(job.name(), job.work());
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "{} failed ({}); retrying later",
+                        job.name(),
+                        e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -57,6 +65,40 @@ public final class BackgroundJobs implements AutoCloseable {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A named piece of background work; the name is what the job lock is taken on. */
+    public record Job(String name, Runnable work) {
+        public Job {
+            requireNonNull(name, "name is null");
+            requireNonNull(work, "work is null");
+        }
+
+        /** Deletes the blobs that erasures queued. */
+        public static Job blobReaper(BlobReaper reaper) {
+            return new Job("blob-reaper", () -> {
+                int deleted = reaper.drain();
+                if (deleted > 0) {
+                    LOG.info("deleted {} blobs of erased clips", deleted);
+                }
+            });
+        }
+
+        /**
+         * Moves wrapped keys from retired KEK versions to the active ones, batch by batch, until
+         * none is left: resumable by construction, since the work left is read from the database.
+         */
+        public static Job keyRewrap(KeyRotationService keys) {
+            return new Job("key-rewrap", () -> {
+                var progress = keys.rewrap(Principal.bootstrapAdmin(), REWRAP_BATCH);
+                while (!progress.finished() && progress.rewrapped() > 0) {
+                    progress = keys.rewrap(Principal.bootstrapAdmin(), REWRAP_BATCH);
+                }
+                if (progress.rewrapped() > 0) {
+                    LOG.info("rewrapped keys to the active KEK versions");
+                }
+            });
         }
     }
 }

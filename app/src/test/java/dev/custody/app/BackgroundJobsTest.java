@@ -44,7 +44,7 @@ class BackgroundJobsTest {
         var lock = new RecordingLock(false);
 
         // A nudge queued before close is run by close, which waits for it: no timing involved.
-        try (var jobs = new BackgroundJobs(reaper, lock, Duration.ofHours(1))) {
+        try (var jobs = BackgroundJobs.start(lock, Duration.ofHours(1), BackgroundJobs.Job.blobReaper(reaper))) {
             jobs.nudge();
         }
 
@@ -56,7 +56,7 @@ class BackgroundJobsTest {
     void reaperRun_drainsTheQueue_whenTheLockIsFree() {
         var lock = new RecordingLock(true);
 
-        try (var jobs = new BackgroundJobs(reaper, lock, Duration.ofHours(1))) {
+        try (var jobs = BackgroundJobs.start(lock, Duration.ofHours(1), BackgroundJobs.Job.blobReaper(reaper))) {
             jobs.nudge();
         }
 

@@ -50,10 +50,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var stopped = new CountDownLatch(1);
         try (var installation = dataFolder.open();
-                var jobs = new BackgroundJobs(
-                        installation.custody().services().reaper(),
+                var jobs = BackgroundJobs.start(
                         installation.custody().jobLock(),
-                        Duration.ofSeconds(30));
+                        Duration.ofSeconds(30),
+                        BackgroundJobs.Job.blobReaper(
+                                installation.custody().services().reaper()),
+                        BackgroundJobs.Job.keyRewrap(
+                                installation.custody().services().keys()));
                 var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
                         installation.custody().services().ledger(),
                         checkpointEntries,
