@@ -68,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
     /** Every route registered, as {@code METHOD:path}: compared with the authorization table by a test. */
     public List<String> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
                 .map(parsed -> parsed.endpoint.method.name() + ":" + parsed.endpoint.path)
                 .toList();
     }
@@ -81,9 +82,8 @@ public final class ApiServer implements AutoCloseable {
             missing.removeAll(declared);
             Set<String> stale = new TreeSet<>(declared);
             stale.removeAll(registered);
-            throw new IllegalStateException(
-                    "authorization table out of date; routes without a rule: " + missing + ", rules without a route: "
-                            + stale);
+            throw new IllegalStateException("authorization table out of date; routes without a rule: " + missing
+                    + ", rules without a route: " + stale);
         }
     }
 
