@@ -24,9 +24,10 @@ public enum Role {
     /** Reads the ledger, checkpoints and reports; never plaintext. */
     AUDITOR(ActorRole.AUDITOR, false, false),
     /**
-     * The installation's first administrator, holder of the one-time bootstrap token: it may do
-     * everything the platform roles may, so that an installation can be set up before any account
-     * exists. It has no account, no password and cannot sign in.
+     * The installation's first administrator, holder of the one-time bootstrap token: it may call
+     * every route the platform roles may (but holds no session or API token of its own), so that an
+     * installation can be set up before any account exists. It has no account, no password and
+     * cannot sign in.
      */
     BOOTSTRAP_ADMIN(ActorRole.OPERATOR, false, false);
 
