@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.access.AccessTokens;
 import dev.custody.access.CreatedAccount;
+import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.access.SignIn;
+import dev.custody.keys.KeyPurpose;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +196,20 @@ class SignInIT {
         assertThat(disabled.statusCode()).isEqualTo(204);
         assertUnauthenticated(fixture.send("GET", "/api/v1/keys", token, null));
         assertUnauthenticated(signIn(auditor, PASSWORD, null));
+    }
+
+    @Test
+    void aTotpSecret_followsKeyRotation_andStillWorksOnceRewrapped() throws Exception {
+        var reviewer = fixture.account(Role.REVIEWER, Optional.empty());
+        var admin = Principal.bootstrapAdmin();
+        fixture.services.keys().rotate(admin, KeyPurpose.IDENTITY);
+
+        var progress = fixture.services.keys().rewrap(admin, 1_000);
+
+        assertThat(progress.finished()).isTrue();
+        assertThat(progress.rewrapped()).isGreaterThanOrEqualTo(2); // the contributor's identity and the secret
+        assertThat(signIn(reviewer, PASSWORD, fixture.totp(reviewer, 0)).statusCode())
+                .isEqualTo(201);
     }
 
     private String sessionOf(CreatedAccount account) throws Exception {

@@ -13,15 +13,17 @@ import java.security.SecureRandom;
  * Makes, seals and opens TOTP secrets. A secret is 20 random bytes (the HMAC-SHA-1 block the RFC
  * recommends), sealed as {@code provider.wrap(activeKek(IDENTITY), secret, "custody/totp/v1|" +
  * accountId)}: it opens only for the account it was made for, and a copy of the database alone holds
- * no secret that would let anyone mint codes.
+ * no secret that would let anyone mint codes. {@link #rewrap} moves a sealed secret to the active
+ * IDENTITY KEK version, for key rotation. Opening fails {@code INTEGRITY_FAILURE} for a secret
+ * sealed for another account or altered.
  */
-final class TotpSecrets {
+public final class TotpSecrets {
     static final int LENGTH = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyProvider provider;
 
-    TotpSecrets(KeyProvider provider) {
+    public TotpSecrets(KeyProvider provider) {
         this.provider = requireNonNull(provider, "provider is null");
     }
 
@@ -36,7 +38,16 @@ final class TotpSecrets {
         return new WrappedKey(kek, Bytes.copyOf(provider.wrap(kek, secret, associatedData(account))));
     }
 
-    /** Fails {@code INTEGRITY_FAILURE} for a secret sealed for another account or altered. */
+    /** The same secret, sealed under the active IDENTITY KEK version for the same account. */
+    public WrappedKey rewrap(AccountId account, WrappedKey sealed) {
+        byte[] secret = open(account, sealed);
+        try {
+            return seal(account, secret);
+        } finally {
+            java.util.Arrays.fill(secret, (byte) 0);
+        }
+    }
+
     byte[] open(AccountId account, WrappedKey sealed) {
         return provider.unwrap(sealed.kek(), sealed.ciphertext().toArray(), associatedData(account));
     }
