@@ -2,7 +2,11 @@ package dev.custody;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.access.AccessTokens;
+import dev.custody.access.AccountService;
 import dev.custody.access.BootstrapToken;
+import dev.custody.access.SignIn;
+import dev.custody.access.Tenancy;
 import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.clip.Custodian;
@@ -23,7 +27,11 @@ public record Services(
         BootstrapToken bootstrapToken,
         LedgerService ledger,
         HealthCheck health,
-        KeyRotationService keys) {
+        KeyRotationService keys,
+        AccountService accounts,
+        SignIn signIn,
+        AccessTokens tokens,
+        Tenancy tenancy) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -35,5 +43,9 @@ public record Services(
         requireNonNull(ledger, "ledger is null");
         requireNonNull(health, "health is null");
         requireNonNull(keys, "keys is null");
+        requireNonNull(accounts, "accounts is null");
+        requireNonNull(signIn, "signIn is null");
+        requireNonNull(tokens, "tokens is null");
+        requireNonNull(tenancy, "tenancy is null");
     }
 }

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.HealthCheck;
 import dev.custody.Services;
+import dev.custody.access.AccessTokens;
+import dev.custody.access.AccountService;
 import dev.custody.access.BootstrapToken;
+import dev.custody.access.SignIn;
+import dev.custody.access.Tenancy;
 import dev.custody.audit.CheckpointIssuer;
 import dev.custody.audit.LedgerService;
 import dev.custody.audit.PublishedKeys;
@@ -53,6 +57,8 @@ public final class Custody implements AutoCloseable {
         var checkpointSigners = checkpointSigners(keys.signingKeys());
         var receiptSigner = keys.signingKeys().signer(SignerRole.RECEIPTS);
         this.checkpoints = new CheckpointIssuer(metadata, checkpointSigners);
+        var bootstrapToken = new BootstrapToken(metadata, clock);
+        var tokens = new AccessTokens(metadata, bootstrapToken, clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, new IdentityCipher(keyProvider), clock),
@@ -61,11 +67,15 @@ public final class Custody implements AutoCloseable {
                 new Custodian(metadata, blobs, contributorKeys, clock),
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
-                new BootstrapToken(metadata, clock),
+                bootstrapToken,
                 new LedgerService(
                         metadata, checkpoints, new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
                 new HealthCheck(metadata, keyProvider, blobs),
-                new KeyRotationService(metadata, keyProvider, clock));
+                new KeyRotationService(metadata, keyProvider, clock),
+                new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
+                new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
+                tokens,
+                new Tenancy(metadata, clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

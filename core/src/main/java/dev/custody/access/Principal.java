@@ -6,29 +6,44 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Identifiers;
 import dev.custody.ledger.Actor;
-import dev.custody.ledger.ActorRole;
+import dev.custody.project.OrganizationId;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Who is asking, as established by the server from a verified credential (never from client
  * input), and the id of the request, which every ledger entry the request causes carries.
+ *
+ * <p>A principal of a client role ({@link Role#inOrganization()}) belongs to exactly one
+ * organization; every other principal to none. The constructor throws {@code INVALID_INPUT}
+ * otherwise, or for a malformed request id.
  */
-public record Principal(String id, Role role, String requestId) {
+public record Principal(String id, Role role, Optional<OrganizationId> organization, String requestId) {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public Principal {
         requireNonNull(id, "id is null");
         requireNonNull(role, "role is null");
+        requireNonNull(organization, "organization is null");
         requireNonNull(requestId, "requestId is null");
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw CustodyException.invalidInput("malformed request id");
+        }
+        if (role.inOrganization() != organization.isPresent()) {
+            throw CustodyException.invalidInput(
+                    role.inOrganization() ? "this role needs an organization" : "this role has no organization");
         }
     }
 
     /** The bootstrap administrator, in a request of its own. */
     public static Principal bootstrapAdmin() {
-        return new Principal("admin", Role.BOOTSTRAP_ADMIN, newRequestId());
+        return new Principal("admin", Role.BOOTSTRAP_ADMIN, Optional.empty(), newRequestId());
+    }
+
+    /** A principal in a request of its own. */
+    public static Principal of(String id, Role role, Optional<OrganizationId> organization) {
+        return new Principal(id, role, organization, newRequestId());
     }
 
     public static String newRequestId() {
@@ -37,22 +52,33 @@ public record Principal(String id, Role role, String requestId) {
 
     /** The same principal acting in another request. */
     public Principal inRequest(String otherRequestId) {
-        return new Principal(id, role, otherRequestId);
+        return new Principal(id, role, organization, otherRequestId);
     }
 
     /** How the ledger names this principal: by id and role, never by name. */
     public Actor actor() {
-        return new Actor(
-                id,
-                switch (role) {
-                    case BOOTSTRAP_ADMIN -> ActorRole.OPERATOR;
-                });
+        return new Actor(id, role.actorRole());
     }
 
     /** Fails with FORBIDDEN unless this principal has one of the roles. */
     public void require(Set<Role> allowed, String action) {
         if (!allowed.contains(role)) {
-            throw new CustodyException(ErrorCode.FORBIDDEN, "not allowed to " + action);
+            throw forbidden(action);
         }
+    }
+
+    /**
+     * Fails with FORBIDDEN if this principal belongs to an organization other than {@code owner}:
+     * tenancy is strict. Platform principals pass (their roles are checked by {@link #require}).
+     */
+    public void requireOwnOrganization(OrganizationId owner, String action) {
+        requireNonNull(owner, "owner is null");
+        if (organization.isPresent() && !organization.get().equals(owner)) {
+            throw forbidden(action);
+        }
+    }
+
+    private static CustodyException forbidden(String action) {
+        return new CustodyException(ErrorCode.FORBIDDEN, "not allowed to " + action);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * Reads need an audit role; the public keys need none.
  */
 public final class LedgerService {
-    private static final Set<Role> MAY_AUDIT = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_AUDIT = Set.of(Role.AUDITOR, Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
     private static final int EXPORT_PAGE = 10_000;
 
     private final MetadataStore metadata;

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * truncated ciphertext).
  */
 public final class Custodian {
-    private static final Set<Role> MAY_OPEN = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final MetadataStore metadata;

@@ -29,7 +29,11 @@ import java.util.Set;
  * identity KEK), records their consent, and lists their clips' metadata.
  */
 public final class ContributorService {
-    private static final Set<Role> MAY_ADMINISTER = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_REGISTER = Set.of(Role.OPERATOR, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_CONSENT = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_READ = Set.of(Role.OPERATOR, Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_LIST_CLIPS = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_READ_CLIP = Set.of(Role.REVIEWER, Role.CLIENT_ADMIN, Role.BOOTSTRAP_ADMIN);
 
     private final MetadataStore metadata;
     private final ContributorKeys keys;
@@ -44,7 +48,7 @@ public final class ContributorService {
     }
 
     public Contributor register(Principal caller, Identity identity) {
-        caller.require(MAY_ADMINISTER, "register contributors");
+        caller.require(MAY_REGISTER, "register contributors");
         Pseudonym pseudonym = Pseudonym.random();
         var sealed = identities.seal(pseudonym, identity);
         var voiceKey = keys.newVoiceKey(pseudonym);
@@ -65,7 +69,7 @@ public final class ContributorService {
     }
 
     public ConsentRecord consent(Principal caller, Pseudonym contributor, ProjectId project, int termsVersion) {
-        caller.require(MAY_ADMINISTER, "record consent");
+        caller.require(MAY_CONSENT, "record consent");
         var consent = new ConsentRecord(ConsentId.random(), contributor, project, termsVersion, now());
         return metadata.inTransaction(repositories -> {
             var found = repositories
@@ -98,7 +102,7 @@ public final class ContributorService {
     }
 
     public Contributor contributor(Principal caller, Pseudonym pseudonym) {
-        caller.require(MAY_ADMINISTER, "read contributors");
+        caller.require(MAY_READ, "read contributors");
         return metadata.inReadTransaction(repositories -> repositories
                 .contributors()
                 .find(pseudonym)
@@ -106,14 +110,20 @@ public final class ContributorService {
     }
 
     public List<Clip> clips(Principal caller, Pseudonym pseudonym) {
-        caller.require(MAY_ADMINISTER, "list clips");
+        caller.require(MAY_LIST_CLIPS, "list clips");
         return metadata.inReadTransaction(repositories -> repositories.clips().byContributor(pseudonym));
     }
 
     public Clip clip(Principal caller, ClipId id) {
-        caller.require(MAY_ADMINISTER, "read clips");
-        return metadata.inReadTransaction(repositories ->
-                repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip")));
+        caller.require(MAY_READ_CLIP, "read clips");
+        return metadata.inReadTransaction(repositories -> {
+            Clip clip = repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip"));
+            repositories
+                    .projects()
+                    .find(clip.project())
+                    .ifPresent(project -> caller.requireOwnOrganization(project.organization(), "read clips"));
+            return clip;
+        });
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Set;
  * {@link dev.custody.blob.BlobReaper}.
  */
 public final class ErasureService {
-    private static final Set<Role> MAY_ERASE = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_ERASE = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
 
     private final MetadataStore metadata;
     private final Clock clock;

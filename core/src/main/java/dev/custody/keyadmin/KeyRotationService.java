@@ -49,7 +49,8 @@ public final class KeyRotationService {
     public static final int DEFAULT_RETENTION_DAYS = 30;
     public static final int MAX_RETENTION_DAYS = 3650;
 
-    private static final Set<Role> MAY_ADMINISTER = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_ADMINISTER = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_SEE = Set.of(Role.SECURITY_OFFICER, Role.AUDITOR, Role.BOOTSTRAP_ADMIN);
 
     private final MetadataStore metadata;
     private final KeyProvider provider;
@@ -95,7 +96,7 @@ public final class KeyRotationService {
 
     /** Per purpose: the active version, every live version and every version that still wraps rows. */
     public KeyStatus status(Principal caller) {
-        caller.require(MAY_ADMINISTER, "see the keys");
+        caller.require(MAY_SEE, "see the keys");
         return metadata.inTransaction(repositories -> {
             List<PurposeStatus> purposes = new ArrayList<>();
             for (KeyPurpose purpose : KeyPurpose.values()) {

@@ -1,5 +1,6 @@
 package dev.custody.keyadmin;
 
+import dev.custody.access.TotpSecrets;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.keys.KekId;
@@ -8,6 +9,7 @@ import dev.custody.keys.KeyPurpose;
 import dev.custody.store.Repositories;
 import dev.custody.store.WrappedKeyRepository;
 import dev.custody.store.WrappedKeyRepository.StoredIdentity;
+import dev.custody.store.WrappedKeyRepository.StoredTotpSecret;
 import dev.custody.store.WrappedKeyRepository.StoredVoiceKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,11 +25,13 @@ final class RewrapBatch {
     private final KeyProvider provider;
     private final ContributorKeys voiceKeys;
     private final IdentityCipher identities;
+    private final TotpSecrets totpSecrets;
 
     RewrapBatch(KeyProvider provider) {
         this.provider = provider;
         this.voiceKeys = new ContributorKeys(provider);
         this.identities = new IdentityCipher(provider);
+        this.totpSecrets = new TotpSecrets(provider);
     }
 
     /** Rewraps up to {@code batchSize} rows, voice keys first, and reports the progress after it. */
@@ -52,7 +56,15 @@ final class RewrapBatch {
                         List<StoredIdentity> rows = keys.identitiesUnder(old, left);
                         rewrapped +=
                                 rows.stream().filter(row -> rewrap(keys, row)).count();
-                        yield rows.size();
+                        int room = left - rows.size();
+                        List<StoredTotpSecret> secrets = room == 0 ? List.of() : keys.totpSecretsUnder(old, room);
+                        rewrapped += secrets.stream()
+                                .filter(row -> keys.replaceTotpSecret(
+                                        row.account(),
+                                        row.secret().kek(),
+                                        totpSecrets.rewrap(row.account(), row.secret())))
+                                .count();
+                        yield rows.size() + secrets.size();
                     }
                 };
                 left -= listed;

@@ -7,5 +7,7 @@ public enum AccountChange {
     DISABLED,
     ENABLED,
     DELETED,
-    CREDENTIALS_RESET
+    CREDENTIALS_RESET,
+    /** Sign-in refused for a while after repeated failures. */
+    LOCKED_OUT
 }

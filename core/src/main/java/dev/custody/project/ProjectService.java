@@ -18,7 +18,10 @@ import java.util.Set;
 
 /** Creates and reads organizations and projects. */
 public final class ProjectService {
-    private static final Set<Role> MAY_ADMINISTER = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_CREATE_ORGANIZATIONS = Set.of(Role.OPERATOR, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_CREATE_PROJECTS = Set.of(Role.CLIENT_ADMIN, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_READ_PROJECTS =
+            Set.of(Role.CONTRIBUTOR, Role.CLIENT_ADMIN, Role.DATA_CONSUMER, Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
 
     private final MetadataStore metadata;
     private final Clock clock;
@@ -29,7 +32,7 @@ public final class ProjectService {
     }
 
     public Organization createOrganization(Principal caller, String name) {
-        caller.require(MAY_ADMINISTER, "create organizations");
+        caller.require(MAY_CREATE_ORGANIZATIONS, "create organizations");
         var organization = new Organization(OrganizationId.random(), name, now());
         metadata.inTransaction(repositories -> {
             repositories.organizations().insert(organization);
@@ -47,7 +50,8 @@ public final class ProjectService {
             int consentTermsVersion,
             Duration retention,
             AudioLimits limits) {
-        caller.require(MAY_ADMINISTER, "create projects");
+        caller.require(MAY_CREATE_PROJECTS, "create projects");
+        caller.requireOwnOrganization(organization, "create projects");
         var project = new Project(
                 ProjectId.random(), organization, name, prompts, consentTermsVersion, retention, limits, now());
         metadata.inTransaction(repositories -> {
@@ -63,9 +67,11 @@ public final class ProjectService {
     }
 
     public Project project(Principal caller, ProjectId id) {
-        caller.require(MAY_ADMINISTER, "read projects");
-        return metadata.inReadTransaction(repositories ->
+        caller.require(MAY_READ_PROJECTS, "read projects");
+        Project project = metadata.inReadTransaction(repositories ->
                 repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project")));
+        caller.requireOwnOrganization(project.organization(), "read projects");
+        return project;
     }
 
     /** Administrative changes are logged by the hash of what was set, never its text. */

@@ -20,6 +20,10 @@ public interface Repositories {
 
     WrappedKeyRepository wrappedKeys();
 
+    AccountRepository accounts();
+
+    AccessTokenRepository accessTokens();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

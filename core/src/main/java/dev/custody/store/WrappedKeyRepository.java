@@ -2,6 +2,7 @@ package dev.custody.store;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.access.AccountId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
 import dev.custody.keys.KekId;
@@ -37,11 +38,25 @@ public interface WrappedKeyRepository {
         }
     }
 
+    /** An account's wrapped TOTP secret as stored; it counts under the IDENTITY purpose. */
+    record StoredTotpSecret(AccountId account, WrappedKey secret) {
+        public StoredTotpSecret {
+            requireNonNull(account, "account is null");
+            requireNonNull(secret, "secret is null");
+        }
+    }
+
     /** Up to {@code limit} voice keys wrapped under {@code kek}, in pseudonym order. */
     List<StoredVoiceKey> voiceKeysUnder(KekId kek, int limit);
 
     /** Up to {@code limit} identities sealed under {@code kek}, in pseudonym order. */
     List<StoredIdentity> identitiesUnder(KekId kek, int limit);
+
+    /** Up to {@code limit} accounts' TOTP secrets wrapped under {@code kek}, in account order. */
+    List<StoredTotpSecret> totpSecretsUnder(KekId kek, int limit);
+
+    /** Replaces the TOTP secret if it is still wrapped under {@code expected}; false if it was not there. */
+    boolean replaceTotpSecret(AccountId account, KekId expected, WrappedKey replacement);
 
     /** Replaces the voice key if it is still wrapped under {@code expected}; false if it was not there. */
     boolean replaceVoiceKey(Pseudonym contributor, KekId expected, WrappedKey replacement);
@@ -49,6 +64,9 @@ public interface WrappedKeyRepository {
     /** Replaces the identity if it is still sealed under {@code expected}; false if it was not there. */
     boolean replaceIdentity(Pseudonym contributor, KekId expected, SealedIdentity replacement);
 
-    /** How many rows of the purpose each KEK version wraps; versions wrapping nothing are absent. */
+    /**
+     * How many rows of the purpose each KEK version wraps (for IDENTITY, sealed identities and TOTP
+     * secrets together); versions wrapping nothing are absent.
+     */
     Map<KekId, Long> countByKek(KeyPurpose purpose);
 }

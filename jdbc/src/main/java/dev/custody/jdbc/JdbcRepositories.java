@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.jdbc.ledger.JdbcLedgerStore;
 import dev.custody.ledger.Ledger;
+import dev.custody.store.AccessTokenRepository;
+import dev.custody.store.AccountRepository;
 import dev.custody.store.BlobDeletionQueue;
 import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
@@ -80,6 +82,16 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public WrappedKeyRepository wrappedKeys() {
         return new JdbcWrappedKeyRepository(handle);
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return new JdbcAccountRepository(handle);
+    }
+
+    @Override
+    public AccessTokenRepository accessTokens() {
+        return new JdbcAccessTokenRepository(handle);
     }
 
     @Override

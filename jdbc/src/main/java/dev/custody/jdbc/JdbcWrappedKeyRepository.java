@@ -3,6 +3,7 @@ package dev.custody.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.Bytes;
+import dev.custody.access.AccountId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
 import dev.custody.keys.KekId;
@@ -77,6 +78,29 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
     }
 
     @Override
+    public List<StoredTotpSecret> totpSecretsUnder(KekId kek, int limit) {
+        return handle.createQuery("SELECT id, totp_secret FROM accounts WHERE totp_kek = :kek ORDER BY id LIMIT :limit")
+                .bind("kek", kek.toString())
+                .bind("limit", positive(limit))
+                .map((rs, ctx) -> new StoredTotpSecret(
+                        new AccountId(rs.getString("id")),
+                        new WrappedKey(kek, Bytes.copyOf(rs.getBytes("totp_secret")))))
+                .list();
+    }
+
+    @Override
+    public boolean replaceTotpSecret(AccountId account, KekId expected, WrappedKey replacement) {
+        return handle.createUpdate("UPDATE accounts SET totp_kek = :kek, totp_secret = :secret"
+                                + " WHERE id = :id AND totp_kek = :expected")
+                        .bind("kek", replacement.kek().toString())
+                        .bind("secret", replacement.ciphertext().toArray())
+                        .bind("id", account.value())
+                        .bind("expected", expected.toString())
+                        .execute()
+                == 1;
+    }
+
+    @Override
     public Map<KekId, Long> countByKek(KeyPurpose purpose) {
         String table = switch (requireNonNull(purpose, "purpose is null")) {
             case VOICE -> "contributor_voice_keys";
@@ -86,6 +110,12 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
         handle.createQuery("SELECT kek, COUNT(*) AS n FROM " + table + " GROUP BY kek")
                 .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("kek")), rs.getLong("n")))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        if (purpose == KeyPurpose.IDENTITY) {
+            handle.createQuery(
+                            "SELECT totp_kek, COUNT(*) AS n FROM accounts WHERE totp_kek IS NOT NULL GROUP BY totp_kek")
+                    .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("totp_kek")), rs.getLong("n")))
+                    .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+        }
         return Map.copyOf(counts);
     }
 

@@ -8,7 +8,10 @@ import dev.custody.Services;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,8 @@ public final class ApiServer implements AutoCloseable {
     /** Starts serving on {@code host:port} (port 0 picks a free one). */
     public static ApiServer start(String host, int port, Services services, Runnable afterErasure) {
         requireNonNull(services, "services is null");
-        var authentication = new Authentication(services.bootstrapToken());
+        var authentication = new Authentication(services);
+        var accounts = new AccountRoutes(services);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
         var ledger = new LedgerRoutes(services);
@@ -40,7 +44,9 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = Json.MAX_BODY_BYTES;
             config.routes.get("/healthz", ctx -> Json.write(ctx, 200, Map.of("status", "ok")));
             config.routes.get("/readyz", ctx -> readiness(ctx, services));
-            config.routes.before("/api/*", authentication::authenticate);
+            // Every matched route, public ones included, passes the one authorization table.
+            config.routes.beforeMatched(authentication::check);
+            accounts.register(config.routes);
             admin.register(config.routes);
             clips.register(config.routes);
             ledger.register(config.routes);
@@ -49,12 +55,36 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
         });
+        var server = new ApiServer(javalin);
+        server.requireEveryRouteInTheTable();
         javalin.start(host, port);
-        return new ApiServer(javalin);
+        return server;
     }
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Every route registered, as {@code METHOD:path}: compared with the authorization table by a test. */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .map(parsed -> parsed.endpoint.method.name() + ":" + parsed.endpoint.path)
+                .toList();
+    }
+
+    /** Refuses to serve a route the authorization table lacks, or a table line for no route. */
+    private void requireEveryRouteInTheTable() {
+        Set<String> registered = new TreeSet<>(routes());
+        Set<String> declared = new TreeSet<>(AccessPolicy.routes());
+        if (!registered.equals(declared)) {
+            Set<String> missing = new TreeSet<>(registered);
+            missing.removeAll(declared);
+            Set<String> stale = new TreeSet<>(declared);
+            stale.removeAll(registered);
+            throw new IllegalStateException("authorization table out of date; routes without a rule: " + missing
+                    + ", rules without a route: " + stale);
+        }
     }
 
     private static void readiness(Context ctx, Services services) {

@@ -2,29 +2,49 @@ package dev.custody.server;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import dev.custody.access.BootstrapToken;
+import dev.custody.Services;
 import dev.custody.access.Principal;
+import dev.custody.clip.ClipId;
+import dev.custody.project.OrganizationId;
+import dev.custody.project.ProjectId;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.util.Optional;
 
-/** Establishes the caller from the bearer token, on the server, for every API request. */
+/**
+ * Authentication and authorization, in one place, before any handler runs: finds the matched
+ * route's line in {@link AccessPolicy}, establishes the caller from the bearer token (bootstrap,
+ * session or API token alike), then checks the caller's role and, for a caller who belongs to an
+ * organization, that the resource in the path belongs to it. A refusal is logged to the ledger and
+ * answered {@code 403 FORBIDDEN}, the same whether the resource is another's or does not exist.
+ */
 final class Authentication {
     private static final String PRINCIPAL = "custody.principal";
-    private final BootstrapToken tokens;
+    private static final String BEARER = "Bearer ";
 
-    Authentication(BootstrapToken tokens) {
-        this.tokens = tokens;
+    private final Services services;
+
+    Authentication(Services services) {
+        this.services = services;
     }
 
-    void authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            throw new CustodyException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+    void check(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        // Fail closed: a route without a line in the table is refused to everyone.
+        AccessRule rule = AccessPolicy.find(endpoint.method.name(), endpoint.path)
+                .orElseThrow(() -> new CustodyException(ErrorCode.FORBIDDEN, "not allowed"));
+        if (rule.isPublic()) {
+            return;
         }
-        var principal = tokens.authenticate(header.substring("Bearer ".length()).strip());
+        var principal = services.tokens().authenticate(bearer(ctx));
         // Every ledger entry a request causes carries its id, echoed so clients can correlate.
         String requestId = Principal.newRequestId();
         ctx.header("X-Request-Id", requestId);
-        ctx.attribute(PRINCIPAL, principal.inRequest(requestId));
+        principal = principal.inRequest(requestId);
+        if (!rule.roles().contains(principal.role()) || !ownsResource(ctx, rule, principal)) {
+            throw services.tenancy().deny(principal, rule.route());
+        }
+        ctx.attribute(PRINCIPAL, principal);
     }
 
     static Principal principal(Context ctx) {
@@ -34,5 +54,27 @@ final class Authentication {
             throw new CustodyException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }
         return principal;
+    }
+
+    /** The bearer token as presented; for signing out, which revokes it. */
+    static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith(BEARER)) {
+            throw new CustodyException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
+        }
+        return header.substring(BEARER.length()).strip();
+    }
+
+    private boolean ownsResource(Context ctx, AccessRule rule, Principal principal) {
+        if (principal.organization().isEmpty()) {
+            return true;
+        }
+        Optional<OrganizationId> owner = switch (rule.owner()) {
+            case NONE -> principal.organization();
+            case ORGANIZATION -> Optional.of(new OrganizationId(ctx.pathParam("organization")));
+            case PROJECT -> services.tenancy().ownerOf(new ProjectId(ctx.pathParam("project")));
+            case CLIP -> services.tenancy().ownerOf(new ClipId(ctx.pathParam("clip")));
+        };
+        return owner.equals(principal.organization());
     }
 }

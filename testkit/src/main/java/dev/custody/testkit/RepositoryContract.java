@@ -96,6 +96,22 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
     }
 
+    @Nested
+    class Accounts extends AccountRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
+    @Nested
+    class AccessTokens extends AccessTokenRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
     @Test
     void inTransaction_returnsWhatTheWorkReturns() {
         String result = tx(r -> "result");

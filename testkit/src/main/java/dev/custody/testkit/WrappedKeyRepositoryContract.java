@@ -136,6 +136,42 @@ public abstract class WrappedKeyRepositoryContract extends RepositoryContractSup
     }
 
     /** A KEK name no other test uses. */
+    @Test
+    void totpSecrets_areListedCountedAndReplacedUnderTheIdentityPurpose() {
+        KekId old = kek(1);
+        KekId next = new KekId(old.uri(), 2);
+        var account = AccountRepositoryContract.platformAccount();
+        var withSecret = new dev.custody.access.Account(
+                account.id(),
+                account.username(),
+                account.role(),
+                account.organization(),
+                account.password(),
+                java.util.Optional.of(new dev.custody.keys.WrappedKey(old, RepositoryRecords.randomBytes(40))),
+                0,
+                java.util.Optional.empty(),
+                -1,
+                false,
+                account.createdAt());
+        write(r -> r.accounts().insert(withSecret));
+
+        assertThat(list(r -> r.wrappedKeys().totpSecretsUnder(old, 10)))
+                .extracting(row -> row.account())
+                .containsExactly(account.id());
+        java.util.Map<KekId, Long> before = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
+        assertThat(before).containsEntry(old, 1L);
+
+        var replacement = new dev.custody.keys.WrappedKey(next, RepositoryRecords.randomBytes(40));
+        assertThat(check(r -> r.wrappedKeys().replaceTotpSecret(account.id(), old, replacement)))
+                .isTrue();
+        assertThat(check(r -> r.wrappedKeys().replaceTotpSecret(account.id(), old, replacement)))
+                .isFalse();
+        assertThat(find(r -> r.accounts().find(account.id())).flatMap(a -> a.totpSecret()))
+                .contains(replacement);
+        java.util.Map<KekId, Long> after = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
+        assertThat(after).doesNotContainKey(old).containsEntry(next, 1L);
+    }
+
     private static KekId kek(int version) {
         return new KekId(URI.create("local://contract-" + UUID.randomUUID()), version);
     }

@@ -1,0 +1,196 @@
+package dev.custody.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.Services;
+import dev.custody.access.AccessTokens;
+import dev.custody.access.Account;
+import dev.custody.access.CreatedAccount;
+import dev.custody.access.NewAccount;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.access.Totp;
+import dev.custody.access.Username;
+import dev.custody.app.EmbeddedInstallation;
+import dev.custody.audio.AudioLimits;
+import dev.custody.audio.SampleEncoding;
+import dev.custody.audio.SyntheticSpeech;
+import dev.custody.audio.WavEncoder;
+import dev.custody.clip.IngestRequest;
+import dev.custody.contributor.Identity;
+import dev.custody.keys.Argon2Parameters;
+import dev.custody.project.OrganizationId;
+import dev.custody.project.Project;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An embedded installation on a clock the test moves, served over HTTP, with two client
+ * organizations (A and B), a project in each, and a clip in A's project.
+ */
+final class AccessFixture implements AutoCloseable {
+    static final String PASSWORD = "violet kettle under the stairs";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Principal ADMIN = Principal.bootstrapAdmin();
+
+    final MutableClock clock = new MutableClock();
+    final EmbeddedInstallation installation;
+    final Services services;
+    final ApiServer server;
+    final String bootstrapToken;
+    final OrganizationId orgA;
+    final OrganizationId orgB;
+    final Project projectA;
+    final Project projectB;
+    final String clipA;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private int accounts;
+
+    AccessFixture(Path folder) {
+        installation = EmbeddedInstallation.open(
+                folder,
+                Map.of("CUSTODY_PASSPHRASE", "correct horse battery staple, but longer"),
+                Argon2Parameters.forTests(),
+                clock);
+        services = installation.custody().services();
+        bootstrapToken = installation.bootstrapToken().orElseThrow();
+        orgA = services.projects().createOrganization(ADMIN, "Acme").id();
+        orgB = services.projects().createOrganization(ADMIN, "Globex").id();
+        projectA = project(orgA);
+        projectB = project(orgB);
+        var contributor = services.contributors().register(ADMIN, new Identity("Dana", "dana@example.org"));
+        services.contributors().consent(ADMIN, contributor.pseudonym(), projectA.id(), 1);
+        byte[] wav = WavEncoder.encode(
+                SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, 7), 16_000, 1, SampleEncoding.PCM_16);
+        clipA = services.ingest()
+                .ingest(
+                        ADMIN,
+                        new IngestRequest(projectA.id(), contributor.pseudonym(), 0),
+                        new ByteArrayInputStream(wav))
+                .clip()
+                .id()
+                .value();
+        server = ApiServer.start(
+                "127.0.0.1", 0, services, () -> services.reaper().drain());
+    }
+
+    private Project project(OrganizationId org) {
+        return services.projects()
+                .createProject(
+                        ADMIN, org, "Read-aloud", List.of("Hello there."), 1, Duration.ofDays(30), AudioLimits.DEFAULT);
+    }
+
+    /** A new account of {@code role}, in {@code org} for a client role. */
+    CreatedAccount account(Role role, Optional<OrganizationId> org) {
+        var username = new Username("user-" + role.name().toLowerCase().replace('_', '-') + "-" + (++accounts));
+        return services.accounts().create(ADMIN, new NewAccount(username, PASSWORD, role, org));
+    }
+
+    /** A fresh API token of the account, for one request. */
+    String apiToken(Account account) {
+        return services.tokens()
+                .issueApiToken(account.principal(Principal.newRequestId()), Duration.ofDays(1))
+                .secret();
+    }
+
+    /** The TOTP code of an enrolment URI at the fixture's time, {@code steps} steps ahead. */
+    String totp(CreatedAccount account, int steps) {
+        String uri = account.totpEnrolment().orElseThrow();
+        String secret = uri.substring(uri.indexOf("secret=") + 7, uri.indexOf('&'));
+        return Totp.code(base32(secret), Totp.step(clock.instant()) + steps);
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in; returns the response. */
+    HttpResponse<String> signIn(String username, String password, String totp)
+            throws IOException, InterruptedException {
+        var body = JSON.createObjectNode().put("username", username).put("password", password);
+        if (totp != null) {
+            body.put("totp", totp);
+        }
+        return send("POST", "/api/v1/sessions", null, body.toString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    long ledgerSize() {
+        return services.ledger().status().size();
+    }
+
+    static Duration sessionIdle() {
+        return AccessTokens.SESSION_IDLE;
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        byte[] out = new byte[text.length() * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int index = 0;
+        for (char c : text.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out[index++] = (byte) (buffer >>> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        installation.close();
+    }
+
+    /** A clock that moves only when the test says so. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-03-01T09:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

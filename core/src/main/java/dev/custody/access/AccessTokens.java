@@ -1,0 +1,220 @@
+package dev.custody.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.Sha256;
+import dev.custody.ledger.PermissionChange;
+import dev.custody.ledger.PermissionChanged;
+import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bearer tokens: issues session and API tokens, authenticates every presented token (the bootstrap
+ * token included) into a {@link Principal}, lists and revokes them. A token's secret is a prefix and
+ * 256 random bits, shown once; only its SHA-256 is stored and looked up. A session lasts at most
+ * {@link #SESSION_LIFETIME} and ends after {@link #SESSION_IDLE} unused; an API token lasts what its
+ * issuer chose, at most {@link #MAX_API_LIFETIME}. {@link #authenticate} throws {@code
+ * UNAUTHENTICATED} for anything forged, expired, revoked, or held by a disabled account.
+ */
+public final class AccessTokens {
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    public static final Duration SESSION_IDLE = Duration.ofMinutes(30);
+    public static final Duration MIN_API_LIFETIME = Duration.ofMinutes(5);
+    public static final Duration MAX_API_LIFETIME = Duration.ofDays(365);
+    static final String SESSION_PREFIX = "css_";
+    static final String API_PREFIX = "cta_";
+    private static final String BOOTSTRAP_PREFIX = "cst_";
+    private static final int MAX_PRESENTED = 200;
+    // Recording each use would make every request a write; a minute is precise enough for listings
+    // and for the idle timeout.
+    private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
+    private static final Set<Role> MAY_HOLD_API_TOKENS = Set.of(
+            Role.CONTRIBUTOR,
+            Role.CLIENT_ADMIN,
+            Role.DATA_CONSUMER,
+            Role.REVIEWER,
+            Role.SECURITY_OFFICER,
+            Role.OPERATOR,
+            Role.AUDITOR);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MetadataStore metadata;
+    private final BootstrapToken bootstrap;
+    private final Clock clock;
+
+    public AccessTokens(MetadataStore metadata, BootstrapToken bootstrap, Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The principal a presented bearer token stands for. */
+    public Principal authenticate(String presented) {
+        requireNonNull(presented, "presented is null");
+        if (presented.startsWith(BOOTSTRAP_PREFIX)) {
+            return bootstrap.authenticate(presented);
+        }
+        if (presented.length() > MAX_PRESENTED
+                || !(presented.startsWith(SESSION_PREFIX) || presented.startsWith(API_PREFIX))) {
+            throw unauthenticated();
+        }
+        Bytes hash = Sha256.of(presented);
+        Instant now = clock.instant();
+        var token = metadata.inReadTransaction(r -> live(r, hash, now)).orElseThrow(AccessTokens::unauthenticated);
+        if (!now.isBefore(token.lastUsedAt().plus(TOUCH_GRANULARITY))) {
+            metadata.inTransaction(r -> {
+                r.accessTokens().touch(token.id(), now);
+                return null;
+            });
+        }
+        return token.principal(Principal.newRequestId());
+    }
+
+    /** Issues an API token for the caller's own role and organization, valid for {@code lifetime}. */
+    public IssuedToken issueApiToken(Principal caller, Duration lifetime) {
+        requireNonNull(caller, "caller is null");
+        requireNonNull(lifetime, "lifetime is null");
+        caller.require(MAY_HOLD_API_TOKENS, "issue API tokens");
+        if (lifetime.compareTo(MIN_API_LIFETIME) < 0 || lifetime.compareTo(MAX_API_LIFETIME) > 0) {
+            throw CustodyException.invalidInput("an API token lives 5 minutes to 365 days");
+        }
+        Instant now = now();
+        return metadata.inTransaction(repositories -> {
+            var issued = issue(
+                    repositories,
+                    caller.id(),
+                    caller.role(),
+                    caller.organization(),
+                    TokenKind.API,
+                    now,
+                    now.plus(lifetime));
+            repositories
+                    .ledger()
+                    .append(
+                            new PermissionChanged(
+                                    caller.id(),
+                                    caller.role().actorRole(),
+                                    PermissionChange.GRANTED,
+                                    issued.token().id().value()),
+                            caller.actor(),
+                            "api-token",
+                            caller.requestId(),
+                            now);
+            return issued;
+        });
+    }
+
+    /** The caller's own tokens, newest first. */
+    public List<AccessToken> list(Principal caller) {
+        requireNonNull(caller, "caller is null");
+        return metadata.inReadTransaction(r -> r.accessTokens().listFor(caller.id()));
+    }
+
+    /** Revokes one of the caller's own live tokens; {@code NOT_FOUND} for any other id. */
+    public void revoke(Principal caller, TokenId id) {
+        requireNonNull(caller, "caller is null");
+        requireNonNull(id, "id is null");
+        Instant now = clock.instant();
+        metadata.inTransaction(repositories -> {
+            if (!repositories.accessTokens().revoke(id, caller.id(), now)) {
+                throw CustodyException.notFound("no such token");
+            }
+            repositories
+                    .ledger()
+                    .append(
+                            new PermissionChanged(
+                                    caller.id(), caller.role().actorRole(), PermissionChange.REVOKED, id.value()),
+                            caller.actor(),
+                            "api-token",
+                            caller.requestId(),
+                            now);
+            return null;
+        });
+    }
+
+    /** Revokes the presented token itself (signing out); {@code UNAUTHENTICATED} if it is not live. */
+    public void revokePresented(Principal caller, String presented) {
+        requireNonNull(presented, "presented is null");
+        Bytes hash = Sha256.of(presented);
+        var token = metadata.inReadTransaction(r -> live(r, hash, clock.instant()))
+                .orElseThrow(AccessTokens::unauthenticated);
+        revoke(caller, token.id());
+    }
+
+    /** Issues a session token inside the sign-in's transaction. */
+    IssuedToken issueSession(Repositories repositories, Account account, Instant signedInAt) {
+        Instant now = signedInAt.truncatedTo(ChronoUnit.MILLIS);
+        return issue(
+                repositories,
+                account.id().value(),
+                account.role(),
+                account.organization(),
+                TokenKind.SESSION,
+                now,
+                now.plus(SESSION_LIFETIME));
+    }
+
+    private static IssuedToken issue(
+            Repositories repositories,
+            String principalId,
+            Role role,
+            Optional<dev.custody.project.OrganizationId> organization,
+            TokenKind kind,
+            Instant now,
+            Instant expires) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = (kind == TokenKind.SESSION ? SESSION_PREFIX : API_PREFIX)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        var token = new AccessToken(
+                TokenId.random(),
+                Sha256.of(secret),
+                principalId,
+                role,
+                organization,
+                kind,
+                now,
+                expires,
+                now,
+                Optional.empty());
+        repositories.accessTokens().insert(token);
+        return new IssuedToken(secret, token);
+    }
+
+    private static Optional<AccessToken> live(Repositories repositories, Bytes hash, Instant now) {
+        return repositories.accessTokens().findBySecretHash(hash).filter(token -> {
+            boolean idle = token.kind() == TokenKind.SESSION
+                    && !now.isBefore(token.lastUsedAt().plus(SESSION_IDLE));
+            boolean expired = !now.isBefore(token.expiresAt());
+            return token.revokedAt().isEmpty() && !idle && !expired && holderEnabled(repositories, token);
+        });
+    }
+
+    private static boolean holderEnabled(Repositories repositories, AccessToken token) {
+        return repositories
+                .accounts()
+                .find(new AccountId(token.principalId()))
+                .map(account -> !account.disabled())
+                .orElse(false);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static CustodyException unauthenticated() {
+        return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.custody.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.keys.Argon2Parameters;
+import dev.custody.keys.KeyProvider;
+import dev.custody.ledger.AccountChange;
+import dev.custody.ledger.AccountChanged;
+import dev.custody.ledger.Actor;
+import dev.custody.store.MetadataStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Signs a person in with username, password and (for roles that need it) a TOTP code, and issues a
+ * session token. Throttled per account: after {@link #MAX_FAILURES} failures in a row the account
+ * refuses every sign-in for {@link #LOCK_OUT}, the lock-out logged as {@code AccountChanged}. Every
+ * refusal is the same {@code UNAUTHENTICATED "sign-in failed"}, whether the username is unknown, the
+ * password or code wrong, or the account locked or disabled, so a caller learns nothing about which
+ * accounts exist; an unknown username costs the same hashing time as a known one. Malformed input
+ * fails {@code INVALID_INPUT} before anything is looked up.
+ */
+public final class SignIn {
+    public static final int MAX_FAILURES = 5;
+    public static final Duration LOCK_OUT = Duration.ofMinutes(15);
+    private static final long NO_TOTP = -1;
+    private static final Pattern TOTP_CODE = Pattern.compile("[0-9]{6}");
+
+    private final MetadataStore metadata;
+    private final TotpSecrets totpSecrets;
+    private final AccessTokens tokens;
+    private final PasswordHash decoy;
+    private final Clock clock;
+
+    public SignIn(
+            MetadataStore metadata, KeyProvider keys, AccessTokens tokens, Argon2Parameters hashing, Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.totpSecrets = new TotpSecrets(requireNonNull(keys, "keys is null"));
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.decoy = PasswordHash.of("decoy password, never matched", new byte[16], hashing);
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public IssuedToken signIn(String username, String password, Optional<String> totp) {
+        requireNonNull(username, "username is null");
+        requireNonNull(password, "password is null");
+        requireNonNull(totp, "totp is null");
+        var name = new Username(username);
+        if (password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH) {
+            throw CustodyException.invalidInput("a password is 1 to 256 characters long");
+        }
+        if (totp.isPresent() && !TOTP_CODE.matcher(totp.get()).matches()) {
+            throw CustodyException.invalidInput("a TOTP code is 6 digits");
+        }
+        Optional<Account> found = metadata.inReadTransaction(r -> r.accounts().findByUsername(name));
+        Instant now = clock.instant();
+        if (found.isEmpty() || found.get().disabled() || found.get().lockedAt(now)) {
+            decoy.matches(password);
+            throw failed();
+        }
+        Account account = found.get();
+        OptionalLong step =
+                account.password().matches(password) ? secondFactor(account, totp, now) : OptionalLong.empty();
+        if (step.isEmpty()) {
+            recordFailure(account.id(), now);
+            throw failed();
+        }
+        return metadata.inTransaction(repositories -> {
+            Account current = repositories.accounts().find(account.id()).orElseThrow(SignIn::failed);
+            boolean replayed = step.getAsLong() != NO_TOTP && step.getAsLong() <= current.lastTotpStep();
+            if (current.disabled() || current.lockedAt(now) || replayed) {
+                throw failed();
+            }
+            repositories.accounts().update(current.signedIn(step.getAsLong()));
+            return tokens.issueSession(repositories, current, now);
+        });
+    }
+
+    /** The TOTP step used (-1 for a role without TOTP); empty if the code is missing, wrong or replayed. */
+    private OptionalLong secondFactor(Account account, Optional<String> totp, Instant now) {
+        if (!account.role().requiresTotp()) {
+            return OptionalLong.of(NO_TOTP);
+        }
+        if (totp.isEmpty() || account.totpSecret().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        byte[] secret = totpSecrets.open(account.id(), account.totpSecret().get());
+        try {
+            OptionalLong step = Totp.verify(secret, totp.get(), now);
+            // A code already used (or an older one) is refused: an eavesdropped code cannot be replayed.
+            return step.isPresent() && step.getAsLong() > account.lastTotpStep() ? step : OptionalLong.empty();
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    private void recordFailure(AccountId id, Instant now) {
+        metadata.inTransaction(repositories -> {
+            Account current = repositories.accounts().find(id).orElseThrow(SignIn::failed);
+            int failures = current.failedAttempts() + 1;
+            if (failures < MAX_FAILURES) {
+                repositories.accounts().update(current.withFailures(failures, Optional.empty()));
+                return null;
+            }
+            repositories.accounts().update(current.withFailures(0, Optional.of(now.plus(LOCK_OUT))));
+            repositories
+                    .ledger()
+                    .append(
+                            new AccountChanged(id.value(), AccountChange.LOCKED_OUT),
+                            Actor.system(),
+                            "sign-in-throttling",
+                            Principal.newRequestId(),
+                            now);
+            return null;
+        });
+    }
+
+    private static CustodyException failed() {
+        return new CustodyException(ErrorCode.UNAUTHENTICATED, "sign-in failed");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.custody.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.ledger.PermissionChange;
+import dev.custody.ledger.PermissionChanged;
+import dev.custody.project.OrganizationId;
+import dev.custody.project.Project;
+import dev.custody.project.ProjectId;
+import dev.custody.store.MetadataStore;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What the authorization table needs from the data: which organization owns a project or a clip,
+ * and a ledger record of every refusal. {@link #deny} appends {@code PermissionChanged(DENIED)}
+ * naming the principal and the route (never the ids in the path) and returns the uniform {@code
+ * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing.
+ */
+public final class Tenancy {
+    private final MetadataStore metadata;
+    private final Clock clock;
+
+    public Tenancy(MetadataStore metadata, Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Optional<OrganizationId> ownerOf(ProjectId project) {
+        requireNonNull(project, "project is null");
+        return metadata.inReadTransaction(r -> r.projects().find(project).map(Project::organization));
+    }
+
+    public Optional<OrganizationId> ownerOf(ClipId clip) {
+        requireNonNull(clip, "clip is null");
+        return metadata.inReadTransaction(r -> r.clips()
+                .find(clip)
+                .map(Clip::project)
+                .flatMap(project -> r.projects().find(project))
+                .map(Project::organization));
+    }
+
+    /** Logs the refusal of {@code route} (a method and path pattern) to {@code caller}; returns the failure. */
+    public CustodyException deny(Principal caller, String route) {
+        requireNonNull(caller, "caller is null");
+        requireNonNull(route, "route is null");
+        metadata.inTransaction(r -> {
+            r.ledger()
+                    .append(
+                            new PermissionChanged(
+                                    caller.id(), caller.role().actorRole(), PermissionChange.DENIED, route),
+                            caller.actor(),
+                            "authorization",
+                            caller.requestId(),
+                            clock.instant());
+            return null;
+        });
+        return new CustodyException(ErrorCode.FORBIDDEN, "not allowed");
+    }
+}

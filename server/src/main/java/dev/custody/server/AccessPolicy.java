@@ -1,0 +1,111 @@
+package dev.custody.server;
+
+import static dev.custody.access.Role.AUDITOR;
+import static dev.custody.access.Role.BOOTSTRAP_ADMIN;
+import static dev.custody.access.Role.CLIENT_ADMIN;
+import static dev.custody.access.Role.CONTRIBUTOR;
+import static dev.custody.access.Role.DATA_CONSUMER;
+import static dev.custody.access.Role.OPERATOR;
+import static dev.custody.access.Role.REVIEWER;
+import static dev.custody.access.Role.SECURITY_OFFICER;
+
+import dev.custody.access.Role;
+import dev.custody.server.AccessRule.Owner;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one authorization table: every route the server registers, with who may call it. {@link
+ * AccessControl} enforces it before any handler runs; a route missing here is refused to everyone,
+ * and a test fails the build if the server registers a route the table lacks (or the reverse). The
+ * services check the same roles again, as defense in depth.
+ */
+final class AccessPolicy {
+    private static final Set<Role> ACCOUNT_HOLDERS = EnumSet.complementOf(EnumSet.of(BOOTSTRAP_ADMIN));
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> LEDGER_READERS = Set.of(AUDITOR, SECURITY_OFFICER, BOOTSTRAP_ADMIN);
+    private static final Set<Role> KEY_ADMINS = Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN);
+
+    static final List<AccessRule> RULES = List.of(
+            open("GET", "/healthz"),
+            open("GET", "/readyz"),
+            open("GET", LedgerRoutes.KEYS_PATH),
+            open("POST", "/api/v1/sessions"),
+            rule("DELETE", "/api/v1/sessions/current", ACCOUNT_HOLDERS),
+            rule("POST", "/api/v1/tokens", ACCOUNT_HOLDERS),
+            rule("GET", "/api/v1/tokens", ACCOUNT_HOLDERS),
+            rule("DELETE", "/api/v1/tokens/{token}", ACCOUNT_HOLDERS),
+            rule("POST", "/api/v1/accounts", Set.of(OPERATOR, BOOTSTRAP_ADMIN, CLIENT_ADMIN)),
+            rule("POST", "/api/v1/accounts/{account}/disable", Set.of(OPERATOR, BOOTSTRAP_ADMIN)),
+            rule("POST", "/api/v1/organizations", Set.of(OPERATOR, BOOTSTRAP_ADMIN)),
+            owned(
+                    "POST",
+                    "/api/v1/organizations/{organization}/projects",
+                    Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN),
+                    Owner.ORGANIZATION),
+            owned(
+                    "GET",
+                    "/api/v1/projects/{project}",
+                    Set.of(CONTRIBUTOR, CLIENT_ADMIN, DATA_CONSUMER, REVIEWER, BOOTSTRAP_ADMIN),
+                    Owner.PROJECT),
+            rule("POST", "/api/v1/contributors", Set.of(OPERATOR, BOOTSTRAP_ADMIN)),
+            rule("GET", "/api/v1/contributors/{contributor}", Set.of(OPERATOR, SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
+            rule("POST", "/api/v1/contributors/{contributor}/consents", Set.of(BOOTSTRAP_ADMIN)),
+            owned("POST", "/api/v1/projects/{project}/clips", Set.of(BOOTSTRAP_ADMIN), Owner.PROJECT),
+            owned("GET", "/api/v1/clips/{clip}", Set.of(REVIEWER, CLIENT_ADMIN, BOOTSTRAP_ADMIN), Owner.CLIP),
+            owned("GET", "/api/v1/clips/{clip}/audio", Set.of(REVIEWER, BOOTSTRAP_ADMIN), Owner.CLIP),
+            rule("GET", "/api/v1/contributors/{contributor}/clips", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
+            rule("DELETE", "/api/v1/contributors/{contributor}", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
+            rule("GET", "/api/v1/ledger/checkpoint", LEDGER_READERS),
+            // Any authenticated caller may ask for a fresh checkpoint: it reveals nothing new.
+            rule("POST", "/api/v1/ledger/checkpoint", EVERYONE),
+            rule("GET", "/api/v1/ledger/checkpoints/{size}", LEDGER_READERS),
+            rule("GET", "/api/v1/ledger/proofs/inclusion", LEDGER_READERS),
+            rule("GET", "/api/v1/ledger/proofs/consistency", LEDGER_READERS),
+            rule("GET", "/api/v1/ledger/entries", LEDGER_READERS),
+            rule("GET", "/api/v1/ledger/export", LEDGER_READERS),
+            rule("GET", "/api/v1/keys", Set.of(SECURITY_OFFICER, AUDITOR, BOOTSTRAP_ADMIN)),
+            rule("POST", "/api/v1/keys/rewrap", KEY_ADMINS),
+            rule("POST", "/api/v1/keys/{purpose}/rotate", KEY_ADMINS),
+            rule("POST", "/api/v1/keys/{purpose}/versions/{version}/destroy", KEY_ADMINS));
+
+    private static final Map<String, AccessRule> BY_ROUTE = index();
+
+    private AccessPolicy() {}
+
+    /** The rule for a route as Javalin registered it; empty for a route the table lacks. */
+    static Optional<AccessRule> find(String method, String path) {
+        return Optional.ofNullable(BY_ROUTE.get(method + ":" + path));
+    }
+
+    /** Every route the table declares, as {@code METHOD:path}. */
+    static List<String> routes() {
+        return RULES.stream().map(AccessRule::route).toList();
+    }
+
+    private static Map<String, AccessRule> index() {
+        Map<String, AccessRule> rules = new LinkedHashMap<>();
+        for (AccessRule rule : RULES) {
+            if (rules.put(rule.route(), rule) != null) {
+                throw new IllegalStateException("two rules for " + rule.route());
+            }
+        }
+        return Map.copyOf(rules);
+    }
+
+    private static AccessRule open(String method, String path) {
+        return new AccessRule(method, path, true, Set.of(), Owner.NONE);
+    }
+
+    private static AccessRule rule(String method, String path, Set<Role> roles) {
+        return new AccessRule(method, path, false, roles, Owner.NONE);
+    }
+
+    private static AccessRule owned(String method, String path, Set<Role> roles, Owner owner) {
+        return new AccessRule(method, path, false, roles, owner);
+    }
+}
