@@ -6,15 +6,12 @@ import dev.custody.bench.IngestBench;
 import dev.custody.bench.LedgerBench;
 import dev.custody.bench.ScaleBench;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "bench",
@@ -48,26 +45,17 @@ final class BenchCommand {
                 description = "Timed rounds; the median counts (default: ${DEFAULT-VALUE}).")
         int rounds;
 
-        @Option(
-                names = "--dir",
-                paramLabel = "FOLDER",
-                description = "Work folder on the disk to measure (default: a new temporary folder).")
-        Optional<Path> dir;
+        @Mixin
+        WorkFolder workFolder;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
-        Optional<Path> json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchOutput output;
 
         @Override
         public Integer call() throws IOException {
-            Path work =
-                    dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
+            Path work = workFolder.create();
             BenchReport report = new IngestBench(work, clips, writers, rounds).run();
-            spec.commandLine().getOut().println(report.toJson());
-            json.ifPresent(report::writeTo);
-            return 0;
+            return output.report(report);
         }
     }
 
@@ -79,18 +67,13 @@ final class BenchCommand {
                 description = "Seconds per JMH iteration (default: ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
-        Optional<Path> json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchOutput output;
 
         @Override
         public Integer call() throws Exception {
             BenchReport report = new CryptoBench(seconds, seconds).run();
-            spec.commandLine().getOut().println(report.toJson());
-            json.ifPresent(report::writeTo);
-            return 0;
+            return output.report(report);
         }
     }
 
@@ -116,23 +99,17 @@ final class BenchCommand {
                 description = "Log size for the proof and export figures (default: ${DEFAULT-VALUE}).")
         long proofSize;
 
-        @Option(names = "--dir", paramLabel = "FOLDER", description = "Work folder (default: a new temporary folder).")
-        Optional<Path> dir;
+        @Mixin
+        WorkFolder workFolder;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
-        Optional<Path> json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchOutput output;
 
         @Override
         public Integer call() throws IOException {
-            Path work =
-                    dir.isPresent() ? Files.createDirectories(dir.get()) : Files.createTempDirectory("custody-bench");
+            Path work = workFolder.create();
             BenchReport report = new LedgerBench(work, writers, appends, proofSize).run();
-            spec.commandLine().getOut().println(report.toJson());
-            json.ifPresent(report::writeTo);
-            return 0;
+            return output.report(report);
         }
     }
 
@@ -164,19 +141,14 @@ final class BenchCommand {
                 description = "Clips (default: ${DEFAULT-VALUE}; full size 15000000).")
         long clips;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
-        Optional<Path> json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchOutput output;
 
         @Override
         public Integer call() throws Exception {
             String password = Objects.requireNonNullElse(System.getenv("CUSTODY_DATABASE_PASSWORD"), "");
             BenchReport report = new ScaleBench(jdbcUrl, user, password, contributors, clips).run();
-            spec.commandLine().getOut().println(report.toJson());
-            json.ifPresent(report::writeTo);
-            return 0;
+            return output.report(report);
         }
     }
 }
