@@ -4,13 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.Sha256;
 import dev.custody.ledger.AccountChange;
 import dev.custody.ledger.AccountChanged;
 import dev.custody.ledger.Actor;
 import dev.custody.store.MetadataStore;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -44,7 +43,7 @@ public final class BootstrapToken {
             if (repositories.settings().get(SETTING).isPresent()) {
                 return Optional.empty();
             }
-            repositories.settings().put(SETTING, HexFormat.of().formatHex(sha256(token)));
+            repositories.settings().put(SETTING, Sha256.of(token).hex());
             repositories
                     .ledger()
                     .append(
@@ -64,7 +63,8 @@ public final class BootstrapToken {
                         repositories -> repositories.settings().get(SETTING))
                 .map(HexFormat.of()::parseHex)
                 .orElseThrow(BootstrapToken::unauthenticated);
-        if (presented.length() > 200 || !MessageDigest.isEqual(expected, sha256(presented))) {
+        if (presented.length() > 200
+                || !MessageDigest.isEqual(expected, Sha256.of(presented).toArray())) {
             throw unauthenticated();
         }
         return Principal.bootstrapAdmin();
@@ -72,13 +72,5 @@ public final class BootstrapToken {
 
     private static CustodyException unauthenticated() {
         return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
     }
 }

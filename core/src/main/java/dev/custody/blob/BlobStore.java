@@ -31,7 +31,10 @@ public interface BlobStore {
     /** Deletes an object; deleting one that does not exist is not an error. */
     void delete(BlobId id);
 
-    /** Writes an object's bytes; an exception aborts the write and leaves nothing behind. */
+    /**
+     * Writes an object's bytes; an exception aborts the write and leaves nothing behind. It may
+     * close the stream it is given: finishing the object is the store's work.
+     */
     @FunctionalInterface
     interface BlobContent {
         void writeTo(OutputStream out) throws IOException;

@@ -20,12 +20,12 @@ import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ClipIngested;
 import dev.custody.ledger.ClipRejected;
+import dev.custody.ledger.LedgerEntry;
 import dev.custody.project.Project;
 import dev.custody.receipt.Receipt;
 import dev.custody.receipt.ReceiptSigner;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
-import java.io.FilterOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -92,23 +92,22 @@ public final class IngestService {
                 ClipState.PENDING_REVIEW,
                 blob,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        long entryIndex;
+        LedgerEntry entry;
         try {
-            entryIndex = metadata.inTransaction(repositories -> {
+            entry = metadata.inTransaction(repositories -> {
                 // Consent may have been withdrawn, or the contributor erased, while the upload ran.
                 admit(repositories, request);
                 repositories.clips().insert(clip);
                 var event = new ClipIngested(clip.id(), clip.contributor(), clip.project(), clip.sha256());
                 return repositories
                         .ledger()
-                        .append(event, caller.actor(), "ingest", caller.requestId(), clip.createdAt())
-                        .index();
+                        .append(event, caller.actor(), "ingest", caller.requestId(), clip.createdAt());
             });
         } catch (RuntimeException e) {
             blobs.delete(blob);
             throw e;
         }
-        Receipt receipt = receiptFor(clip, admission).withLedger(proofs.include(entryIndex));
+        Receipt receipt = receiptFor(clip, admission).withLedger(proofs.include(entry));
         return new IngestResult(clip, receipts.sign(receipt));
     }
 
@@ -161,7 +160,7 @@ public final class IngestService {
     private BlobId encryptToBlob(WrappedKey voiceKey, ClipId clipId, Pseudonym contributor, byte[] original) {
         var cipher = keys.clipCipher(voiceKey, contributor);
         return blobs.write(out -> {
-            try (OutputStream encrypting = cipher.encrypt(new KeepOpen(out), clipId, contributor)) {
+            try (OutputStream encrypting = cipher.encrypt(out, clipId, contributor)) {
                 encrypting.write(original);
             }
         });
@@ -183,21 +182,4 @@ public final class IngestService {
     }
 
     private record Admission(Project project, WrappedKey voiceKey) {}
-
-    /** The blob store owns its stream; the encrypting stream must finish without closing it. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
-    }
 }

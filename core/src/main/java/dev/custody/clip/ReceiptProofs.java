@@ -1,6 +1,7 @@
 package dev.custody.clip;
 
 import dev.custody.audit.CheckpointIssuer;
+import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.receipt.LedgerInclusion;
 import dev.custody.store.MetadataStore;
@@ -19,14 +20,12 @@ final class ReceiptProofs {
         this.checkpoints = checkpoints;
     }
 
-    LedgerInclusion include(long entryIndex) {
-        var checkpoint = checkpoints.covering(entryIndex);
-        return metadata.inReadTransaction(repositories -> {
-            var ledger = repositories.ledger();
-            var proof = ledger.inclusionProof(entryIndex, checkpoint.size());
-            var entry = LedgerEntryCodec.encode(
-                    ledger.entries(entryIndex, entryIndex + 1).getFirst());
-            return new LedgerInclusion(entryIndex, checkpoint.size(), entry, proof.hashes(), checkpoint.text());
-        });
+    /** The inclusion of an entry the caller has just appended (so its bytes need no reading back). */
+    LedgerInclusion include(LedgerEntry entry) {
+        var checkpoint = checkpoints.covering(entry.index());
+        var proof = metadata.inReadTransaction(
+                repositories -> repositories.ledger().inclusionProof(entry.index(), checkpoint.size()));
+        return new LedgerInclusion(
+                entry.index(), checkpoint.size(), LedgerEntryCodec.encode(entry), proof.hashes(), checkpoint.text());
     }
 }

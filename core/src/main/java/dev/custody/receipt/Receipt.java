@@ -3,12 +3,10 @@ package dev.custody.receipt;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.Bytes;
+import dev.custody.Sha256;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -83,7 +81,7 @@ public record Receipt(
                 clip,
                 project,
                 promptIndex,
-                sha256(requireNonNull(promptText, "promptText is null")),
+                Sha256.of(requireNonNull(promptText, "promptText is null")),
                 contributor,
                 audioSha256,
                 receivedAt,
@@ -105,13 +103,5 @@ public record Receipt(
                 receivedAt,
                 consentTermsVersion,
                 Optional.of(inclusion));
-    }
-
-    private static Bytes sha256(String text) {
-        try {
-            return Bytes.copyOf(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
     }
 }

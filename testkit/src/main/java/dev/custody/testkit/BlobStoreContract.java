@@ -47,6 +47,20 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void write_whoseContentClosesItsStream_isStillStoredWhole() throws IOException {
+        byte[] content = BlobContents.random(2 * MIB + 3, 11);
+
+        // An encrypting stream closes what it wraps when it finishes; the store owns the ending.
+        BlobId id = store().write(out -> {
+            try (out) {
+                out.write(content);
+            }
+        });
+
+        assertThat(read(id)).isEqualTo(content);
+    }
+
+    @Test
     void write_streamedInSmallPieces_returnsTheSameBytes() throws IOException {
         byte[] content = BlobContents.random(3 * MIB + 17, 7);
 
