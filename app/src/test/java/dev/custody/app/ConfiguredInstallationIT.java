@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import dev.custody.audio.AudioLimits;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
 import dev.custody.keys.Argon2Parameters;
+import dev.custody.testkit.ProjectPlans;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +101,9 @@ class ConfiguredInstallationIT {
         var organization = services.projects().createOrganization(ADMIN, "Acme");
         var project = services.projects()
                 .createProject(
-                        ADMIN, organization.id(), "Read", List.of("One."), 1, Duration.ofDays(30), AudioLimits.DEFAULT);
+                        ADMIN,
+                        organization.id(),
+                        ProjectPlans.readAloud("Read", List.of("One."), 1, Duration.ofDays(30)));
         var contributor = services.contributors().register(ADMIN, new Identity("Ann", "ann@example.org"));
         services.contributors().consent(ADMIN, contributor.pseudonym(), project.id(), 1);
         return services.ingest()

@@ -8,7 +8,9 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.IngestRequest;
+import dev.custody.contributor.ErasureService;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.ledger.ErasureCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,6 +99,38 @@ class EmbeddedSpineIT {
                 .inTransaction(r -> r.contributors().voiceKey(alice));
         assertThat(key).isEmpty();
         assertCode(() -> fixture.ingest(alice, SpineFixture.speech(6)), ErrorCode.ERASED);
+    }
+
+    @Test
+    void eraseClip_makesThatClipUnreadable_evenFromCopiedCiphertext_andKeepsTheOthers() throws IOException {
+        Pseudonym alice = fixture.consentingContributor("Alice Example");
+        ClipId erased = fixture.ingest(alice, SpineFixture.speech(3)).clip().id();
+        ClipId kept = fixture.ingest(alice, SpineFixture.speech(4)).clip().id();
+        Map<Path, byte[]> copies = new HashMap<>();
+        for (Path blob : blobFiles()) {
+            copies.put(blob, Files.readAllBytes(blob));
+        }
+
+        boolean done = fixture.installation
+                .custody()
+                .metadataStore()
+                .inTransaction(r -> ErasureService.eraseClip(
+                        r, erased, ErasureCause.CONSENT_WITHDRAWN, ADMIN, "withdrawal", java.time.Instant.now()));
+        assertThat(done).isTrue();
+        assertThat(fixture.services.reaper().drain()).isEqualTo(1);
+        for (var copy : copies.entrySet()) {
+            Files.write(copy.getKey(), copy.getValue());
+        }
+
+        assertCode(() -> fixture.services.custodian().open(ADMIN, erased, "test"), ErrorCode.ERASED);
+        assertThat(fixture.services.custodian().open(ADMIN, kept, "test").bytes())
+                .isEqualTo(SpineFixture.speech(4));
+        boolean again = fixture.installation
+                .custody()
+                .metadataStore()
+                .inTransaction(r -> ErasureService.eraseClip(
+                        r, erased, ErasureCause.CONSENT_WITHDRAWN, ADMIN, "withdrawal", java.time.Instant.now()));
+        assertThat(again).isFalse();
     }
 
     @Test

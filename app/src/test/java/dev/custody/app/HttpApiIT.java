@@ -68,13 +68,41 @@ class HttpApiIT {
     }
 
     @Test
+    void createProject_importsCsvPrompts_andShowsTheCommission() throws Exception {
+        String org = json(post("/api/v1/organizations", "{\"name\":\"Acme\"}", 201))
+                .get("id")
+                .asText();
+        String body = "{\"name\":\"Read\",\"promptsCsv\":\"prompt\\n\\\"Hello, world.\\\"\\nBye.\\n\","
+                + "\"consentTermsVersion\":1,\"retentionDays\":365,\"language\":\"en-GB\",\"targetClips\":5000,"
+                + "\"clipsPerPrompt\":2,\"reviewCount\":2,\"payPerAcceptedClip\":\"0.35\",\"currency\":\"GBP\","
+                + "\"purposesAllowed\":[\"asr-training\",\"evaluation\"],\"purposesForbidden\":[\"voice-cloning\"]}";
+
+        JsonNode project = json(post("/api/v1/organizations/" + org + "/projects", body, 201));
+
+        assertThat(project.get("prompts").toString()).isEqualTo("[\"Hello, world.\",\"Bye.\"]");
+        assertThat(project.get("payPerAcceptedClip").asText()).isEqualTo("0.35");
+        assertThat(project.get("currency").asText()).isEqualTo("GBP");
+        assertThat(project.get("reviewCount").asInt()).isEqualTo(2);
+        assertThat(project.get("purposesAllowed").toString()).isEqualTo("[\"asr-training\",\"evaluation\"]");
+        assertThat(project.get("purposesForbidden").toString()).isEqualTo("[\"voice-cloning\"]");
+        assertError(
+                post("/api/v1/organizations/" + org + "/projects", body.replace("evaluation", "mind-reading"), 422),
+                422,
+                "INVALID_INPUT");
+        assertError(
+                post("/api/v1/organizations/" + org + "/projects", body.replace("\"0.35\"", "\"0.355\""), 422),
+                422,
+                "INVALID_INPUT");
+    }
+
+    @Test
     void fullLifecycle_createIngestReadEraseOverHttp() throws Exception {
         String org = json(post("/api/v1/organizations", "{\"name\":\"Acme\"}", 201))
                 .get("id")
                 .asText();
         String project = json(post(
                         "/api/v1/organizations/" + org + "/projects",
-                        "{\"name\":\"Read\",\"prompts\":[\"Hello there.\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                        "{\"name\":\"Read\",\"prompts\":[\"Hello there.\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}",
                         201))
                 .get("id")
                 .asText();
@@ -133,7 +161,7 @@ class HttpApiIT {
         JsonNode project = json(post(
                 "/api/v1/organizations/" + org + "/projects",
                 "{\"name\":\"" + evil + "\",\"prompts\":[\"" + evil
-                        + "\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                        + "\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}",
                 201));
         assertThat(project.get("name").asText()).isEqualTo(evil);
         assertThat(project.get("prompts").get(0).asText()).isEqualTo(evil);
@@ -147,7 +175,7 @@ class HttpApiIT {
         assertError(
                 post(
                         "/api/v1/organizations/" + org + "%2F..%2F..%2Fx/projects",
-                        "{\"name\":\"x\",\"prompts\":[\"p\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                        "{\"name\":\"x\",\"prompts\":[\"p\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}",
                         422),
                 422,
                 "INVALID_INPUT");

@@ -2,7 +2,6 @@ package dev.custody.app;
 
 import dev.custody.Services;
 import dev.custody.access.Principal;
-import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
@@ -12,6 +11,7 @@ import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.project.Project;
+import dev.custody.testkit.ProjectPlans;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,13 +38,13 @@ final class SpineFixture implements AutoCloseable {
                 .createProject(
                         ADMIN,
                         organization.id(),
-                        "Read-aloud",
-                        List.of(
-                                "The birch canoe slid on the smooth planks.",
-                                "Glue the sheet to the dark blue background."),
-                        1,
-                        Duration.ofDays(365),
-                        AudioLimits.DEFAULT);
+                        ProjectPlans.readAloud(
+                                "Read-aloud",
+                                List.of(
+                                        "The birch canoe slid on the smooth planks.",
+                                        "Glue the sheet to the dark blue background."),
+                                1,
+                                Duration.ofDays(365)));
     }
 
     static EmbeddedInstallation open(Path dataFolder, String passphrase) {

@@ -12,7 +12,6 @@ import dev.custody.access.Role;
 import dev.custody.access.Totp;
 import dev.custody.access.Username;
 import dev.custody.app.EmbeddedInstallation;
-import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
@@ -21,6 +20,7 @@ import dev.custody.contributor.Identity;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
+import dev.custody.testkit.ProjectPlans;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -90,7 +90,9 @@ final class AccessFixture implements AutoCloseable {
     private Project project(OrganizationId org) {
         return services.projects()
                 .createProject(
-                        ADMIN, org, "Read-aloud", List.of("Hello there."), 1, Duration.ofDays(30), AudioLimits.DEFAULT);
+                        ADMIN,
+                        org,
+                        ProjectPlans.readAloud("Read-aloud", List.of("Hello there."), 1, Duration.ofDays(30)));
     }
 
     /** A new account of {@code role}, in {@code org} for a client role. */

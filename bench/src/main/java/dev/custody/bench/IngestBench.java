@@ -3,12 +3,12 @@ package dev.custody.bench;
 import dev.custody.Services;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
-import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
+import dev.custody.testkit.ProjectPlans;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,11 +156,8 @@ public final class IngestBench {
                     .createProject(
                             admin,
                             organization.id(),
-                            "Benchmark",
-                            List.of("The quick brown fox."),
-                            1,
-                            Duration.ofDays(30),
-                            AudioLimits.DEFAULT);
+                            ProjectPlans.readAloud(
+                                    "Benchmark", List.of("The quick brown fox."), 1, Duration.ofDays(30)));
             var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
             services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
             return new Target(services, new IngestRequest(project.id(), contributor.pseudonym(), 0));

@@ -37,7 +37,7 @@ class IngestCommandIT {
             String org = api.post("organizations", "{\"name\":\"Acme\"}", "id");
             project = api.post(
                     "organizations/" + org + "/projects",
-                    "{\"name\":\"Read\",\"prompts\":[\"One.\",\"Two.\"],\"consentTermsVersion\":1,\"retentionDays\":30}",
+                    "{\"name\":\"Read\",\"prompts\":[\"One.\",\"Two.\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}",
                     "id");
             contributor = api.post("contributors", "{\"name\":\"Fay\",\"email\":\"fay@example.org\"}", "pseudonym");
             api.post(

@@ -43,7 +43,7 @@ class LedgerVerifyIT {
                             url,
                             token,
                             "organizations/" + org + "/projects",
-                            "{\"name\":\"Read\",\"prompts\":[\"One.\"],\"consentTermsVersion\":1,\"retentionDays\":30}")
+                            "{\"name\":\"Read\",\"prompts\":[\"One.\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}")
                     .get("id")
                     .asText();
             String contributor = post(

@@ -93,7 +93,7 @@ class Pkcs11ConfigIT {
             String project = post(
                             url + "organizations/" + org + "/projects",
                             token,
-                            "{\"name\":\"Read\",\"prompts\":[\"One.\"],\"consentTermsVersion\":1,\"retentionDays\":30}")
+                            "{\"name\":\"Read\",\"prompts\":[\"One.\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}")
                     .get("id")
                     .asText();
             String contributor = post(url + "contributors", token, "{\"name\":\"Ann\",\"email\":\"ann@example.org\"}")

@@ -68,7 +68,7 @@ class TwoNodesIT {
         String org = a.post("organizations", "{\"name\":\"Acme\"}").get("id").asText();
         String project = b.post(
                         "organizations/" + org + "/projects",
-                        "{\"name\":\"Read\",\"prompts\":[\"One.\"],\"consentTermsVersion\":1,\"retentionDays\":30}")
+                        "{\"name\":\"Read\",\"prompts\":[\"One.\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}")
                 .get("id")
                 .asText();
         List<String> kept = new ArrayList<>();

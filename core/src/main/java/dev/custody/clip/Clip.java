@@ -9,12 +9,15 @@ import dev.custody.blob.BlobId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A recorded clip's metadata. The audio itself is only ever stored encrypted, in the blob named
  * here, under its contributor's data-encryption key.
  *
  * @param sha256 SHA-256 of the original file's bytes, as uploaded
+ * @param keyHeader the ciphertext header holding the salt of the clip key (see {@link
+ *     dev.custody.keys.ClipEncryptingStream}); present exactly while the clip is not erased
  */
 public record Clip(
         ClipId id,
@@ -27,6 +30,7 @@ public record Clip(
         QualityFigures quality,
         ClipState state,
         BlobId blob,
+        Optional<Bytes> keyHeader,
         Instant createdAt) {
     public Clip {
         requireNonNull(id, "id is null");
@@ -43,6 +47,10 @@ public record Clip(
         requireNonNull(quality, "quality is null");
         requireNonNull(state, "state is null");
         requireNonNull(blob, "blob is null");
+        requireNonNull(keyHeader, "keyHeader is null");
+        if (keyHeader.isPresent() == (state == ClipState.ERASED)) {
+            throw new IllegalArgumentException("a clip has a key header exactly while it is not erased");
+        }
         requireNonNull(createdAt, "createdAt is null");
     }
 }

@@ -2,6 +2,7 @@ package dev.custody.clip;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
@@ -82,7 +83,8 @@ public final class Custodian {
         var cipher = keys.clipCipher(access.key(), clip.contributor());
         byte[] plaintext;
         try (InputStream ciphertext = blobs.open(clip.blob())) {
-            plaintext = cipher.decryptAll(ciphertext, clip.id(), clip.contributor(), clip.originalBytes());
+            Bytes header = clip.keyHeader().orElseThrow(Custodian::erased);
+            plaintext = cipher.decryptAll(header, ciphertext, clip.id(), clip.contributor(), clip.originalBytes());
         } catch (IOException e) {
             throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "clip could not be read", e);
         }
@@ -100,7 +102,7 @@ public final class Custodian {
     }
 
     private static CustodyException erased() {
-        return new CustodyException(ErrorCode.ERASED, "the clip's contributor was erased");
+        return new CustodyException(ErrorCode.ERASED, "the clip was erased");
     }
 
     private record Access(Clip clip, WrappedKey key) {}

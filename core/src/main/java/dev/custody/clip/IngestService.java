@@ -2,6 +2,7 @@ package dev.custody.clip;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
@@ -16,6 +17,7 @@ import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.keys.ClipEncryptingStream;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ClipIngested;
@@ -27,11 +29,11 @@ import dev.custody.receipt.ReceiptSigner;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ingest pipeline. An upload is read up to its project's cap, parsed strictly, passed through
@@ -79,7 +81,8 @@ public final class IngestService {
         } catch (CustodyException e) {
             throw logRejection(caller, clipId, request, e);
         }
-        BlobId blob = encryptToBlob(admission.voiceKey(), clipId, request.contributor(), original);
+        EncryptedBlob encrypted = encryptToBlob(admission.voiceKey(), clipId, request.contributor(), original);
+        BlobId blob = encrypted.blob();
         Clip clip = new Clip(
                 clipId,
                 request.project(),
@@ -91,6 +94,7 @@ public final class IngestService {
                 quality,
                 ClipState.PENDING_REVIEW,
                 blob,
+                Optional.of(encrypted.header()),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         LedgerEntry entry;
         try {
@@ -157,14 +161,20 @@ public final class IngestService {
         return new Admission(project, voiceKey.get());
     }
 
-    private BlobId encryptToBlob(WrappedKey voiceKey, ClipId clipId, Pseudonym contributor, byte[] original) {
+    private EncryptedBlob encryptToBlob(WrappedKey voiceKey, ClipId clipId, Pseudonym contributor, byte[] original) {
         var cipher = keys.clipCipher(voiceKey, contributor);
-        return blobs.write(out -> {
-            try (OutputStream encrypting = cipher.encrypt(out, clipId, contributor)) {
+        var header = new AtomicReference<Bytes>();
+        BlobId blob = blobs.write(out -> {
+            try (ClipEncryptingStream encrypting = cipher.encrypt(out, clipId, contributor)) {
                 encrypting.write(original);
+                encrypting.close();
+                header.set(encrypting.header());
             }
         });
+        return new EncryptedBlob(blob, header.get());
     }
+
+    private record EncryptedBlob(BlobId blob, Bytes header) {}
 
     private Receipt receiptFor(Clip clip, Admission admission) {
         String prompt = admission.project().prompt(clip.promptIndex());

@@ -7,12 +7,17 @@ import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.blob.BlobId;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.ledger.ClipErased;
 import dev.custody.ledger.ContributorErased;
 import dev.custody.ledger.ErasureCause;
 import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +25,8 @@ import java.util.Set;
  * identity, marks them and their clips erased, and queues the clips' blobs for deletion. From the
  * commit on, every read of any of their clips fails with {@code ERASED}, even of ciphertext copied
  * earlier: without the key it is noise. The blobs themselves are deleted in the background by
- * {@link dev.custody.blob.BlobReaper}.
+ * {@link dev.custody.blob.BlobReaper}. {@link #eraseClip} erases a single clip the same way, by
+ * deleting the key header without which its clip key cannot be derived.
  */
 public final class ErasureService {
     private static final Set<Role> MAY_ERASE = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
@@ -59,5 +65,30 @@ public final class ErasureService {
                             now);
             return blobs.size();
         });
+    }
+
+    /**
+     * Erases one clip inside the caller's transaction: deletes its key header (so even copied
+     * ciphertext stays noise), queues its blob for deletion and logs the erasure. Returns false,
+     * changing nothing, if the clip is absent or already erased.
+     */
+    public static boolean eraseClip(
+            Repositories repositories, ClipId id, ErasureCause cause, Principal caller, String purpose, Instant now) {
+        Optional<Clip> clip = repositories.clips().find(id);
+        Optional<BlobId> blob =
+                clip.isEmpty() ? Optional.empty() : repositories.clips().erase(id);
+        if (blob.isEmpty()) {
+            return false;
+        }
+        repositories.blobDeletions().enqueueAll(List.of(blob.get()), now);
+        repositories
+                .ledger()
+                .append(
+                        new ClipErased(id, clip.get().contributor(), clip.get().project(), cause),
+                        caller.actor(),
+                        purpose,
+                        caller.requestId(),
+                        now);
+        return true;
     }
 }

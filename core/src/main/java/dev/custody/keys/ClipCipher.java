@@ -3,27 +3,31 @@ package dev.custody.keys;
 import static java.util.Objects.requireNonNull;
 
 import com.google.crypto.tink.StreamingAead;
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 /**
  * Encrypts and decrypts the clips of one contributor under their DEK, with Tink's AES-GCM-HKDF
- * streaming AEAD. The associated data, {@code "custody/clip/v1|" + clipId + "|" + pseudonym} in
+ * streaming AEAD. The 40-byte header is split off the ciphertext and kept with the clip's metadata
+ * (see {@link ClipEncryptingStream}); the blob holds the segments only. The associated data, {@code "custody/clip/v1|" + clipId + "|" + pseudonym} in
  * UTF-8, binds each ciphertext to its clip and its contributor.
  *
  * <h2>Ciphertext format (Tink's, for a segment size S)</h2>
  *
  * <pre>
- * header, 40 bytes:
+ * header, 40 bytes (kept in the clip's metadata row, not in the blob):
  *   1  header length, 0x28
  *  32  random salt; the clip key is HKDF-SHA256(DEK, salt, info = associated data), 32 bytes
  *   7  random nonce prefix
@@ -47,13 +51,16 @@ public final class ClipCipher {
     }
 
     /**
-     * A stream that encrypts what is written to it into {@code ciphertextSink}. Closing it writes the
-     * last segment and closes the sink; a ciphertext whose stream was not closed never decrypts.
+     * A stream that encrypts what is written to it into {@code ciphertextSink}, all but the header,
+     * which the stream returns once closed. Closing it writes the last segment and closes the sink; a
+     * ciphertext whose stream was not closed never decrypts.
      */
-    public OutputStream encrypt(OutputStream ciphertextSink, ClipId clip, Pseudonym contributor) {
+    public ClipEncryptingStream encrypt(OutputStream ciphertextSink, ClipId clip, Pseudonym contributor) {
         requireNonNull(ciphertextSink, "ciphertextSink is null");
+        var splitter = new ClipEncryptingStream.HeaderSplitter(ciphertextSink);
         try {
-            return aead.newEncryptingStream(ciphertextSink, associatedData(clip, contributor));
+            return new ClipEncryptingStream(
+                    aead.newEncryptingStream(splitter, associatedData(clip, contributor)), splitter);
         } catch (IOException e) {
             throw new CustodyException(ErrorCode.STORAGE_UNAVAILABLE, "cannot write the encrypted clip", e);
         } catch (GeneralSecurityException e) {
@@ -61,14 +68,20 @@ public final class ClipCipher {
         }
     }
 
-    /** Reads and verifies the whole ciphertext, including its last segment, and returns the plaintext. */
-    public byte[] decryptAll(InputStream ciphertext, ClipId clip, Pseudonym contributor, long maxPlaintextBytes) {
+    /**
+     * Reads and verifies the whole ciphertext, including its last segment, and returns the plaintext.
+     * {@code header} is the one {@link ClipEncryptingStream#header()} gave; {@code ciphertext} the rest.
+     */
+    public byte[] decryptAll(
+            Bytes header, InputStream ciphertext, ClipId clip, Pseudonym contributor, long maxPlaintextBytes) {
+        requireNonNull(header, "header is null");
         requireNonNull(ciphertext, "ciphertext is null");
         if (maxPlaintextBytes < 0 || maxPlaintextBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxPlaintextBytes out of range");
         }
         var source = new SourceStream(ciphertext);
-        try (InputStream plaintext = aead.newDecryptingStream(source, associatedData(clip, contributor))) {
+        var whole = new SequenceInputStream(new ByteArrayInputStream(header.toArray()), source);
+        try (InputStream plaintext = aead.newDecryptingStream(whole, associatedData(clip, contributor))) {
             var out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             for (int n = plaintext.read(buffer); n != -1; n = plaintext.read(buffer)) {

@@ -21,7 +21,8 @@ public enum Action {
     ACCOUNT_CHANGED(12),
     PERMISSION_CHANGED(13),
     PRINCIPAL_SUSPENDED(14),
-    CONFIGURATION_CHANGED(15);
+    CONFIGURATION_CHANGED(15),
+    CLIP_ERASED(16);
 
     private final int code;
 

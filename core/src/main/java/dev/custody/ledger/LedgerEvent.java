@@ -35,7 +35,8 @@ public sealed interface LedgerEvent
                 AccountChanged,
                 PermissionChanged,
                 PrincipalSuspended,
-                ConfigurationChanged {
+                ConfigurationChanged,
+                ClipErased {
     Action action();
 
     /** The ids this event is about, in a fixed order. */

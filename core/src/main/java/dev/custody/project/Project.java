@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * A recording project of one organization: the prompts to read, the version of the consent terms
- * a contributor must have accepted, how long recordings are kept (at most 3 years), and the audio
- * limits its clips must meet.
+ * a contributor must have accepted, how long recordings are kept (at most 3 years), the audio
+ * limits its clips must meet, what the client commissions (language, counts, pay) and the purposes
+ * the recordings may and may not serve.
  */
 public record Project(
         ProjectId id,
@@ -22,18 +23,22 @@ public record Project(
         int consentTermsVersion,
         Duration retention,
         AudioLimits limits,
+        Commission commission,
+        Purposes purposes,
         Instant createdAt) {
     public static final Duration MAX_RETENTION = Duration.ofDays(3 * 365);
+    public static final int MAX_PROMPTS = 100_000;
+    public static final int MAX_PROMPT_LENGTH = 2_000;
 
     public Project {
         requireNonNull(id, "id is null");
         requireNonNull(organization, "organization is null");
         TextField.require(name, "project name", 200);
         prompts = List.copyOf(requireNonNull(prompts, "prompts is null"));
-        if (prompts.isEmpty() || prompts.size() > 100_000) {
-            throw CustodyException.invalidInput("a project needs between 1 and 100000 prompts");
+        if (prompts.isEmpty() || prompts.size() > MAX_PROMPTS) {
+            throw CustodyException.invalidInput("a project needs between 1 and " + MAX_PROMPTS + " prompts");
         }
-        prompts.forEach(prompt -> TextField.require(prompt, "prompt", 2_000));
+        prompts.forEach(prompt -> TextField.require(prompt, "prompt", MAX_PROMPT_LENGTH));
         if (consentTermsVersion < 1) {
             throw CustodyException.invalidInput("consent terms version must be positive");
         }
@@ -42,7 +47,25 @@ public record Project(
             throw CustodyException.invalidInput("retention must be between 1 day and 3 years");
         }
         requireNonNull(limits, "limits is null");
+        requireNonNull(commission, "commission is null");
+        requireNonNull(purposes, "purposes is null");
         requireNonNull(createdAt, "createdAt is null");
+    }
+
+    /** A project as described by its creator, with a fresh id, owned by {@code organization}. */
+    public static Project create(OrganizationId organization, NewProject plan, Instant createdAt) {
+        requireNonNull(plan, "plan is null");
+        return new Project(
+                ProjectId.random(),
+                organization,
+                plan.name(),
+                plan.prompts(),
+                plan.consentTermsVersion(),
+                plan.retention(),
+                plan.limits(),
+                plan.commission(),
+                plan.purposes(),
+                createdAt);
     }
 
     public String prompt(int index) {

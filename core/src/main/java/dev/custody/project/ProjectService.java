@@ -6,14 +6,11 @@ import dev.custody.CustodyException;
 import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
-import dev.custody.audio.AudioLimits;
 import dev.custody.ledger.ConfigurationChanged;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 
 /** Creates and reads organizations and projects. */
@@ -42,18 +39,10 @@ public final class ProjectService {
         return organization;
     }
 
-    public Project createProject(
-            Principal caller,
-            OrganizationId organization,
-            String name,
-            List<String> prompts,
-            int consentTermsVersion,
-            Duration retention,
-            AudioLimits limits) {
+    public Project createProject(Principal caller, OrganizationId organization, NewProject plan) {
         caller.require(MAY_CREATE_PROJECTS, "create projects");
         caller.requireOwnOrganization(organization, "create projects");
-        var project = new Project(
-                ProjectId.random(), organization, name, prompts, consentTermsVersion, retention, limits, now());
+        var project = Project.create(organization, plan, now());
         metadata.inTransaction(repositories -> {
             repositories
                     .organizations()

@@ -74,7 +74,7 @@ class LedgerEntryCodecTest {
     void decode_rejectsUnknownCodes_andNonAsciiText() {
         byte[] valid = sample().toArray();
         int actionOffset = 1 + 8 + 8 + 2 + "usr_42".length() + 1;
-        for (int code : new int[] {0, 16, 255}) {
+        for (int code : new int[] {0, Action.values().length + 1, 255}) {
             byte[] bad = valid.clone();
             bad[actionOffset] = (byte) code;
             assertIntegrityFailure(bad);

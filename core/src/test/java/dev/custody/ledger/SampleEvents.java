@@ -35,6 +35,7 @@ final class SampleEvents {
                 new AccountChanged("usr_1", AccountChange.CREATED),
                 new PermissionChanged("usr_1", ActorRole.REVIEWER, PermissionChange.GRANTED, "org_1"),
                 new PrincipalSuspended("usr_1", SuspensionCause.CANARY_TOUCHED),
-                new ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))));
+                new ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))),
+                new ClipErased(CLIP, CONTRIBUTOR, PROJECT, ErasureCause.RETENTION_EXPIRED));
     }
 }

@@ -26,10 +26,10 @@ final class JdbcClipRepository implements ClipRepository {
     private static final String INSERT = """
             INSERT INTO clips (id, project_id, contributor, prompt_index, container, encoding,
                 sample_rate, channels, frames, original_bytes, sha256, clipping_ratio, rms_dbfs,
-                silence_ratio, snr_db, state, blob_id, created_at)
+                silence_ratio, snr_db, state, blob_id, key_header, created_at)
             VALUES (:id, :project, :contributor, :promptIndex, :container, :encoding,
                 :sampleRate, :channels, :frames, :originalBytes, :sha256, :clippingRatio, :rmsDbfs,
-                :silenceRatio, :snrDb, :state, :blob, :createdAt)
+                :silenceRatio, :snrDb, :state, :blob, :keyHeader, :createdAt)
             """;
 
     private final Handle handle;
@@ -61,6 +61,7 @@ final class JdbcClipRepository implements ClipRepository {
                     .bind("snrDb", quality.snrDb())
                     .bind("state", clip.state().name())
                     .bind("blob", clip.blob().value())
+                    .bind("keyHeader", clip.keyHeader().map(Bytes::toArray).orElse(null))
                     .bind("createdAt", clip.createdAt().toEpochMilli())
                     .execute();
         } catch (JdbiException e) {
@@ -88,12 +89,22 @@ final class JdbcClipRepository implements ClipRepository {
     @Override
     public List<BlobId> erase(Pseudonym contributor) {
         // One statement, so a clip inserted concurrently is either erased and returned, or neither.
-        return handle.createQuery("UPDATE clips SET state = :erased"
+        return handle.createQuery("UPDATE clips SET state = :erased, key_header = NULL"
                         + " WHERE contributor = :contributor AND state <> :erased RETURNING blob_id")
                 .bind("erased", ClipState.ERASED.name())
                 .bind("contributor", contributor.value())
                 .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
                 .list();
+    }
+
+    @Override
+    public Optional<BlobId> erase(ClipId clip) {
+        return handle.createQuery("UPDATE clips SET state = :erased, key_header = NULL"
+                        + " WHERE id = :id AND state <> :erased RETURNING blob_id")
+                .bind("erased", ClipState.ERASED.name())
+                .bind("id", clip.value())
+                .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
+                .findOne();
     }
 
     private static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -119,6 +130,7 @@ final class JdbcClipRepository implements ClipRepository {
                 quality,
                 ClipState.valueOf(rs.getString("state")),
                 new BlobId(rs.getString("blob_id")),
+                Optional.ofNullable(rs.getBytes("key_header")).map(Bytes::copyOf),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

@@ -1,16 +1,23 @@
 package dev.custody.jdbc;
 
+import dev.custody.Money;
 import dev.custody.audio.AudioLimits;
+import dev.custody.project.Commission;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.Purpose;
+import dev.custody.project.Purposes;
 import dev.custody.store.ProjectRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -20,10 +27,12 @@ final class JdbcProjectRepository implements ProjectRepository {
     private static final String INSERT = """
             INSERT INTO projects (id, organization_id, name, consent_terms_version, retention_ms,
                 min_sample_rate, max_sample_rate, min_duration_ms, max_duration_ms, max_upload_bytes,
-                max_clipping_ratio, min_rms_dbfs, max_silence_ratio, min_snr_db, created_at)
+                max_clipping_ratio, min_rms_dbfs, max_silence_ratio, min_snr_db, language, target_clips,
+                clips_per_prompt, review_count, pay_minor_units, pay_currency, created_at)
             VALUES (:id, :organization, :name, :termsVersion, :retentionMs,
                 :minSampleRate, :maxSampleRate, :minDurationMs, :maxDurationMs, :maxUploadBytes,
-                :maxClippingRatio, :minRmsDbfs, :maxSilenceRatio, :minSnrDb, :createdAt)
+                :maxClippingRatio, :minRmsDbfs, :maxSilenceRatio, :minSnrDb, :language, :targetClips,
+                :clipsPerPrompt, :reviewCount, :payMinorUnits, :payCurrency, :createdAt)
             """;
 
     private final Handle handle;
@@ -36,6 +45,7 @@ final class JdbcProjectRepository implements ProjectRepository {
     public void insert(Project project) {
         try {
             AudioLimits limits = project.limits();
+            Commission commission = project.commission();
             handle.createUpdate(INSERT)
                     .bind("id", project.id().value())
                     .bind("organization", project.organization().value())
@@ -51,9 +61,18 @@ final class JdbcProjectRepository implements ProjectRepository {
                     .bind("minRmsDbfs", limits.minRmsDbfs())
                     .bind("maxSilenceRatio", limits.maxSilenceRatio())
                     .bind("minSnrDb", limits.minSnrDb())
+                    .bind("language", commission.language())
+                    .bind("targetClips", commission.targetClips())
+                    .bind("clipsPerPrompt", commission.clipsPerPrompt())
+                    .bind("reviewCount", commission.reviewCount())
+                    .bind("payMinorUnits", commission.payPerAcceptedClip().minorUnits())
+                    .bind(
+                            "payCurrency",
+                            commission.payPerAcceptedClip().currency().getCurrencyCode())
                     .bind("createdAt", project.createdAt().toEpochMilli())
                     .execute();
             insertPrompts(project);
+            insertPurposes(project);
         } catch (JdbiException e) {
             throw JdbcErrors.onInsert(e, "project " + project.id());
         }
@@ -72,6 +91,21 @@ final class JdbcProjectRepository implements ProjectRepository {
         batch.execute();
     }
 
+    private void insertPurposes(Project project) {
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO project_purposes (project_id, purpose, allowed) VALUES (:project, :purpose, :allowed)");
+        Purposes purposes = project.purposes();
+        for (Purpose purpose : Purpose.values()) {
+            if (purposes.allowed().contains(purpose) || purposes.forbidden().contains(purpose)) {
+                batch.bind("project", project.id().value())
+                        .bind("purpose", purpose.code())
+                        .bind("allowed", purposes.allows(purpose) ? 1 : 0)
+                        .add();
+            }
+        }
+        batch.execute();
+    }
+
     @Override
     public Optional<Project> find(ProjectId id) {
         // Every project has at least one prompt, so no prompts means no project.
@@ -81,7 +115,7 @@ final class JdbcProjectRepository implements ProjectRepository {
         }
         return handle.createQuery("SELECT * FROM projects WHERE id = :id")
                 .bind("id", id.value())
-                .map((rs, ctx) -> map(rs, prompts))
+                .map((rs, ctx) -> map(rs, prompts, purposes(id)))
                 .findOne();
     }
 
@@ -92,7 +126,20 @@ final class JdbcProjectRepository implements ProjectRepository {
                 .list();
     }
 
-    private static Project map(ResultSet rs, List<String> prompts) throws SQLException {
+    private Purposes purposes(ProjectId id) {
+        Set<Purpose> allowed = EnumSet.noneOf(Purpose.class);
+        Set<Purpose> forbidden = EnumSet.noneOf(Purpose.class);
+        handle.createQuery("SELECT purpose, allowed FROM project_purposes WHERE project_id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> {
+                    (rs.getInt("allowed") == 1 ? allowed : forbidden).add(Purpose.of(rs.getString("purpose")));
+                    return null;
+                })
+                .list();
+        return new Purposes(allowed, forbidden);
+    }
+
+    private static Project map(ResultSet rs, List<String> prompts, Purposes purposes) throws SQLException {
         AudioLimits limits = new AudioLimits(
                 rs.getInt("min_sample_rate"),
                 rs.getInt("max_sample_rate"),
@@ -111,6 +158,13 @@ final class JdbcProjectRepository implements ProjectRepository {
                 rs.getInt("consent_terms_version"),
                 Duration.ofMillis(rs.getLong("retention_ms")),
                 limits,
+                new Commission(
+                        rs.getString("language"),
+                        rs.getInt("target_clips"),
+                        rs.getInt("clips_per_prompt"),
+                        rs.getInt("review_count"),
+                        new Money(rs.getLong("pay_minor_units"), Currency.getInstance(rs.getString("pay_currency")))),
+                purposes,
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

@@ -29,7 +29,9 @@ class PostgresDatabaseIT {
                     store.inTransaction(r -> r.organizations().find(organization.id()));
 
             assertThat(found).contains(organization);
-            assertThat(appliedMigrations(store)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(store))
+                    .isEqualTo(MigrationFiles.versions("postgresql"))
+                    .contains("1", "6");
         }
     }
 

@@ -2,15 +2,12 @@ package dev.custody.server;
 
 import dev.custody.CustodyException;
 import dev.custody.Services;
-import dev.custody.audio.AudioLimits;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Duration;
-import java.util.Objects;
 
 /** Organizations, projects, contributors and consent. */
 final class AdminRoutes {
@@ -37,18 +34,11 @@ final class AdminRoutes {
 
     private void createProject(Context ctx) {
         var request = Json.read(ctx, Requests.CreateProject.class);
-        if (request.prompts() == null || request.consentTermsVersion() == null || request.retentionDays() == null) {
-            throw CustodyException.invalidInput("name, prompts, consentTermsVersion and retentionDays are required");
-        }
         var project = services.projects()
                 .createProject(
                         Authentication.principal(ctx),
                         new OrganizationId(ctx.pathParam("organization")),
-                        Objects.requireNonNullElse(request.name(), ""),
-                        request.prompts(),
-                        request.consentTermsVersion(),
-                        Duration.ofDays(request.retentionDays()),
-                        AudioLimits.DEFAULT);
+                        ProjectRequests.plan(request));
         Json.write(ctx, 201, Views.ProjectView.of(project));
     }
 

@@ -8,7 +8,26 @@ final class Requests {
 
     record CreateOrganization(String name) {}
 
-    record CreateProject(String name, List<String> prompts, Integer consentTermsVersion, Integer retentionDays) {}
+    /**
+     * A new project. The prompts come as a list, or as the content of a text file ({@code
+     * promptsText}, one a line) or a CSV file ({@code promptsCsv}, first column): exactly one of the
+     * three. Pay is a decimal string in {@code currency}, such as {@code "0.35"}.
+     */
+    record CreateProject(
+            String name,
+            List<String> prompts,
+            String promptsText,
+            String promptsCsv,
+            Integer consentTermsVersion,
+            Integer retentionDays,
+            String language,
+            Integer targetClips,
+            Integer clipsPerPrompt,
+            Integer reviewCount,
+            String payPerAcceptedClip,
+            String currency,
+            List<String> purposesAllowed,
+            List<String> purposesForbidden) {}
 
     record CreateContributor(String name, String email) {}
 

@@ -26,8 +26,17 @@ final class Views {
             int consentTermsVersion,
             long retentionDays,
             long maxUploadBytes,
+            String language,
+            int targetClips,
+            int clipsPerPrompt,
+            int reviewCount,
+            String payPerAcceptedClip,
+            String currency,
+            List<String> purposesAllowed,
+            List<String> purposesForbidden,
             String createdAt) {
         static ProjectView of(Project p) {
+            var commission = p.commission();
             return new ProjectView(
                     p.id().value(),
                     p.organization().value(),
@@ -36,7 +45,22 @@ final class Views {
                     p.consentTermsVersion(),
                     p.retention().toDays(),
                     p.limits().maxUploadBytes(),
+                    commission.language(),
+                    commission.targetClips(),
+                    commission.clipsPerPrompt(),
+                    commission.reviewCount(),
+                    commission.payPerAcceptedClip().decimal(),
+                    commission.payPerAcceptedClip().currency().getCurrencyCode(),
+                    codes(p.purposes().allowed()),
+                    codes(p.purposes().forbidden()),
                     p.createdAt().toString());
+        }
+
+        private static List<String> codes(java.util.Set<dev.custody.project.Purpose> purposes) {
+            return purposes.stream()
+                    .sorted()
+                    .map(dev.custody.project.Purpose::code)
+                    .toList();
         }
     }
 

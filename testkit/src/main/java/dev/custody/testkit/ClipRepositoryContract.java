@@ -90,8 +90,28 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
         assertThat(list(r -> r.clips().byContributor(contributor)))
                 .extracting(Clip::state)
                 .containsOnly(ClipState.ERASED);
+        assertThat(list(r -> r.clips().byContributor(contributor)))
+                .allSatisfy(clip -> assertThat(clip.keyHeader()).isEmpty());
         assertThat(find(r -> r.clips().find(someoneElses.id()))).contains(someoneElses);
         assertThat(list(r -> r.clips().erase(contributor))).isEmpty();
+    }
+
+    @Test
+    void eraseOneClip_deletesItsKeyHeader_andLeavesTheContributorsOtherClips() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip erased = clip(scene.project().id(), contributor, at(1));
+        Clip kept = clip(scene.project().id(), contributor, at(2));
+        write(r -> List.of(erased, kept).forEach(r.clips()::insert));
+
+        assertThat(find(r -> r.clips().erase(erased.id()))).contains(erased.blob());
+
+        Clip stored = find(r -> r.clips().find(erased.id())).orElseThrow();
+        assertThat(stored.state()).isEqualTo(ClipState.ERASED);
+        assertThat(stored.keyHeader()).isEmpty();
+        assertThat(find(r -> r.clips().find(kept.id()))).contains(kept);
+        assertThat(find(r -> r.clips().erase(erased.id()))).isEmpty();
+        assertThat(find(r -> r.clips().erase(dev.custody.clip.ClipId.random()))).isEmpty();
     }
 
     @Test

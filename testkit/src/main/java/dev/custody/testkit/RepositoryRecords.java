@@ -1,6 +1,7 @@
 package dev.custody.testkit;
 
 import dev.custody.Bytes;
+import dev.custody.Money;
 import dev.custody.audio.AudioContainer;
 import dev.custody.audio.AudioInfo;
 import dev.custody.audio.AudioLimits;
@@ -18,16 +19,20 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
 import dev.custody.keys.KekId;
 import dev.custody.keys.WrappedKey;
+import dev.custody.project.Commission;
 import dev.custody.project.Organization;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.Purpose;
+import dev.custody.project.Purposes;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sample records for repository tests: fresh random ids every call (so one database can serve a
@@ -69,6 +74,8 @@ public final class RepositoryRecords {
                 3,
                 Duration.ofDays(400).plusHours(5).plusMillis(7),
                 LIMITS,
+                new Commission("cy-GB", 12_500, 3, 2, Money.parse("0.35", "GBP")),
+                new Purposes(Set.of(Purpose.ASR_TRAINING, Purpose.EVALUATION), Set.of(Purpose.VOICE_CLONING)),
                 at(1));
     }
 
@@ -101,6 +108,7 @@ public final class RepositoryRecords {
                 new QualityFigures(1.0 / 3, QualityFigures.SILENCE_DBFS, 0.1, 42.123456789012345),
                 ClipState.PENDING_REVIEW,
                 BlobId.random(),
+                Optional.of(randomBytes(40)),
                 createdAt);
     }
 
@@ -116,6 +124,7 @@ public final class RepositoryRecords {
                 clip.quality(),
                 state,
                 clip.blob(),
+                state == ClipState.ERASED ? Optional.empty() : clip.keyHeader(),
                 clip.createdAt());
     }
 }

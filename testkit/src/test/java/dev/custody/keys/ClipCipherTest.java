@@ -3,6 +3,7 @@ package dev.custody.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
@@ -11,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -68,7 +68,7 @@ class ClipCipherTest {
         for (int size : sizes) {
             byte[] plaintext = randomBytes(random, size);
             byte[] ciphertext = encrypt(cipher, clip, ada, plaintext);
-            assertThat(cipher.decryptAll(new ByteArrayInputStream(ciphertext), clip, ada, MAX))
+            assertThat(decrypt(cipher, ciphertext, clip, ada, MAX))
                     .as("size %d", size)
                     .isEqualTo(plaintext);
         }
@@ -90,8 +90,7 @@ class ClipCipherTest {
         byte[] ciphertext = encrypt(big, clip, ada, plaintext);
 
         assertThat(ciphertext).hasSize(plaintext.length + HEADER + 3 * TAG);
-        assertThat(big.decryptAll(new ByteArrayInputStream(ciphertext), clip, ada, MAX))
-                .isEqualTo(plaintext);
+        assertThat(decrypt(big, ciphertext, clip, ada, MAX)).isEqualTo(plaintext);
     }
 
     @Test
@@ -100,16 +99,15 @@ class ClipCipherTest {
         byte[] first = encrypt(cipher, clip, ada, new byte[100]);
         byte[] second = encrypt(cipher, other, ada, new byte[100]);
 
-        assertIntegrityFailure(() -> cipher.decryptAll(new ByteArrayInputStream(second), clip, ada, MAX));
-        assertIntegrityFailure(() -> cipher.decryptAll(new ByteArrayInputStream(first), other, ada, MAX));
+        assertIntegrityFailure(() -> decrypt(cipher, second, clip, ada, MAX));
+        assertIntegrityFailure(() -> decrypt(cipher, first, other, ada, MAX));
     }
 
     @Test
     void decryptAll_asAnotherContributor_failsWithIntegrityFailure() {
         byte[] ciphertext = encrypt(cipher, clip, ada, new byte[100]);
 
-        assertIntegrityFailure(
-                () -> cipher.decryptAll(new ByteArrayInputStream(ciphertext), clip, Pseudonym.random(), MAX));
+        assertIntegrityFailure(() -> decrypt(cipher, ciphertext, clip, Pseudonym.random(), MAX));
     }
 
     @Test
@@ -118,7 +116,7 @@ class ClipCipherTest {
         ClipCipher graces = keys.clipCipher(keys.newVoiceKey(grace), grace);
         byte[] ciphertext = encrypt(cipher, clip, ada, new byte[100]);
 
-        assertIntegrityFailure(() -> graces.decryptAll(new ByteArrayInputStream(ciphertext), clip, ada, MAX));
+        assertIntegrityFailure(() -> decrypt(graces, ciphertext, clip, ada, MAX));
     }
 
     @Test
@@ -139,7 +137,7 @@ class ClipCipherTest {
                     : i < 128 ? ciphertext.length * 8 - 1 - (i - 64) * 7 : random.nextInt(ciphertext.length * 8);
             byte[] flipped = ciphertext.clone();
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-            assertIntegrityFailure(() -> cipher.decryptAll(new ByteArrayInputStream(flipped), clip, ada, MAX));
+            assertIntegrityFailure(() -> decrypt(cipher, flipped, clip, ada, MAX));
         }
     }
 
@@ -162,7 +160,7 @@ class ClipCipherTest {
         };
         for (int length : lengths) {
             byte[] truncated = Arrays.copyOf(ciphertext, length);
-            assertIntegrityFailure(() -> cipher.decryptAll(new ByteArrayInputStream(truncated), clip, ada, MAX));
+            assertIntegrityFailure(() -> decrypt(cipher, truncated, clip, ada, MAX));
         }
     }
 
@@ -171,17 +169,15 @@ class ClipCipherTest {
         byte[] ciphertext = encrypt(cipher, clip, ada, new byte[100]);
         byte[] extended = Arrays.copyOf(ciphertext, ciphertext.length + 1);
 
-        assertIntegrityFailure(() -> cipher.decryptAll(new ByteArrayInputStream(extended), clip, ada, MAX));
+        assertIntegrityFailure(() -> decrypt(cipher, extended, clip, ada, MAX));
     }
 
     @Test
     void decryptAll_ofMoreThanTheMaximum_failsWithIntegrityFailure() {
         byte[] ciphertext = encrypt(cipher, clip, ada, new byte[2 * SEGMENT]);
 
-        assertIntegrityFailure(
-                () -> cipher.decryptAll(new ByteArrayInputStream(ciphertext), clip, ada, 2 * SEGMENT - 1));
-        assertThat(cipher.decryptAll(new ByteArrayInputStream(ciphertext), clip, ada, 2 * SEGMENT))
-                .hasSize(2 * SEGMENT);
+        assertIntegrityFailure(() -> decrypt(cipher, ciphertext, clip, ada, 2 * SEGMENT - 1));
+        assertThat(decrypt(cipher, ciphertext, clip, ada, 2 * SEGMENT)).hasSize(2 * SEGMENT);
     }
 
     @Test
@@ -193,7 +189,12 @@ class ClipCipherTest {
             }
         };
 
-        assertThatThrownBy(() -> cipher.decryptAll(failing, clip, ada, MAX))
+        assertThatThrownBy(() -> cipher.decryptAll(
+                        Bytes.copyOf(Arrays.copyOf(encrypt(cipher, clip, ada, new byte[10]), 40)),
+                        failing,
+                        clip,
+                        ada,
+                        MAX))
                 .isInstanceOfSatisfying(
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
     }
@@ -206,14 +207,49 @@ class ClipCipherTest {
         assertThat(keys.newVoiceKey(ada).ciphertext()).isNotEqualTo(key.ciphertext());
     }
 
+    @Test
+    void encrypt_keepsTheHeaderOutOfTheSink_andWithoutItNothingDecrypts() throws IOException {
+        byte[] plaintext = randomBytes(new Random(5), 3 * SEGMENT);
+        var sink = new ByteArrayOutputStream();
+        ClipEncryptingStream out = cipher.encrypt(sink, clip, ada);
+        out.write(plaintext);
+        out.close();
+        Bytes header = out.header();
+        byte[] body = sink.toByteArray();
+
+        assertThat(header.length()).isEqualTo(40);
+        assertThat(header.toArray()[0]).isEqualTo((byte) 40);
+        assertThat(cipher.decryptAll(header, new ByteArrayInputStream(body), clip, ada, MAX))
+                .isEqualTo(plaintext);
+        // Another clip's header (another salt) cannot stand in for the erased one.
+        Bytes otherHeader = Bytes.copyOf(Arrays.copyOf(encrypt(cipher, clip, ada, plaintext), 40));
+        assertIntegrityFailure(() -> cipher.decryptAll(otherHeader, new ByteArrayInputStream(body), clip, ada, MAX));
+    }
+
+    /** The header and the body together, as one array, so tests can flip and cut bytes anywhere. */
     static byte[] encrypt(ClipCipher cipher, ClipId clip, Pseudonym contributor, byte[] plaintext) {
         var sink = new ByteArrayOutputStream();
-        try (OutputStream out = cipher.encrypt(sink, clip, contributor)) {
+        ClipEncryptingStream out = cipher.encrypt(sink, clip, contributor);
+        try (out) {
             out.write(plaintext);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        return sink.toByteArray();
+        var whole = new ByteArrayOutputStream();
+        whole.writeBytes(out.header().toArray());
+        whole.writeBytes(sink.toByteArray());
+        return whole.toByteArray();
+    }
+
+    /** Decrypts what {@link #encrypt} returned, split back into header and body. */
+    static byte[] decrypt(ClipCipher cipher, byte[] whole, ClipId clip, Pseudonym contributor, long max) {
+        int split = Math.min(40, whole.length);
+        return cipher.decryptAll(
+                Bytes.copyOf(Arrays.copyOf(whole, split)),
+                new ByteArrayInputStream(whole, split, whole.length - split),
+                clip,
+                contributor,
+                max);
     }
 
     private static byte[] randomBytes(Random random, int size) {

@@ -11,10 +11,7 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.Pkcs11TestTokens.Name;
 import dev.custody.keys.Pkcs11TestTokens.Token;
 import dev.custody.testkit.KeyProviderContract;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.Security;
@@ -166,12 +163,8 @@ class Pkcs11KeyProviderIT extends KeyProviderContract {
         new Random(11).nextBytes(audio);
 
         WrappedKey dek = keys.newVoiceKey(ada);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        try (OutputStream out = keys.clipCipher(dek, ada).encrypt(sealed, clip, ada)) {
-            out.write(audio);
-        }
-        byte[] opened = keys.clipCipher(dek, ada)
-                .decryptAll(new ByteArrayInputStream(sealed.toByteArray()), clip, ada, audio.length);
+        byte[] sealed = ClipCipherTest.encrypt(keys.clipCipher(dek, ada), clip, ada, audio);
+        byte[] opened = ClipCipherTest.decrypt(keys.clipCipher(dek, ada), sealed, clip, ada, audio.length);
 
         assertThat(dek.kek()).isEqualTo(provider.activeKek(KeyPurpose.VOICE));
         assertThat(Arrays.equals(opened, audio)).isTrue();
