@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.access.AccessTokens;
 import dev.custody.access.AccountService;
 import dev.custody.access.BootstrapToken;
+import dev.custody.access.ContributorSignUp;
 import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
 import dev.custody.audit.LedgerService;
@@ -31,7 +32,8 @@ public record Services(
         AccountService accounts,
         SignIn signIn,
         AccessTokens tokens,
-        Tenancy tenancy) {
+        Tenancy tenancy,
+        ContributorSignUp signUp) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -47,5 +49,6 @@ public record Services(
         requireNonNull(signIn, "signIn is null");
         requireNonNull(tokens, "tokens is null");
         requireNonNull(tenancy, "tenancy is null");
+        requireNonNull(signUp, "signUp is null");
     }
 }

@@ -7,6 +7,8 @@ import dev.custody.Services;
 import dev.custody.access.AccessTokens;
 import dev.custody.access.AccountService;
 import dev.custody.access.BootstrapToken;
+import dev.custody.access.ContributorLinks;
+import dev.custody.access.ContributorSignUp;
 import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
 import dev.custody.audit.CheckpointIssuer;
@@ -58,10 +60,12 @@ public final class Custody implements AutoCloseable {
         var receiptSigner = keys.signingKeys().signer(SignerRole.RECEIPTS);
         this.checkpoints = new CheckpointIssuer(metadata, checkpointSigners);
         var bootstrapToken = new BootstrapToken(metadata, clock);
-        var tokens = new AccessTokens(metadata, bootstrapToken, clock);
+        var identities = new IdentityCipher(keyProvider);
+        var contributorLinks = new ContributorLinks(keyProvider);
+        var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
-                new ContributorService(metadata, contributorKeys, new IdentityCipher(keyProvider), clock),
+                new ContributorService(metadata, contributorKeys, identities, clock),
                 new IngestService(
                         metadata, blobs, contributorKeys, new ReceiptSigner(receiptSigner), checkpoints, clock),
                 new Custodian(metadata, blobs, contributorKeys, clock),
@@ -75,7 +79,14 @@ public final class Custody implements AutoCloseable {
                 new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
                 new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
                 tokens,
-                new Tenancy(metadata, clock));
+                new Tenancy(metadata, clock),
+                new ContributorSignUp(
+                        metadata,
+                        contributorKeys,
+                        identities,
+                        contributorLinks,
+                        AccountService.PASSWORD_HASHING,
+                        clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

@@ -98,6 +98,10 @@ final class AccessFixture implements AutoCloseable {
     /** A new account of {@code role}, in {@code org} for a client role. */
     CreatedAccount account(Role role, Optional<OrganizationId> org) {
         var username = new Username("user-" + role.name().toLowerCase().replace('_', '-') + "-" + (++accounts));
+        if (role == Role.CONTRIBUTOR) {
+            var signedUp = services.signUp().signUp(username, PASSWORD, new Identity("Casey", "casey@example.org"));
+            return new CreatedAccount(signedUp.account(), Optional.empty());
+        }
         return services.accounts().create(ADMIN, new NewAccount(username, PASSWORD, role, org));
     }
 

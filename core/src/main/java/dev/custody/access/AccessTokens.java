@@ -6,6 +6,7 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
+import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
 import dev.custody.store.MetadataStore;
@@ -52,11 +53,13 @@ public final class AccessTokens {
 
     private final MetadataStore metadata;
     private final BootstrapToken bootstrap;
+    private final ContributorLinks links;
     private final Clock clock;
 
-    public AccessTokens(MetadataStore metadata, BootstrapToken bootstrap, Clock clock) {
+    public AccessTokens(MetadataStore metadata, BootstrapToken bootstrap, ContributorLinks links, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
+        this.links = requireNonNull(links, "links is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -79,7 +82,16 @@ public final class AccessTokens {
                 return null;
             });
         }
-        return token.principal(Principal.newRequestId());
+        Principal principal = token.principal(Principal.newRequestId());
+        return principal.role() == Role.CONTRIBUTOR ? speakingForContributor(principal) : principal;
+    }
+
+    /** A contributor acts as their pseudonym; an account without a link acts as no one (fail closed). */
+    private Principal speakingForContributor(Principal principal) {
+        AccountId account = new AccountId(principal.id());
+        WrappedKey link = metadata.inReadTransaction(r -> r.accounts().contributorLink(account))
+                .orElseThrow(AccessTokens::unauthenticated);
+        return principal.speakingFor(links.open(account, link));
     }
 
     /** Issues an API token for the caller's own role and organization, valid for {@code lifetime}. */

@@ -60,6 +60,10 @@ public final class AccountService {
         if (request.role() == Role.BOOTSTRAP_ADMIN) {
             throw CustodyException.invalidInput("the bootstrap administrator has no account");
         }
+        if (request.role() == Role.CONTRIBUTOR) {
+            // A contributor account is born linked to its pseudonym: see ContributorSignUp.
+            throw CustodyException.invalidInput("contributors sign up themselves");
+        }
         PasswordPolicy.standard().check(request.username(), request.password());
         AccountId id = AccountId.random();
         byte[] salt = new byte[16];

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Identifiers;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.Actor;
 import dev.custody.project.OrganizationId;
 import java.util.Optional;
@@ -19,7 +20,12 @@ import java.util.regex.Pattern;
  * organization; every other principal to none. The constructor throws {@code INVALID_INPUT}
  * otherwise, or for a malformed request id.
  */
-public record Principal(String id, Role role, Optional<OrganizationId> organization, String requestId) {
+public record Principal(
+        String id,
+        Role role,
+        Optional<OrganizationId> organization,
+        String requestId,
+        Optional<Pseudonym> contributor) {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public Principal {
@@ -27,6 +33,10 @@ public record Principal(String id, Role role, Optional<OrganizationId> organizat
         requireNonNull(role, "role is null");
         requireNonNull(organization, "organization is null");
         requireNonNull(requestId, "requestId is null");
+        requireNonNull(contributor, "contributor is null");
+        if (contributor.isPresent() && role != Role.CONTRIBUTOR) {
+            throw CustodyException.invalidInput("only a contributor principal speaks for a pseudonym");
+        }
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw CustodyException.invalidInput("malformed request id");
         }
@@ -34,6 +44,11 @@ public record Principal(String id, Role role, Optional<OrganizationId> organizat
             throw CustodyException.invalidInput(
                     role.inOrganization() ? "this role needs an organization" : "this role has no organization");
         }
+    }
+
+    /** A principal that speaks for no contributor. */
+    public Principal(String id, Role role, Optional<OrganizationId> organization, String requestId) {
+        this(id, role, organization, requestId, Optional.empty());
     }
 
     /** The bootstrap administrator, in a request of its own. */
@@ -52,12 +67,26 @@ public record Principal(String id, Role role, Optional<OrganizationId> organizat
 
     /** The same principal acting in another request. */
     public Principal inRequest(String otherRequestId) {
-        return new Principal(id, role, organization, otherRequestId);
+        return new Principal(id, role, organization, otherRequestId, contributor);
     }
 
-    /** How the ledger names this principal: by id and role, never by name. */
+    /** The same principal, speaking for the contributor its account is linked to. */
+    public Principal speakingFor(Pseudonym pseudonym) {
+        return new Principal(id, role, organization, requestId, Optional.of(pseudonym));
+    }
+
+    /**
+     * How the ledger names this principal: by id and role, never by name. A contributor is named by
+     * pseudonym, as every entry about their recordings names them, so the ledger never pairs an
+     * account id with a pseudonym.
+     */
     public Actor actor() {
-        return new Actor(id, role.actorRole());
+        return new Actor(contributor.map(Pseudonym::value).orElse(id), role.actorRole());
+    }
+
+    /** The pseudonym of the contributor this principal is; FORBIDDEN for anyone else. */
+    public Pseudonym requireContributor(String action) {
+        return contributor.orElseThrow(() -> forbidden(action));
     }
 
     /** Fails with FORBIDDEN unless this principal has one of the roles. */

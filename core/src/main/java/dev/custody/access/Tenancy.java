@@ -52,7 +52,7 @@ public final class Tenancy {
             r.ledger()
                     .append(
                             new PermissionChanged(
-                                    caller.id(), caller.role().actorRole(), PermissionChange.DENIED, route),
+                                    caller.actor().id(), caller.role().actorRole(), PermissionChange.DENIED, route),
                             caller.actor(),
                             "authorization",
                             caller.requestId(),

@@ -1,5 +1,6 @@
 package dev.custody.keyadmin;
 
+import dev.custody.access.ContributorLinks;
 import dev.custody.access.TotpSecrets;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
@@ -8,6 +9,7 @@ import dev.custody.keys.KeyProvider;
 import dev.custody.keys.KeyPurpose;
 import dev.custody.store.Repositories;
 import dev.custody.store.WrappedKeyRepository;
+import dev.custody.store.WrappedKeyRepository.StoredContributorLink;
 import dev.custody.store.WrappedKeyRepository.StoredIdentity;
 import dev.custody.store.WrappedKeyRepository.StoredTotpSecret;
 import dev.custody.store.WrappedKeyRepository.StoredVoiceKey;
@@ -26,12 +28,14 @@ final class RewrapBatch {
     private final ContributorKeys voiceKeys;
     private final IdentityCipher identities;
     private final TotpSecrets totpSecrets;
+    private final ContributorLinks contributorLinks;
 
     RewrapBatch(KeyProvider provider) {
         this.provider = provider;
         this.voiceKeys = new ContributorKeys(provider);
         this.identities = new IdentityCipher(provider);
         this.totpSecrets = new TotpSecrets(provider);
+        this.contributorLinks = new ContributorLinks(provider);
     }
 
     /** Rewraps up to {@code batchSize} rows, voice keys first, and reports the progress after it. */
@@ -64,7 +68,16 @@ final class RewrapBatch {
                                         row.secret().kek(),
                                         totpSecrets.rewrap(row.account(), row.secret())))
                                 .count();
-                        yield rows.size() + secrets.size();
+                        room -= secrets.size();
+                        List<StoredContributorLink> links =
+                                room == 0 ? List.of() : keys.contributorLinksUnder(old, room);
+                        rewrapped += links.stream()
+                                .filter(row -> keys.replaceContributorLink(
+                                        row.account(),
+                                        row.link().kek(),
+                                        contributorLinks.rewrap(row.account(), row.link())))
+                                .count();
+                        yield rows.size() + secrets.size() + links.size();
                     }
                 };
                 left -= listed;

@@ -3,6 +3,7 @@ package dev.custody.store;
 import dev.custody.access.Account;
 import dev.custody.access.AccountId;
 import dev.custody.access.Username;
+import dev.custody.keys.WrappedKey;
 import java.util.Optional;
 
 /** Accounts, found by id or username. Usernames are unique: a second insert fails {@code CONFLICT}. */
@@ -15,4 +16,13 @@ public interface AccountRepository {
 
     /** Replaces the account's mutable state (throttle, TOTP step, disabled); fails NOT_FOUND if absent. */
     void update(Account account);
+
+    /**
+     * Stores the sealed link of a contributor account to its pseudonym (see {@link
+     * dev.custody.access.ContributorLinks}); fails CONFLICT if the account is absent or already linked.
+     */
+    void linkContributor(AccountId account, WrappedKey link);
+
+    /** The account's sealed link to its pseudonym; empty for an account that is not a contributor's. */
+    Optional<WrappedKey> contributorLink(AccountId account);
 }

@@ -46,6 +46,14 @@ public interface WrappedKeyRepository {
         }
     }
 
+    /** A contributor account's sealed link to its pseudonym; it counts under the IDENTITY purpose. */
+    record StoredContributorLink(AccountId account, WrappedKey link) {
+        public StoredContributorLink {
+            requireNonNull(account, "account is null");
+            requireNonNull(link, "link is null");
+        }
+    }
+
     /** Up to {@code limit} voice keys wrapped under {@code kek}, in pseudonym order. */
     List<StoredVoiceKey> voiceKeysUnder(KekId kek, int limit);
 
@@ -58,6 +66,12 @@ public interface WrappedKeyRepository {
     /** Replaces the TOTP secret if it is still wrapped under {@code expected}; false if it was not there. */
     boolean replaceTotpSecret(AccountId account, KekId expected, WrappedKey replacement);
 
+    /** Up to {@code limit} contributor links sealed under {@code kek}, in account order. */
+    List<StoredContributorLink> contributorLinksUnder(KekId kek, int limit);
+
+    /** Replaces the contributor link if it is still sealed under {@code expected}; false if it was not there. */
+    boolean replaceContributorLink(AccountId account, KekId expected, WrappedKey replacement);
+
     /** Replaces the voice key if it is still wrapped under {@code expected}; false if it was not there. */
     boolean replaceVoiceKey(Pseudonym contributor, KekId expected, WrappedKey replacement);
 
@@ -65,8 +79,8 @@ public interface WrappedKeyRepository {
     boolean replaceIdentity(Pseudonym contributor, KekId expected, SealedIdentity replacement);
 
     /**
-     * How many rows of the purpose each KEK version wraps (for IDENTITY, sealed identities and TOTP
-     * secrets together); versions wrapping nothing are absent.
+     * How many rows of the purpose each KEK version wraps (for IDENTITY, sealed identities, TOTP
+     * secrets and contributor links together); versions wrapping nothing are absent.
      */
     Map<KekId, Long> countByKek(KeyPurpose purpose);
 }

@@ -2,6 +2,7 @@ package dev.custody.jdbc;
 
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import dev.custody.access.Account;
 import dev.custody.access.AccountId;
 import dev.custody.access.PasswordHash;
@@ -95,6 +96,29 @@ final class JdbcAccountRepository implements AccountRepository {
         if (updated == 0) {
             throw CustodyException.notFound("no such account");
         }
+    }
+
+    @Override
+    public void linkContributor(AccountId account, WrappedKey link) {
+        int updated = handle.createUpdate("UPDATE accounts SET contributor_kek = :kek, contributor_link = :link"
+                        + " WHERE id = :id AND contributor_link IS NULL")
+                .bind("id", account.value())
+                .bind("kek", link.kek().toString())
+                .bind("link", link.ciphertext().toArray())
+                .execute();
+        if (updated == 0) {
+            throw new CustodyException(ErrorCode.CONFLICT, "no such account, or it is linked already");
+        }
+    }
+
+    @Override
+    public Optional<WrappedKey> contributorLink(AccountId account) {
+        return handle.createQuery("SELECT contributor_kek, contributor_link FROM accounts"
+                        + " WHERE id = :id AND contributor_link IS NOT NULL")
+                .bind("id", account.value())
+                .map((rs, ctx) -> new WrappedKey(
+                        KekId.parse(rs.getString("contributor_kek")), Bytes.copyOf(rs.getBytes("contributor_link"))))
+                .findOne();
     }
 
     private static Account map(ResultSet rs, StatementContext ctx) throws SQLException {

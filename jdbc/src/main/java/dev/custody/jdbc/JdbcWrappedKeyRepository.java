@@ -10,6 +10,7 @@ import dev.custody.keys.KekId;
 import dev.custody.keys.KeyPurpose;
 import dev.custody.keys.WrappedKey;
 import dev.custody.store.WrappedKeyRepository;
+import dev.custody.store.WrappedKeyRepository.StoredContributorLink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,30 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
     }
 
     @Override
+    public List<StoredContributorLink> contributorLinksUnder(KekId kek, int limit) {
+        return handle.createQuery(
+                        "SELECT id, contributor_link FROM accounts WHERE contributor_kek = :kek ORDER BY id LIMIT :limit")
+                .bind("kek", kek.toString())
+                .bind("limit", positive(limit))
+                .map((rs, ctx) -> new StoredContributorLink(
+                        new AccountId(rs.getString("id")),
+                        new WrappedKey(kek, Bytes.copyOf(rs.getBytes("contributor_link")))))
+                .list();
+    }
+
+    @Override
+    public boolean replaceContributorLink(AccountId account, KekId expected, WrappedKey replacement) {
+        return handle.createUpdate("UPDATE accounts SET contributor_kek = :kek, contributor_link = :link"
+                                + " WHERE id = :id AND contributor_kek = :expected")
+                        .bind("kek", replacement.kek().toString())
+                        .bind("link", replacement.ciphertext().toArray())
+                        .bind("id", account.value())
+                        .bind("expected", expected.toString())
+                        .execute()
+                == 1;
+    }
+
+    @Override
     public Map<KekId, Long> countByKek(KeyPurpose purpose) {
         String table = switch (requireNonNull(purpose, "purpose is null")) {
             case VOICE -> "contributor_voice_keys";
@@ -114,6 +139,10 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
             handle.createQuery(
                             "SELECT totp_kek, COUNT(*) AS n FROM accounts WHERE totp_kek IS NOT NULL GROUP BY totp_kek")
                     .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("totp_kek")), rs.getLong("n")))
+                    .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+            handle.createQuery("SELECT contributor_kek, COUNT(*) AS n FROM accounts"
+                            + " WHERE contributor_kek IS NOT NULL GROUP BY contributor_kek")
+                    .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("contributor_kek")), rs.getLong("n")))
                     .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
         }
         return Map.copyOf(counts);

@@ -10,12 +10,14 @@ import dev.custody.access.NewAccount;
 import dev.custody.access.Role;
 import dev.custody.access.TokenId;
 import dev.custody.access.Username;
+import dev.custody.contributor.Identity;
 import dev.custody.project.OrganizationId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,8 @@ final class AccountRoutes {
     }
 
     void register(RoutesConfig routes) {
+        routes.post("/api/v1/sign-up", this::signUp);
+        routes.get("/api/v1/me", this::me);
         routes.post("/api/v1/sessions", this::signIn);
         routes.delete("/api/v1/sessions/current", this::signOut);
         routes.post("/api/v1/tokens", this::issueToken);
@@ -39,6 +43,10 @@ final class AccountRoutes {
         routes.delete("/api/v1/tokens/{token}", this::revokeToken);
         routes.post("/api/v1/accounts", this::createAccount);
         routes.post("/api/v1/accounts/{account}/disable", this::disable);
+    }
+
+    private void me(Context ctx) {
+        Json.write(ctx, 200, Views.MeView.of(Authentication.principal(ctx)));
     }
 
     private void signIn(Context ctx) {
@@ -99,6 +107,22 @@ final class AccountRoutes {
                                 Optional.ofNullable(request.organization()).map(OrganizationId::new)));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 201, AccountView.of(created));
+    }
+
+    private void signUp(Context ctx) {
+        var request = Json.read(ctx, Requests.SignUp.class);
+        if (request.username() == null || request.password() == null) {
+            throw CustodyException.invalidInput("username, password, name and email are required");
+        }
+        var signedUp = services.signUp()
+                .signUp(
+                        new Username(request.username()),
+                        request.password(),
+                        new Identity(
+                                Objects.requireNonNullElse(request.name(), ""),
+                                Objects.requireNonNullElse(request.email(), "")));
+        ctx.header("Cache-Control", "no-store");
+        Json.write(ctx, 201, Views.SignedUpView.of(signedUp));
     }
 
     private void disable(Context ctx) {

@@ -33,6 +33,14 @@ final class Requests {
 
     record GiveConsent(String project, Integer termsVersion) {}
 
+    /** A contributor signing up. Never logged: it holds a password and an identity. */
+    record SignUp(String username, String password, String name, String email) {
+        @Override
+        public String toString() {
+            return "SignUp[" + username + "]";
+        }
+    }
+
     /** A sign-in; {@code totp} only for roles that need it. Never logged: it holds a password. */
     record SignIn(String username, String password, String totp) {
         @Override

@@ -1,5 +1,6 @@
 package dev.custody.server;
 
+import dev.custody.access.ContributorSignUp;
 import dev.custody.clip.Clip;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Contributor;
@@ -61,6 +62,27 @@ final class Views {
                     .sorted()
                     .map(dev.custody.project.Purpose::code)
                     .toList();
+        }
+    }
+
+    /** Who the caller is: account id, role, organization, and a contributor's own pseudonym. */
+    record MeView(String id, String role, String organization, String pseudonym) {
+        static MeView of(dev.custody.access.Principal p) {
+            return new MeView(
+                    p.id(),
+                    p.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    p.organization().map(org -> org.value()).orElse(null),
+                    p.contributor().map(c -> c.value()).orElse(null));
+        }
+    }
+
+    /** What a contributor learns on signing up: their account and their pseudonym. */
+    record SignedUpView(String account, String username, String pseudonym) {
+        static SignedUpView of(ContributorSignUp.SignedUp s) {
+            return new SignedUpView(
+                    s.account().id().value(),
+                    s.account().username().value(),
+                    s.pseudonym().value());
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.custody.testkit.RepositoryRecords.at;
 import static dev.custody.testkit.RepositoryRecords.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.ErrorCode;
 import dev.custody.contributor.Contributor;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
@@ -170,6 +171,51 @@ public abstract class WrappedKeyRepositoryContract extends RepositoryContractSup
                 .contains(replacement);
         java.util.Map<KekId, Long> after = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
         assertThat(after).doesNotContainKey(old).containsEntry(next, 1L);
+    }
+
+    @Test
+    void contributorLinks_areListedCountedAndReplacedUnderTheIdentityPurpose() {
+        KekId old = kek(1);
+        KekId next = new KekId(old.uri(), 2);
+        var account = AccountRepositoryContract.platformAccount();
+        var link = new WrappedKey(old, RepositoryRecords.randomBytes(50));
+        write(r -> {
+            r.accounts().insert(account);
+            r.accounts().linkContributor(account.id(), link);
+        });
+
+        assertThat(find(r -> r.accounts().contributorLink(account.id()))).contains(link);
+        assertThat(list(r -> r.wrappedKeys().contributorLinksUnder(old, 10)))
+                .extracting(row -> row.account())
+                .containsExactly(account.id());
+        java.util.Map<KekId, Long> before = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
+        assertThat(before).containsEntry(old, 1L);
+
+        var replacement = new WrappedKey(next, RepositoryRecords.randomBytes(50));
+        assertThat(check(r -> r.wrappedKeys().replaceContributorLink(account.id(), old, replacement)))
+                .isTrue();
+        assertThat(check(r -> r.wrappedKeys().replaceContributorLink(account.id(), old, replacement)))
+                .isFalse();
+        assertThat(find(r -> r.accounts().contributorLink(account.id()))).contains(replacement);
+        java.util.Map<KekId, Long> after = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
+        assertThat(after).doesNotContainKey(old).containsEntry(next, 1L);
+    }
+
+    @Test
+    void linkContributor_refusesASecondLinkAndAMissingAccount() {
+        var account = AccountRepositoryContract.platformAccount();
+        var link = new WrappedKey(kek(1), RepositoryRecords.randomBytes(50));
+        write(r -> {
+            r.accounts().insert(account);
+            r.accounts().linkContributor(account.id(), link);
+        });
+
+        assertFailsWith(ErrorCode.CONFLICT, () -> write(r -> r.accounts().linkContributor(account.id(), link)));
+        assertFailsWith(
+                ErrorCode.CONFLICT,
+                () -> write(r -> r.accounts().linkContributor(dev.custody.access.AccountId.random(), link)));
+        assertThat(find(r -> r.accounts().contributorLink(dev.custody.access.AccountId.random())))
+                .isEmpty();
     }
 
     private static KekId kek(int version) {
