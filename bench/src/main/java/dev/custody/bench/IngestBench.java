@@ -1,14 +1,21 @@
 package dev.custody.bench;
 
+import dev.custody.Money;
 import dev.custody.Services;
 import dev.custody.access.Principal;
+import dev.custody.app.ConfiguredInstallation;
 import dev.custody.app.EmbeddedInstallation;
+import dev.custody.app.Installation;
+import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
-import dev.custody.testkit.ProjectPlans;
+import dev.custody.project.Commission;
+import dev.custody.project.NewProject;
+import dev.custody.project.Purpose;
+import dev.custody.project.Purposes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +30,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,41 +39,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * {@code custody bench ingest}: clips per second through the whole ingest pipeline on the embedded
- * default (parse, quality gate, hash, encrypt, durable blob write, durable row, signed receipt),
- * against a baseline measured in the same run: the same bytes written as plain files with fsync to
- * the same disk, by the same number of concurrent writers. Rounds alternate between the two so
- * that drift of the machine affects both alike; the median round of each counts.
+ * {@code custody bench ingest}: clips per second through the whole ingest pipeline (parse, quality
+ * gate, hash, encrypt, durable blob write, durable row, signed receipt) on the embedded default or
+ * on the backends a configuration file names, against a baseline measured in the
+ * same run: the same bytes written as plain files with fsync to the same disk, by the same number
+ * of concurrent writers. Rounds alternate between the two so that drift of the machine affects
+ * both alike; the median round of each counts.
  */
 public final class IngestBench {
     private static final int WARMUP_ROUNDS = 4;
 
     private final Path workFolder;
+    private final Optional<Path> configFile;
     private final int clipsPerSet;
     private final int writers;
     private final int rounds;
 
-    public IngestBench(Path workFolder, int clipsPerSet, int writers, int rounds) {
+    /**
+     * With no {@code configFile}, on the embedded default in the work folder; with one, on the backends
+     * it names (secrets from the environment, as for {@code custody serve --config}).
+     */
+    public IngestBench(Path workFolder, Optional<Path> configFile, int clipsPerSet, int writers, int rounds) {
         this.workFolder = workFolder;
+        this.configFile = configFile;
         this.clipsPerSet = clipsPerSet;
         this.writers = writers;
         this.rounds = rounds;
     }
 
-    public BenchReport run() throws IOException {
+    public BenchReport run() throws Exception {
         var speech16k = ClipSet.generate(
                 "16kHz-16bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 16_000, SampleEncoding.PCM_16);
         var speech48k = ClipSet.generate(
                 "48kHz-24bit-mono-5s", clipsPerSet, Duration.ofSeconds(5), 48_000, SampleEncoding.PCM_24);
-        Map<String, String> env = Map.of(
-                "CUSTODY_PASSPHRASE",
-                new String(Passphrases.generate().toArray(), java.nio.charset.StandardCharsets.UTF_8));
-        try (var installation = EmbeddedInstallation.open(
-                workFolder.resolve("data"), env, Argon2Parameters.forTests(), Clock.systemUTC())) {
-            var target = Target.create(installation.custody().services());
+        String passphrase = new String(Passphrases.generate().toArray(), java.nio.charset.StandardCharsets.UTF_8);
+        try (Installation opened = open(passphrase)) {
+            var target = Target.create(opened.custody().services());
             Measured small = measure(speech16k, target);
             Measured large = measure(speech48k, target);
             Map<String, Object> extras = new LinkedHashMap<>();
+            extras.put("backends", configFile.isEmpty() ? "embedded default" : "configuration file");
             extras.put("writers", writers);
             extras.put("clips_per_round", clipsPerSet);
             extras.put("rounds", rounds);
@@ -85,6 +99,18 @@ public final class IngestBench {
                     "clips/s",
                     extras);
         }
+    }
+
+    private Installation open(String passphrase) {
+        if (configFile.isPresent()) {
+            return ConfiguredInstallation.initialize(
+                    configFile.get(), System.getenv(), Argon2Parameters.forTests(), Clock.systemUTC());
+        }
+        return EmbeddedInstallation.open(
+                workFolder.resolve("data"),
+                Map.of("CUSTODY_PASSPHRASE", passphrase),
+                Argon2Parameters.forTests(),
+                Clock.systemUTC());
     }
 
     private Measured measure(ClipSet set, Target target) throws IOException {
@@ -156,8 +182,14 @@ public final class IngestBench {
                     .createProject(
                             admin,
                             organization.id(),
-                            ProjectPlans.readAloud(
-                                    "Benchmark", List.of("The quick brown fox."), 1, Duration.ofDays(30)));
+                            new NewProject(
+                                    "Benchmark",
+                                    List.of("The quick brown fox."),
+                                    1,
+                                    Duration.ofDays(30),
+                                    AudioLimits.DEFAULT,
+                                    new Commission("en", 1_000_000, 1_000, 1, Money.parse("0.10", "EUR")),
+                                    new Purposes(Set.of(Purpose.ASR_TRAINING), Set.of())));
             var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
             services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
             return new Target(services, new IngestRequest(project.id(), contributor.pseudonym(), 0));

@@ -69,6 +69,7 @@ final class ScaleDataset {
                 statement.execute("INSERT INTO projects VALUES ('" + project(p) + "', '" + id("org", 0)
                         + "', 'Project " + p + "', 1, 94608000000, 8000, 48000, 1000, 30000, 10000000,"
                         + " 0.01, -45.0, 0.8, 10.0, " + START + ")");
+                statement.execute("INSERT INTO project_purposes VALUES ('" + project(p) + "', 'asr-training', 1)");
             }
         }
         String wrapped = "\\\\x" + HexFormat.of().formatHex(new byte[60]);
@@ -103,10 +104,13 @@ final class ScaleDataset {
     /** Loads the clips and returns how many rows went in. */
     long loadClips(Connection connection) throws SQLException {
         String sha = "\\\\x" + HexFormat.of().formatHex(new byte[32]);
+        String keyHeader = "\\\\x" + HexFormat.of().formatHex(new byte[40]);
         long big = bigProjectClips();
         copy(
                 connection,
-                "COPY clips FROM STDIN",
+                "COPY clips (id, project_id, contributor, prompt_index, container, encoding, sample_rate,"
+                        + " channels, frames, original_bytes, sha256, clipping_ratio, rms_dbfs, silence_ratio, snr_db,"
+                        + " state, blob_id, created_at, key_header) FROM STDIN",
                 clips,
                 (n, row) -> row.append(clip(n))
                         .append('\t')
@@ -119,6 +123,8 @@ final class ScaleDataset {
                         .append(id("blb", n))
                         .append('\t')
                         .append(START + n)
+                        .append('\t')
+                        .append(keyHeader)
                         .append('\n'));
         return clips;
     }

@@ -8,6 +8,7 @@ import dev.custody.bench.ScaleBench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,16 @@ import picocli.CommandLine.Option;
 final class BenchCommand {
     @Command(
             name = "ingest",
-            description = "End-to-end ingest on the embedded default against plain fsync'd file writes.")
+            description = "End-to-end ingest against plain fsync'd file writes (in the work folder), on the"
+                    + " embedded default or on the backends of a configuration file.")
     static final class Ingest implements Callable<Integer> {
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "Ingest into the backends this file names (secrets from the environment);"
+                        + " scripts/bench-production-backends starts PostgreSQL, S3Proxy and a SoftHSM2 token.")
+        Optional<Path> config;
+
         @Option(
                 names = "--clips",
                 defaultValue = "300",
@@ -52,9 +61,9 @@ final class BenchCommand {
         BenchOutput output;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             Path work = workFolder.create();
-            BenchReport report = new IngestBench(work, clips, writers, rounds).run();
+            BenchReport report = new IngestBench(work, config, clips, writers, rounds).run();
             return output.report(report);
         }
     }

@@ -8,6 +8,7 @@ import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Objects;
 
 /** Organizations, projects, contributors and consent. */
 final class AdminRoutes {
@@ -28,7 +29,8 @@ final class AdminRoutes {
 
     private void createOrganization(Context ctx) {
         var request = Json.read(ctx, Requests.CreateOrganization.class);
-        var organization = services.projects().createOrganization(Authentication.principal(ctx), request.name());
+        var organization = services.projects()
+                .createOrganization(Authentication.principal(ctx), Objects.requireNonNullElse(request.name(), ""));
         Json.write(ctx, 201, Views.OrganizationView.of(organization));
     }
 
