@@ -6,6 +6,7 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
+import dev.custody.ledger.Actor;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
 import dev.custody.store.MetadataStore;
@@ -21,12 +22,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Bearer tokens: issues session and API tokens, authenticates every presented token (the bootstrap
- * token included) into a {@link Principal}, lists and revokes them. A token's secret is a prefix and
- * 256 random bits, shown once; only its SHA-256 is stored and looked up. A session lasts at most
- * {@link #SESSION_LIFETIME} and ends after {@link #SESSION_IDLE} unused; an API token lasts what its
- * issuer chose, at most {@link #MAX_API_LIFETIME}. {@link #authenticate} throws {@code
- * UNAUTHENTICATED} for anything forged, expired, revoked, or held by a disabled account.
+ * Tokens: issues session, web-session and API tokens, authenticates every presented token (the
+ * bootstrap token included) into a {@link Principal}, lists and revokes them. A token's secret is a
+ * prefix and 256 random bits, shown once; only its SHA-256 is stored and looked up. A session (bearer
+ * or browser) lasts at most {@link #SESSION_LIFETIME} and ends after {@link #SESSION_IDLE} unused; an
+ * API token lasts what its issuer chose, at most {@link #MAX_API_LIFETIME}. Web-session secrets
+ * authenticate only through {@link #authenticateWebSession} (a cookie), every other secret only
+ * through {@link #authenticate} (a bearer header). Both throw {@code UNAUTHENTICATED} for anything
+ * forged, expired, revoked, of the other kind, or held by a disabled account.
  */
 public final class AccessTokens {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -35,6 +38,7 @@ public final class AccessTokens {
     public static final Duration MAX_API_LIFETIME = Duration.ofDays(365);
     static final String SESSION_PREFIX = "css_";
     static final String API_PREFIX = "cta_";
+    static final String WEB_SESSION_PREFIX = "csw_";
     private static final String BOOTSTRAP_PREFIX = "cst_";
     private static final int MAX_PRESENTED = 200;
     // Recording each use would make every request a write; a minute is precise enough for listings
@@ -66,13 +70,27 @@ public final class AccessTokens {
         if (presented.startsWith(BOOTSTRAP_PREFIX)) {
             return bootstrap.authenticate(presented);
         }
-        if (presented.length() > MAX_PRESENTED
-                || !(presented.startsWith(SESSION_PREFIX) || presented.startsWith(API_PREFIX))) {
+        if (presented.startsWith(SESSION_PREFIX)) {
+            return authenticate(presented, TokenKind.SESSION);
+        }
+        return authenticate(presented, TokenKind.API);
+    }
+
+    /** The principal a presented session cookie stands for. */
+    public Principal authenticateWebSession(String presented) {
+        requireNonNull(presented, "presented is null");
+        return authenticate(presented, TokenKind.WEB_SESSION);
+    }
+
+    private Principal authenticate(String presented, TokenKind kind) {
+        if (presented.length() > MAX_PRESENTED || !presented.startsWith(prefix(kind))) {
             throw unauthenticated();
         }
         Bytes hash = Sha256.of(presented);
         Instant now = clock.instant();
-        var token = metadata.inReadTransaction(r -> live(r, hash, now)).orElseThrow(AccessTokens::unauthenticated);
+        var token = metadata.inReadTransaction(r -> live(r, hash, now))
+                .filter(found -> found.kind() == kind)
+                .orElseThrow(AccessTokens::unauthenticated);
         if (!now.isBefore(token.lastUsedAt().plus(TOUCH_GRANULARITY))) {
             metadata.inTransaction(r -> {
                 r.accessTokens().touch(token.id(), now);
@@ -153,17 +171,54 @@ public final class AccessTokens {
         revoke(caller, token.id());
     }
 
-    /** Issues a session token inside the sign-in's transaction. */
-    IssuedToken issueSession(Repositories repositories, Account account, Instant signedInAt) {
+    /** Issues a session token ({@code SESSION} or {@code WEB_SESSION}) inside the sign-in's transaction. */
+    IssuedToken issueSession(Repositories repositories, Account account, TokenKind kind, Instant signedInAt) {
+        if (!kind.endsWhenIdle()) {
+            throw new IllegalArgumentException("not a session: " + kind);
+        }
         Instant now = signedInAt.truncatedTo(ChronoUnit.MILLIS);
         return issue(
                 repositories,
                 account.id().value(),
                 account.role(),
                 account.organization(),
-                TokenKind.SESSION,
+                kind,
                 now,
                 now.plus(SESSION_LIFETIME));
+    }
+
+    /**
+     * Revokes, inside a sign-in's transaction, each live web session among the cookies a browser
+     * presented: whoever holds a secret may end it, and a session planted before signing in must
+     * never outlive it. Each revocation is logged; anything else presented is ignored.
+     */
+    static void revokePresentedWebSessions(Repositories repositories, List<String> presented, Instant now) {
+        for (String secret : presented) {
+            if (secret.length() > MAX_PRESENTED || !secret.startsWith(WEB_SESSION_PREFIX)) {
+                continue;
+            }
+            var token = repositories
+                    .accessTokens()
+                    .findBySecretHash(Sha256.of(secret))
+                    .filter(found -> found.revokedAt().isEmpty());
+            if (token.isPresent()
+                    && repositories
+                            .accessTokens()
+                            .revoke(token.get().id(), token.get().principalId(), now)) {
+                repositories
+                        .ledger()
+                        .append(
+                                new PermissionChanged(
+                                        token.get().principalId(),
+                                        token.get().role().actorRole(),
+                                        PermissionChange.REVOKED,
+                                        token.get().id().value()),
+                                Actor.system(),
+                                "session-rotation",
+                                Principal.newRequestId(),
+                                now);
+            }
+        }
     }
 
     private static IssuedToken issue(
@@ -176,8 +231,7 @@ public final class AccessTokens {
             Instant expires) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String secret = (kind == TokenKind.SESSION ? SESSION_PREFIX : API_PREFIX)
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = prefix(kind) + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         var token = new AccessToken(
                 TokenId.random(),
                 Sha256.of(secret),
@@ -195,7 +249,7 @@ public final class AccessTokens {
 
     private static Optional<AccessToken> live(Repositories repositories, Bytes hash, Instant now) {
         return repositories.accessTokens().findBySecretHash(hash).filter(token -> {
-            boolean idle = token.kind() == TokenKind.SESSION
+            boolean idle = token.kind().endsWhenIdle()
                     && !now.isBefore(token.lastUsedAt().plus(SESSION_IDLE));
             boolean expired = !now.isBefore(token.expiresAt());
             return token.revokedAt().isEmpty() && !idle && !expired && holderEnabled(repositories, token);
@@ -210,11 +264,19 @@ public final class AccessTokens {
                 .orElse(false);
     }
 
+    private static String prefix(TokenKind kind) {
+        return switch (kind) {
+            case SESSION -> SESSION_PREFIX;
+            case API -> API_PREFIX;
+            case WEB_SESSION -> WEB_SESSION_PREFIX;
+        };
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static CustodyException unauthenticated() {
-        return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+        return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token or session is required");
     }
 }

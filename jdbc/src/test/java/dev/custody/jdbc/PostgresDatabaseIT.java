@@ -29,7 +29,7 @@ class PostgresDatabaseIT {
                     store.inTransaction(r -> r.organizations().find(organization.id()));
 
             assertThat(found).contains(organization);
-            assertThat(appliedMigrations(store)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(store)).containsExactly("1", "2", "3", "4", "5", "10");
         }
     }
 

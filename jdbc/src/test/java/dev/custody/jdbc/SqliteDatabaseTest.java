@@ -42,7 +42,7 @@ class SqliteDatabaseTest {
                     store.inTransaction(r -> r.organizations().find(organization.id()));
 
             assertThat(found).contains(organization);
-            assertThat(appliedMigrations(store)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(store)).containsExactly("1", "2", "3", "4", "5", "10");
         }
     }
 
