@@ -29,7 +29,9 @@ import java.util.Set;
  * API token lasts what its issuer chose, at most {@link #MAX_API_LIFETIME}. Web-session secrets
  * authenticate only through {@link #authenticateWebSession} (a cookie), every other secret only
  * through {@link #authenticate} (a bearer header). Both throw {@code UNAUTHENTICATED} for anything
- * forged, expired, revoked, of the other kind, or held by a disabled account.
+ * forged, expired, revoked, of the other kind, or held by a disabled account; presenting a real token
+ * that is no longer live is also logged to the ledger ({@code PermissionChanged(DENIED)} naming the
+ * token, purpose {@code authentication}).
  */
 public final class AccessTokens {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -40,7 +42,7 @@ public final class AccessTokens {
     static final String API_PREFIX = "cta_";
     static final String WEB_SESSION_PREFIX = "csw_";
     private static final String BOOTSTRAP_PREFIX = "cst_";
-    private static final int MAX_PRESENTED = 200;
+    static final int MAX_PRESENTED = 200;
     // Recording each use would make every request a write; a minute is precise enough for listings
     // and for the idle timeout.
     private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
@@ -88,9 +90,18 @@ public final class AccessTokens {
         }
         Bytes hash = Sha256.of(presented);
         Instant now = clock.instant();
-        var token = metadata.inReadTransaction(r -> live(r, hash, now))
-                .filter(found -> found.kind() == kind)
+        // A forged secret names no one: refused with nothing to record. A real but dead one is
+        // recorded against its holder: a revoked or expired token still in use may have been stolen.
+        var stored = metadata.inReadTransaction(r -> r.accessTokens()
+                        .findBySecretHash(hash)
+                        .filter(token -> token.kind() == kind)
+                        .map(token -> new Presented(token, isLive(r, token, now))))
                 .orElseThrow(AccessTokens::unauthenticated);
+        AccessToken token = stored.token();
+        if (!stored.live()) {
+            recordRefusal(token, now);
+            throw unauthenticated();
+        }
         if (!now.isBefore(token.lastUsedAt().plus(TOUCH_GRANULARITY))) {
             metadata.inTransaction(r -> {
                 r.accessTokens().touch(token.id(), now);
@@ -99,6 +110,22 @@ public final class AccessTokens {
         }
         return token.principal(Principal.newRequestId());
     }
+
+    private void recordRefusal(AccessToken token, Instant now) {
+        metadata.inTransaction(r -> r.ledger()
+                .append(
+                        new PermissionChanged(
+                                token.principalId(),
+                                token.role().actorRole(),
+                                PermissionChange.DENIED,
+                                token.id().value()),
+                        Actor.system(),
+                        "authentication",
+                        Principal.newRequestId(),
+                        now));
+    }
+
+    private record Presented(AccessToken token, boolean live) {}
 
     /** Issues an API token for the caller's own role and organization, valid for {@code lifetime}. */
     public IssuedToken issueApiToken(Principal caller, Duration lifetime) {
@@ -187,40 +214,6 @@ public final class AccessTokens {
                 now.plus(SESSION_LIFETIME));
     }
 
-    /**
-     * Revokes, inside a sign-in's transaction, each live web session among the cookies a browser
-     * presented: whoever holds a secret may end it, and a session planted before signing in must
-     * never outlive it. Each revocation is logged; anything else presented is ignored.
-     */
-    static void revokePresentedWebSessions(Repositories repositories, List<String> presented, Instant now) {
-        for (String secret : presented) {
-            if (secret.length() > MAX_PRESENTED || !secret.startsWith(WEB_SESSION_PREFIX)) {
-                continue;
-            }
-            var token = repositories
-                    .accessTokens()
-                    .findBySecretHash(Sha256.of(secret))
-                    .filter(found -> found.revokedAt().isEmpty());
-            if (token.isPresent()
-                    && repositories
-                            .accessTokens()
-                            .revoke(token.get().id(), token.get().principalId(), now)) {
-                repositories
-                        .ledger()
-                        .append(
-                                new PermissionChanged(
-                                        token.get().principalId(),
-                                        token.get().role().actorRole(),
-                                        PermissionChange.REVOKED,
-                                        token.get().id().value()),
-                                Actor.system(),
-                                "session-rotation",
-                                Principal.newRequestId(),
-                                now);
-            }
-        }
-    }
-
     private static IssuedToken issue(
             Repositories repositories,
             String principalId,
@@ -248,12 +241,14 @@ public final class AccessTokens {
     }
 
     private static Optional<AccessToken> live(Repositories repositories, Bytes hash, Instant now) {
-        return repositories.accessTokens().findBySecretHash(hash).filter(token -> {
-            boolean idle = token.kind().endsWhenIdle()
-                    && !now.isBefore(token.lastUsedAt().plus(SESSION_IDLE));
-            boolean expired = !now.isBefore(token.expiresAt());
-            return token.revokedAt().isEmpty() && !idle && !expired && holderEnabled(repositories, token);
-        });
+        return repositories.accessTokens().findBySecretHash(hash).filter(token -> isLive(repositories, token, now));
+    }
+
+    private static boolean isLive(Repositories repositories, AccessToken token, Instant now) {
+        boolean idle =
+                token.kind().endsWhenIdle() && !now.isBefore(token.lastUsedAt().plus(SESSION_IDLE));
+        boolean expired = !now.isBefore(token.expiresAt());
+        return token.revokedAt().isEmpty() && !idle && !expired && holderEnabled(repositories, token);
     }
 
     private static boolean holderEnabled(Repositories repositories, AccessToken token) {

@@ -110,7 +110,7 @@ public final class SignIn {
                 throw failed();
             }
             repositories.accounts().update(current.signedIn(step.getAsLong()));
-            AccessTokens.revokePresentedWebSessions(repositories, presented, now);
+            SessionRotation.revokePresented(repositories, presented, now);
             return tokens.issueSession(repositories, current, kind, now);
         });
     }
