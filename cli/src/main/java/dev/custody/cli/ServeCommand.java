@@ -1,9 +1,9 @@
 package dev.custody.cli;
 
+import dev.custody.CustodyException;
 import dev.custody.app.BackgroundJobs;
 import dev.custody.app.CheckpointSchedule;
 import dev.custody.audit.CheckpointPolicy;
-import dev.custody.CustodyException;
 import dev.custody.server.ApiServer;
 import dev.custody.server.WebSettings;
 import java.net.URI;

@@ -8,6 +8,7 @@ import dev.custody.Services;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Set<ErrorCode> LOGGED_REFUSALS =
+            EnumSet.of(ErrorCode.UNAUTHENTICATED, ErrorCode.CSRF_REJECTED, ErrorCode.RATE_LIMITED);
 
     private final Javalin javalin;
 
@@ -104,8 +107,9 @@ public final class ApiServer implements AutoCloseable {
     private static void custodyError(CustodyException e, Context ctx) {
         // Whole seconds, rounded up: a client that waits as told is never refused for being early.
         e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString((wait.toMillis() + 999) / 1000)));
-        if (e.code() == ErrorCode.RATE_LIMITED || e.code() == ErrorCode.CSRF_REJECTED) {
-            // Abuse worth seeing in the operator's log too; never the credentials or the body.
+        if (LOGGED_REFUSALS.contains(e.code())) {
+            // Refusals the ledger cannot hold (no principal to name) or that mark abuse go to the
+            // operator's log too: the route and the code, never a credential, a query or the body.
             LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), e.code());
         }
         Json.write(ctx, ErrorStatus.of(e.code()), new ErrorBody(e.code().name(), e.getMessage()));

@@ -76,7 +76,8 @@ final class Authentication {
         Optional<String> bearer = bearerHeader(ctx);
         if (bearer.isEmpty()) {
             return services.tokens()
-                    .authenticateWebSession(cookie.orElseThrow(() -> unauthenticated("a bearer token is required")));
+                    .authenticateWebSession(cookie.orElseThrow(
+                            () -> unauthenticated("a bearer token or a session cookie is required")));
         }
         Principal principal = services.tokens().authenticate(bearer.get());
         if (cookie.isPresent()
