@@ -62,7 +62,7 @@ public record WebSettings(Optional<URI> publicUrl, Optional<String> clientAddres
         boolean web = "https".equals(url.getScheme()) || "http".equals(url.getScheme());
         if (!web || url.getHost() == null || url.getRawUserInfo() != null || url.getRawQuery() != null) {
             throw CustodyException.invalidInput(
-                    "the public URL must be http:// or https:// and a host, such as" + " https://custody.example.org");
+                    "the public URL must be http:// or https:// and a host, such as https://custody.example.org");
         }
     }
 }
