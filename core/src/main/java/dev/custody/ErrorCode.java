@@ -8,6 +8,13 @@ public enum ErrorCode {
     INVALID_INPUT,
     UNAUTHENTICATED,
     FORBIDDEN,
+    /**
+     * A request authenticated by a browser's session cookie that would change something, without
+     * the session's CSRF token or from another origin: refused, and the refusal logged.
+     */
+    CSRF_REJECTED,
+    /** Too many failed attempts from one client: retry after the time the error carries. */
+    RATE_LIMITED,
     NOT_FOUND,
     CONFLICT,
     PAYLOAD_TOO_LARGE,

@@ -18,6 +18,7 @@ import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
 import dev.custody.keys.Argon2Parameters;
+import dev.custody.ledger.LedgerEntry;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.testkit.ProjectPlans;
@@ -147,6 +148,26 @@ final class AccessFixture implements AutoCloseable {
 
     long ledgerSize() {
         return services.ledger().status().size();
+    }
+
+    /** The ledger entries appended since it had {@code size} entries. */
+    List<LedgerEntry> ledgerSince(long size) {
+        return services.ledger().entries(ADMIN, size, Long.MAX_VALUE);
+    }
+
+    /** A browser on the fixture's server, connecting from {@code address} (a loopback address). */
+    Browser browser(String address) {
+        return new Browser(server.port(), SessionCookie.NAME, address, "http://127.0.0.1:" + server.port());
+    }
+
+    /** A browser on the fixture's server, connecting from 127.0.0.1. */
+    Browser browser() {
+        return browser("127.0.0.1");
+    }
+
+    /** Another server on the same installation, reached as {@code web} says; the test closes it. */
+    ApiServer serve(WebSettings web) {
+        return ApiServer.start("127.0.0.1", 0, services, () -> {}, web);
     }
 
     static Duration sessionIdle() {

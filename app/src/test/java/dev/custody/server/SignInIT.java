@@ -4,12 +4,19 @@ import static dev.custody.server.AccessFixture.PASSWORD;
 import static dev.custody.server.AccessFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.access.AccessToken;
 import dev.custody.access.AccessTokens;
+import dev.custody.access.ClientAddress;
 import dev.custody.access.CreatedAccount;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.access.SignIn;
+import dev.custody.access.SignInThrottle;
 import dev.custody.keys.KeyPurpose;
+import dev.custody.ledger.AccountChange;
+import dev.custody.ledger.AccountChanged;
+import dev.custody.ledger.PrincipalSuspended;
+import dev.custody.ledger.SuspensionCause;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,14 +89,64 @@ class SignInIT {
     @Test
     void passwordSprayingOneAccount_locksItOut_evenForTheRightPassword_untilTheLockExpires() throws Exception {
         var auditor = fixture.account(Role.AUDITOR, Optional.empty());
+        long before = fixture.ledgerSize();
         for (int i = 0; i < SignIn.MAX_FAILURES; i++) {
             assertUnauthenticated(signIn(auditor, "wrong password number " + i, null));
         }
 
         assertUnauthenticated(signIn(auditor, PASSWORD, null));
+        assertUnauthenticated(fixture.browser().signIn(username(auditor), PASSWORD, null));
 
+        assertThat(fixture.ledgerSince(before))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.records(
+                                new AccountChanged(auditor.account().id().value(), AccountChange.LOCKED_OUT)))
+                        .isTrue());
+        assertThat(tokensOf(auditor)).isEmpty();
         fixture.clock.advance(SignIn.LOCK_OUT);
         assertThat(signIn(auditor, PASSWORD, null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void sprayingManyUsernamesFromOneAddress_throttlesThatAddress_sayingNothingOfWhichAccountsExist() throws Exception {
+        List<CreatedAccount> real = List.of(
+                fixture.account(Role.AUDITOR, Optional.empty()),
+                fixture.account(Role.CONTRIBUTOR, Optional.empty()),
+                fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgA)));
+        long before = fixture.ledgerSize();
+        // Half the names exist: each real account stays under its own lock-out.
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            String name = i % 2 == 0 ? username(real.get(i / 2 % real.size())) : "nobody-" + i;
+            assertUnauthenticated(fixture.signIn(name, "Summer2026!" + i, null));
+        }
+        var address = new ClientAddress("127.0.0.1");
+        assertThat(fixture.ledgerSince(before))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.records(
+                                new PrincipalSuspended(address.ledgerId(), SuspensionCause.SIGN_IN_FAILURES)))
+                        .isTrue());
+        long throttled = fixture.ledgerSize();
+        int failuresBefore = failedAttempts(real.get(0));
+
+        var existing = signIn(real.get(0), PASSWORD, null);
+        var unknown = fixture.signIn("nobody-at-all", PASSWORD, null);
+        var browser = fixture.browser().signIn(username(real.get(0)), PASSWORD, null);
+
+        for (var refused : List.of(existing, unknown, browser)) {
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(json(refused).get("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(refused.body()).isEqualTo(existing.body());
+            assertThat(refused.headers().firstValue("Retry-After"))
+                    .contains(Long.toString(SignInThrottle.WINDOW.toSeconds()));
+            assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        // Refusals count nothing, issue nothing and log nothing more than the throttle's start.
+        assertThat(fixture.ledgerSize()).isEqualTo(throttled);
+        assertThat(failedAttempts(real.get(0))).isEqualTo(failuresBefore);
+        assertThat(tokensOf(real.get(0))).isEmpty();
+        fixture.browser("127.0.0.2").signedIn(username(real.get(0)), PASSWORD);
+        fixture.clock.advance(SignInThrottle.WINDOW);
+        assertThat(signIn(real.get(0), PASSWORD, null).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -210,6 +267,23 @@ class SignInIT {
         assertThat(progress.rewrapped()).isGreaterThanOrEqualTo(2); // the contributor's identity and the secret
         assertThat(signIn(reviewer, PASSWORD, fixture.totp(reviewer, 0)).statusCode())
                 .isEqualTo(201);
+    }
+
+    private List<AccessToken> tokensOf(CreatedAccount account) {
+        return fixture.services.tokens().list(account.account().principal(Principal.newRequestId()));
+    }
+
+    private int failedAttempts(CreatedAccount account) {
+        return fixture.installation
+                .custody()
+                .metadataStore()
+                .inReadTransaction(r -> r.accounts().find(account.account().id()))
+                .orElseThrow()
+                .failedAttempts();
+    }
+
+    private static String username(CreatedAccount account) {
+        return account.account().username().value();
     }
 
     private String sessionOf(CreatedAccount account) throws Exception {

@@ -4,9 +4,15 @@ import static dev.custody.server.AccessFixture.json;
 import static dev.custody.server.SignInIT.assertUnauthenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.access.CreatedAccount;
 import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
+import dev.custody.ledger.ActorRole;
+import dev.custody.ledger.PermissionChange;
+import dev.custody.ledger.PermissionChanged;
+import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,36 +64,44 @@ class TokensIT {
     }
 
     @Test
-    void forgedAndMalformedTokens_are401() throws Exception {
+    void forgedAndMalformedTokens_are401_andNameNoOneInTheLedger() throws Exception {
+        long before = fixture.ledgerSize();
         for (String forged : List.of(
                 "cta_" + "A".repeat(43),
                 "css_" + "B".repeat(43),
                 "cst_" + "C".repeat(43),
+                "csw_" + "D".repeat(43),
                 "x".repeat(5000),
                 "",
                 "cta_")) {
             assertUnauthenticated(fixture.send("GET", "/api/v1/keys", forged, null));
+            assertUnauthenticated(fixture.send("POST", "/api/v1/organizations", forged, "{\"name\":\"Forged\"}"));
         }
         assertUnauthenticated(fixture.send("GET", "/api/v1/keys", null, null));
+
+        assertThat(fixture.ledgerSize()).isEqualTo(before);
     }
 
     @Test
-    void anExpiredApiToken_is401() throws Exception {
-        String session = sessionOfNewAuditor();
-        String token = json(fixture.send("POST", "/api/v1/tokens", session, "{\"lifetimeDays\":1}"))
-                .get("token")
-                .asText();
+    void anExpiredApiToken_is401_andItsUseIsLogged() throws Exception {
+        var auditor = fixture.account(Role.AUDITOR, Optional.empty());
+        String session = sessionOf(auditor);
+        var issued = json(fixture.send("POST", "/api/v1/tokens", session, "{\"lifetimeDays\":1}"));
+        String token = issued.get("token").asText();
         assertThat(fixture.send("GET", "/api/v1/keys", token, null).statusCode())
                 .isEqualTo(200);
 
         fixture.clock.advance(Duration.ofDays(1));
+        long before = fixture.ledgerSize();
 
         assertUnauthenticated(fixture.send("GET", "/api/v1/keys", token, null));
+        assertRefusalLogged(before, auditor, issued.at("/details/id").asText());
     }
 
     @Test
-    void aRevokedApiToken_is401_andCannotBeRevokedByAnotherAccount() throws Exception {
-        String owner = sessionOfNewAuditor();
+    void aRevokedApiToken_is401_itsUseIsLogged_andItCannotBeRevokedByAnotherAccount() throws Exception {
+        var auditor = fixture.account(Role.AUDITOR, Optional.empty());
+        String owner = sessionOf(auditor);
         String other = sessionOfNewAuditor();
         var issued = fixture.send("POST", "/api/v1/tokens", owner, "{\"lifetimeDays\":7}");
         String token = json(issued).get("token").asText();
@@ -100,30 +114,50 @@ class TokensIT {
 
         assertThat(fixture.send("DELETE", "/api/v1/tokens/" + id, owner, null).statusCode())
                 .isEqualTo(204);
+        long before = fixture.ledgerSize();
         assertUnauthenticated(fixture.send("GET", "/api/v1/keys", token, null));
+        assertRefusalLogged(before, auditor, id);
     }
 
     @Test
-    void aTokenOfOrganizationB_onOrganizationAsResources_is403_exactlyAsForIdsThatDoNotExist() throws Exception {
-        var consumerB =
-                fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgB)).account();
+    void aTokenOfOrganizationB_onOrganizationAsIds_is403_exactlyAsForIdsThatDoNotExist_changesNothing_andIsLogged()
+            throws Exception {
+        String consumerB = fixture.apiToken(
+                fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgB)).account());
         var adminB =
                 fixture.account(Role.CLIENT_ADMIN, Optional.of(fixture.orgB)).account();
+        String adminBToken = fixture.apiToken(adminB);
+        String project = "{\"name\":\"Hijack\",\"prompts\":[\"Hi.\"],\"consentTermsVersion\":1,\"retentionDays\":30}";
+        long before = fixture.ledgerSize();
 
-        var othersProject =
-                fixture.send("GET", "/api/v1/projects/" + fixture.projectA.id(), fixture.apiToken(consumerB), null);
-        var noProject =
-                fixture.send("GET", "/api/v1/projects/" + ProjectId.random(), fixture.apiToken(consumerB), null);
-        var othersClip = fixture.send("GET", "/api/v1/clips/" + fixture.clipA, fixture.apiToken(adminB), null);
-        var noClip = fixture.send("GET", "/api/v1/clips/" + ClipId.random(), fixture.apiToken(adminB), null);
-        var ownProject =
-                fixture.send("GET", "/api/v1/projects/" + fixture.projectB.id(), fixture.apiToken(consumerB), null);
+        var othersProject = fixture.send("GET", "/api/v1/projects/" + fixture.projectA.id(), consumerB, null);
+        var noProject = fixture.send("GET", "/api/v1/projects/" + ProjectId.random(), consumerB, null);
+        var othersClip = fixture.send("GET", "/api/v1/clips/" + fixture.clipA, adminBToken, null);
+        var noClip = fixture.send("GET", "/api/v1/clips/" + ClipId.random(), adminBToken, null);
+        var othersOrganization =
+                fixture.send("POST", "/api/v1/organizations/" + fixture.orgA + "/projects", adminBToken, project);
+        var noOrganization = fixture.send(
+                "POST", "/api/v1/organizations/" + OrganizationId.random() + "/projects", adminBToken, project);
 
-        for (var refused : List.of(othersProject, noProject, othersClip, noClip)) {
-            assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).isEqualTo(noProject.body());
+        List<HttpResponse<String>> refused =
+                List.of(othersProject, noProject, othersClip, noClip, othersOrganization, noOrganization);
+        for (var response : refused) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).isEqualTo(noProject.body());
         }
-        assertThat(ownProject.statusCode()).isEqualTo(200);
+        // One denial each, and nothing else: no project was created (that would be logged too).
+        assertThat(fixture.ledgerSince(before))
+                .hasSize(refused.size())
+                .allSatisfy(entry -> assertThat(entry.purpose()).isEqualTo("authorization"))
+                .filteredOn(entry -> entry.records(new PermissionChanged(
+                        adminB.id().value(),
+                        ActorRole.CLIENT_ADMIN,
+                        PermissionChange.DENIED,
+                        "POST:/api/v1/organizations/{organization}/projects")))
+                .hasSize(2);
+        assertThat(fixture.send("GET", "/api/v1/projects/" + fixture.projectB.id(), consumerB, null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -193,8 +227,21 @@ class TokensIT {
         assertThat(json(fixture.send("GET", "/api/v1/tokens", session, null))).hasSize(1);
     }
 
+    /** One entry since {@code before}: the refusal of the holder's token, naming it. */
+    private void assertRefusalLogged(long before, CreatedAccount holder, String tokenId) {
+        var refusal = new PermissionChanged(
+                holder.account().id().value(), ActorRole.AUDITOR, PermissionChange.DENIED, tokenId);
+        assertThat(fixture.ledgerSince(before)).singleElement().satisfies(entry -> {
+            assertThat(entry.records(refusal)).isTrue();
+            assertThat(entry.purpose()).isEqualTo("authentication");
+        });
+    }
+
     private String sessionOfNewAuditor() throws Exception {
-        var auditor = fixture.account(Role.AUDITOR, Optional.empty());
+        return sessionOf(fixture.account(Role.AUDITOR, Optional.empty()));
+    }
+
+    private String sessionOf(CreatedAccount auditor) throws Exception {
         var response = fixture.signIn(auditor.account().username().value(), AccessFixture.PASSWORD, null);
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response).get("token").asText();

@@ -18,14 +18,14 @@ final class ExitCodes {
                     AUDIO_CLIPPED,
                     AUDIO_SILENT,
                     AUDIO_NOISY -> 4;
-            case UNAUTHENTICATED, FORBIDDEN -> 5;
+            case UNAUTHENTICATED, FORBIDDEN, CSRF_REJECTED -> 5;
             case NOT_FOUND -> 6;
             case CONFLICT, CONSENT_REQUIRED, ERASED -> 7;
             case WRONG_PASSPHRASE, KEYRING_MISSING -> 8;
             case DATA_FOLDER_LOCKED -> 9;
             case INTEGRITY_FAILURE -> 10;
             case KEY_PROVIDER_UNAVAILABLE, STORAGE_UNAVAILABLE, LEDGER_UNAVAILABLE -> 11;
-            case BUDGET_EXCEEDED -> 12;
+            case BUDGET_EXCEEDED, RATE_LIMITED -> 12;
             case INTERNAL -> 70;
         };
     }

@@ -1,11 +1,16 @@
 package dev.custody.cli;
 
+import dev.custody.CustodyException;
 import dev.custody.app.BackgroundJobs;
 import dev.custody.app.CheckpointSchedule;
 import dev.custody.audit.CheckpointPolicy;
 import dev.custody.server.ApiServer;
+import dev.custody.server.WebSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,11 +48,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "...or once an entry has waited this long (default: ${DEFAULT-VALUE}).")
     long checkpointSeconds;
 
+    @Option(
+            names = "--public-url",
+            defaultValue = "${env:CUSTODY_PUBLIC_URL}",
+            description = "The URL browsers use, e.g. https://custody.example.org behind a TLS proxy: with https the"
+                    + " session cookie is Secure, and only this origin may send browser requests"
+                    + " (env CUSTODY_PUBLIC_URL).")
+    String publicUrl;
+
+    @Option(
+            names = "--client-address-header",
+            defaultValue = "${env:CUSTODY_CLIENT_ADDRESS_HEADER}",
+            description = "A header the trusted proxy in front sets to the client's address, e.g. X-Real-IP;"
+                    + " sign-in failures are throttled per client address (env CUSTODY_CLIENT_ADDRESS_HEADER).")
+    String clientAddressHeader;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        var web = new WebSettings(
+                Optional.ofNullable(publicUrl).map(ServeCommand::url), Optional.ofNullable(clientAddressHeader));
         var stopped = new CountDownLatch(1);
         try (var installation = dataFolder.open();
                 var jobs = BackgroundJobs.start(
@@ -62,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
                         checkpointEntries,
                         Duration.ofSeconds(checkpointSeconds),
                         Clock.systemUTC()));
-                var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge)) {
+                var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge, web)) {
             var out = spec.commandLine().getOut();
             out.println(installation.location());
             Announcements.firstStart(out, installation);
@@ -72,5 +94,13 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private static URI url(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw CustodyException.invalidInput("--public-url is not a URL");
+        }
     }
 }

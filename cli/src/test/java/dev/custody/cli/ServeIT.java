@@ -76,4 +76,59 @@ class ServeIT {
                     .isEqualTo(201);
         }
     }
+
+    @Test
+    void serve_behindATlsProxy_namedByThePublicUrl_setsSecureSessionCookies() throws Exception {
+        Path data = temp.resolve("data");
+        var env = Map.of(
+                "CUSTODY_CONFIG_HOME",
+                temp.resolve("config").toString(),
+                "CUSTODY_PUBLIC_URL",
+                "https://custody.example.org");
+        try (var server = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
+            String token = server.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            String url = server.awaitLine("listening on").replaceAll(".*listening on ", "");
+            var http = HttpClient.newHttpClient();
+            var account = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "api/v1/accounts"))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ada\",\"password\":"
+                                    + "\"violet kettle under the stairs\",\"role\":\"auditor\"}"))
+                            .build(),
+                    BodyHandlers.ofString());
+            assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+
+            var signedIn = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "web/sessions"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Origin", "https://custody.example.org")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "username=ada&password=violet+kettle+under+the+stairs"))
+                            .build(),
+                    BodyHandlers.ofString());
+
+            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(201);
+            assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow())
+                    .startsWith("__Host-custody-session=csw_")
+                    .endsWith("; Path=/; HttpOnly; SameSite=Strict; Secure");
+        }
+    }
+
+    @Test
+    void serve_withAPublicUrlThatIsNoWebOrigin_stopsBeforeOpeningAnything() throws Exception {
+        Path data = temp.resolve("data");
+        try (var server = CustodyProcess.start(
+                Map.of("CUSTODY_CONFIG_HOME", temp.resolve("config").toString()),
+                "serve",
+                "--data",
+                data.toString(),
+                "--public-url",
+                "ftp://custody.example.org")) {
+            var refused = server.finish();
+
+            assertThat(refused.exitStatus()).isEqualTo(3);
+            assertThat(refused.output()).contains("INVALID_INPUT", "public URL");
+            assertThat(Files.exists(data)).isFalse();
+        }
+    }
 }

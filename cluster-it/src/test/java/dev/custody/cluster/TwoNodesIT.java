@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.access.SignIn;
+import dev.custody.access.SignInThrottle;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
@@ -40,7 +42,7 @@ class TwoNodesIT {
     Path temp;
 
     @Test
-    void twoNodes_loseNothing_duplicateNothing_andAnErasureOnOneIsSeenOnTheOther() throws Exception {
+    void twoNodes_loseNothing_duplicateNothing_seeEachOthersErasures_andThrottleSignInsTogether() throws Exception {
         try (var backends = SharedBackends.start()) {
             Path config = backends.writeConfig(temp);
             Map<String, String> env = backends.secrets(PASSPHRASE);
@@ -60,6 +62,7 @@ class TwoNodesIT {
                 var nodeA = new Node(a.awaitLine("listening on").replaceAll(".*listening on ", ""), token);
                 var nodeB = new Node(b.awaitLine("listening on").replaceAll(".*listening on ", ""), token);
                 run(backends, nodeA, nodeB);
+                sprayAcross(nodeA, nodeB);
             }
         }
     }
@@ -127,6 +130,27 @@ class TwoNodesIT {
         }
         awaitObjectCount(backends, acknowledged.size());
         assertOneLinearLedger(a, b, acknowledged.size() + erasedClips.size());
+    }
+
+    /**
+     * Failed sign-ins from one address count together on both nodes (the counts live in the shared
+     * database): half on each reach the limit, and then both refuse even the right password.
+     */
+    private static void sprayAcross(Node a, Node b) throws Exception {
+        String password = "violet kettle under the stairs";
+        a.post("accounts", "{\"username\":\"spray-target\",\"password\":\"" + password + "\",\"role\":\"auditor\"}");
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            // The real account gets fewer failures than its own lock-out needs; the rest name no one.
+            String username = i < SignIn.MAX_FAILURES - 1 ? "spray-target" : "nobody-" + i;
+            var failed = (i % 2 == 0 ? a : b).signIn(username, "Winter2026!" + i);
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(401);
+        }
+
+        for (Node node : List.of(a, b)) {
+            var refused = node.signIn("spray-target", password);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        }
     }
 
     /**
@@ -234,6 +258,15 @@ class TwoNodesIT {
         HttpResponse<byte[]> audio(String clip) throws Exception {
             return HTTP.send(
                     request("clips/" + clip + "/audio?purpose=qa").GET().build(), BodyHandlers.ofByteArray());
+        }
+
+        HttpResponse<String> signIn(String username, String password) throws Exception {
+            String body = JSON.createObjectNode()
+                    .put("username", username)
+                    .put("password", password)
+                    .toString();
+            return send(
+                    HttpRequest.newBuilder(URI.create(url + "api/v1/sessions")).POST(BodyPublishers.ofString(body)));
         }
 
         private HttpRequest.Builder request(String path) {

@@ -7,6 +7,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
 import dev.custody.keys.WrappedKey;
+import dev.custody.ledger.Actor;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
 import dev.custody.store.MetadataStore;
@@ -22,12 +23,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Bearer tokens: issues session and API tokens, authenticates every presented token (the bootstrap
- * token included) into a {@link Principal}, lists and revokes them. A token's secret is a prefix and
- * 256 random bits, shown once; only its SHA-256 is stored and looked up. A session lasts at most
- * {@link #SESSION_LIFETIME} and ends after {@link #SESSION_IDLE} unused; an API token lasts what its
- * issuer chose, at most {@link #MAX_API_LIFETIME}. {@link #authenticate} throws {@code
- * UNAUTHENTICATED} for anything forged, expired, revoked, or held by a disabled account.
+ * Tokens: issues session, web-session and API tokens, authenticates every presented token (the
+ * bootstrap token included) into a {@link Principal}, lists and revokes them. A token's secret is a
+ * prefix and 256 random bits, shown once; only its SHA-256 is stored and looked up. A session (bearer
+ * or browser) lasts at most {@link #SESSION_LIFETIME} and ends after {@link #SESSION_IDLE} unused; an
+ * API token lasts what its issuer chose, at most {@link #MAX_API_LIFETIME}. Web-session secrets
+ * authenticate only through {@link #authenticateWebSession} (a cookie), every other secret only
+ * through {@link #authenticate} (a bearer header). Both throw {@code UNAUTHENTICATED} for anything
+ * forged, expired, revoked, of the other kind, or held by a disabled account; presenting a real token
+ * that is no longer live is also logged to the ledger ({@code PermissionChanged(DENIED)} naming the
+ * token, purpose {@code authentication}).
  */
 public final class AccessTokens {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -36,8 +41,9 @@ public final class AccessTokens {
     public static final Duration MAX_API_LIFETIME = Duration.ofDays(365);
     static final String SESSION_PREFIX = "css_";
     static final String API_PREFIX = "cta_";
+    static final String WEB_SESSION_PREFIX = "csw_";
     private static final String BOOTSTRAP_PREFIX = "cst_";
-    private static final int MAX_PRESENTED = 200;
+    static final int MAX_PRESENTED = 200;
     // Recording each use would make every request a write; a minute is precise enough for listings
     // and for the idle timeout.
     private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
@@ -69,13 +75,36 @@ public final class AccessTokens {
         if (presented.startsWith(BOOTSTRAP_PREFIX)) {
             return bootstrap.authenticate(presented);
         }
-        if (presented.length() > MAX_PRESENTED
-                || !(presented.startsWith(SESSION_PREFIX) || presented.startsWith(API_PREFIX))) {
+        if (presented.startsWith(SESSION_PREFIX)) {
+            return authenticate(presented, TokenKind.SESSION);
+        }
+        return authenticate(presented, TokenKind.API);
+    }
+
+    /** The principal a presented session cookie stands for. */
+    public Principal authenticateWebSession(String presented) {
+        requireNonNull(presented, "presented is null");
+        return authenticate(presented, TokenKind.WEB_SESSION);
+    }
+
+    private Principal authenticate(String presented, TokenKind kind) {
+        if (presented.length() > MAX_PRESENTED || !presented.startsWith(prefix(kind))) {
             throw unauthenticated();
         }
         Bytes hash = Sha256.of(presented);
         Instant now = clock.instant();
-        var token = metadata.inReadTransaction(r -> live(r, hash, now)).orElseThrow(AccessTokens::unauthenticated);
+        // A forged secret names no one: refused with nothing to record. A real but dead one is
+        // recorded against its holder: a revoked or expired token still in use may have been stolen.
+        var stored = metadata.inReadTransaction(r -> r.accessTokens()
+                        .findBySecretHash(hash)
+                        .filter(token -> token.kind() == kind)
+                        .map(token -> new Presented(token, isLive(r, token, now))))
+                .orElseThrow(AccessTokens::unauthenticated);
+        AccessToken token = stored.token();
+        if (!stored.live()) {
+            recordRefusal(token, now);
+            throw unauthenticated();
+        }
         if (!now.isBefore(token.lastUsedAt().plus(TOUCH_GRANULARITY))) {
             metadata.inTransaction(r -> {
                 r.accessTokens().touch(token.id(), now);
@@ -93,6 +122,22 @@ public final class AccessTokens {
                 .orElseThrow(AccessTokens::unauthenticated);
         return principal.speakingFor(links.open(account, link));
     }
+
+    private void recordRefusal(AccessToken token, Instant now) {
+        metadata.inTransaction(r -> r.ledger()
+                .append(
+                        new PermissionChanged(
+                                token.principalId(),
+                                token.role().actorRole(),
+                                PermissionChange.DENIED,
+                                token.id().value()),
+                        Actor.system(),
+                        "authentication",
+                        Principal.newRequestId(),
+                        now));
+    }
+
+    private record Presented(AccessToken token, boolean live) {}
 
     /** Issues an API token for the caller's own role and organization, valid for {@code lifetime}. */
     public IssuedToken issueApiToken(Principal caller, Duration lifetime) {
@@ -115,8 +160,9 @@ public final class AccessTokens {
             repositories
                     .ledger()
                     .append(
+                            // Named as the actor is: a contributor by pseudonym, never by account.
                             new PermissionChanged(
-                                    caller.id(),
+                                    caller.actor().id(),
                                     caller.role().actorRole(),
                                     PermissionChange.GRANTED,
                                     issued.token().id().value()),
@@ -147,7 +193,10 @@ public final class AccessTokens {
                     .ledger()
                     .append(
                             new PermissionChanged(
-                                    caller.id(), caller.role().actorRole(), PermissionChange.REVOKED, id.value()),
+                                    caller.actor().id(),
+                                    caller.role().actorRole(),
+                                    PermissionChange.REVOKED,
+                                    id.value()),
                             caller.actor(),
                             "api-token",
                             caller.requestId(),
@@ -165,15 +214,18 @@ public final class AccessTokens {
         revoke(caller, token.id());
     }
 
-    /** Issues a session token inside the sign-in's transaction. */
-    IssuedToken issueSession(Repositories repositories, Account account, Instant signedInAt) {
+    /** Issues a session token ({@code SESSION} or {@code WEB_SESSION}) inside the sign-in's transaction. */
+    IssuedToken issueSession(Repositories repositories, Account account, TokenKind kind, Instant signedInAt) {
+        if (!kind.endsWhenIdle()) {
+            throw new IllegalArgumentException("not a session: " + kind);
+        }
         Instant now = signedInAt.truncatedTo(ChronoUnit.MILLIS);
         return issue(
                 repositories,
                 account.id().value(),
                 account.role(),
                 account.organization(),
-                TokenKind.SESSION,
+                kind,
                 now,
                 now.plus(SESSION_LIFETIME));
     }
@@ -188,8 +240,7 @@ public final class AccessTokens {
             Instant expires) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String secret = (kind == TokenKind.SESSION ? SESSION_PREFIX : API_PREFIX)
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = prefix(kind) + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         var token = new AccessToken(
                 TokenId.random(),
                 Sha256.of(secret),
@@ -206,12 +257,14 @@ public final class AccessTokens {
     }
 
     private static Optional<AccessToken> live(Repositories repositories, Bytes hash, Instant now) {
-        return repositories.accessTokens().findBySecretHash(hash).filter(token -> {
-            boolean idle = token.kind() == TokenKind.SESSION
-                    && !now.isBefore(token.lastUsedAt().plus(SESSION_IDLE));
-            boolean expired = !now.isBefore(token.expiresAt());
-            return token.revokedAt().isEmpty() && !idle && !expired && holderEnabled(repositories, token);
-        });
+        return repositories.accessTokens().findBySecretHash(hash).filter(token -> isLive(repositories, token, now));
+    }
+
+    private static boolean isLive(Repositories repositories, AccessToken token, Instant now) {
+        boolean idle =
+                token.kind().endsWhenIdle() && !now.isBefore(token.lastUsedAt().plus(SESSION_IDLE));
+        boolean expired = !now.isBefore(token.expiresAt());
+        return token.revokedAt().isEmpty() && !idle && !expired && holderEnabled(repositories, token);
     }
 
     private static boolean holderEnabled(Repositories repositories, AccessToken token) {
@@ -222,11 +275,19 @@ public final class AccessTokens {
                 .orElse(false);
     }
 
+    private static String prefix(TokenKind kind) {
+        return switch (kind) {
+            case SESSION -> SESSION_PREFIX;
+            case API -> API_PREFIX;
+            case WEB_SESSION -> WEB_SESSION_PREFIX;
+        };
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static CustodyException unauthenticated() {
-        return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+        return new CustodyException(ErrorCode.UNAUTHENTICATED, "a valid bearer token or session is required");
     }
 }

@@ -10,22 +10,26 @@ import dev.custody.ledger.AccountChange;
 import dev.custody.ledger.AccountChanged;
 import dev.custody.ledger.Actor;
 import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
  * Signs a person in with username, password and (for roles that need it) a TOTP code, and issues a
- * session token. Throttled per account: after {@link #MAX_FAILURES} failures in a row the account
- * refuses every sign-in for {@link #LOCK_OUT}, the lock-out logged as {@code AccountChanged}. Every
- * refusal is the same {@code UNAUTHENTICATED "sign-in failed"}, whether the username is unknown, the
- * password or code wrong, or the account locked or disabled, so a caller learns nothing about which
- * accounts exist; an unknown username costs the same hashing time as a known one. Malformed input
- * fails {@code INVALID_INPUT} before anything is looked up.
+ * session: a bearer session token, or for a browser a web session carried in a cookie. Throttled
+ * per account: after {@link #MAX_FAILURES} failures in a row the account refuses every sign-in for
+ * {@link #LOCK_OUT}, the lock-out logged as {@code AccountChanged}; and per client address, across
+ * accounts, by {@link SignInThrottle} ({@code RATE_LIMITED}). Every other refusal is the same {@code
+ * UNAUTHENTICATED "sign-in failed"}, whether the username is unknown, the password or code wrong, or
+ * the account locked or disabled, so a caller learns nothing about which accounts exist; an unknown
+ * username costs the same hashing time as a known one. Malformed input fails {@code INVALID_INPUT}
+ * before anything is looked up or counted. A refused sign-in changes nothing but the failure counts.
  */
 public final class SignIn {
     public static final int MAX_FAILURES = 5;
@@ -36,6 +40,7 @@ public final class SignIn {
     private final MetadataStore metadata;
     private final TotpSecrets totpSecrets;
     private final AccessTokens tokens;
+    private final SignInThrottle throttle;
     private final PasswordHash decoy;
     private final Clock clock;
 
@@ -44,14 +49,38 @@ public final class SignIn {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.totpSecrets = new TotpSecrets(requireNonNull(keys, "keys is null"));
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.throttle = new SignInThrottle(metadata);
         this.decoy = PasswordHash.of("decoy password, never matched", new byte[16], hashing);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    public IssuedToken signIn(String username, String password, Optional<String> totp) {
+    /** Signs in for a bearer session token. */
+    public IssuedToken signIn(String username, String password, Optional<String> totp, ClientAddress from) {
+        return signIn(username, password, totp, from, TokenKind.SESSION, List.of());
+    }
+
+    /**
+     * Signs a browser in for a web session. The sessions of the cookies it presented are revoked in
+     * the same transaction, whoever they belong to: a session is always new at sign-in, and one
+     * planted in the browser beforehand (session fixation) never outlives it.
+     */
+    public IssuedToken signInBrowser(
+            String username, String password, Optional<String> totp, ClientAddress from, List<String> presented) {
+        requireNonNull(presented, "presented is null");
+        return signIn(username, password, totp, from, TokenKind.WEB_SESSION, List.copyOf(presented));
+    }
+
+    private IssuedToken signIn(
+            String username,
+            String password,
+            Optional<String> totp,
+            ClientAddress from,
+            TokenKind kind,
+            List<String> presented) {
         requireNonNull(username, "username is null");
         requireNonNull(password, "password is null");
         requireNonNull(totp, "totp is null");
+        requireNonNull(from, "from is null");
         var name = new Username(username);
         if (password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH) {
             throw CustodyException.invalidInput("a password is 1 to 256 characters long");
@@ -59,17 +88,19 @@ public final class SignIn {
         if (totp.isPresent() && !TOTP_CODE.matcher(totp.get()).matches()) {
             throw CustodyException.invalidInput("a TOTP code is 6 digits");
         }
-        Optional<Account> found = metadata.inReadTransaction(r -> r.accounts().findByUsername(name));
         Instant now = clock.instant();
+        throttle.requireAllowed(from, now);
+        Optional<Account> found = metadata.inReadTransaction(r -> r.accounts().findByUsername(name));
         if (found.isEmpty() || found.get().disabled() || found.get().lockedAt(now)) {
             decoy.matches(password);
+            recordFailure(Optional.empty(), from, now);
             throw failed();
         }
         Account account = found.get();
         OptionalLong step =
                 account.password().matches(password) ? secondFactor(account, totp, now) : OptionalLong.empty();
         if (step.isEmpty()) {
-            recordFailure(account.id(), now);
+            recordFailure(Optional.of(account.id()), from, now);
             throw failed();
         }
         return metadata.inTransaction(repositories -> {
@@ -79,7 +110,8 @@ public final class SignIn {
                 throw failed();
             }
             repositories.accounts().update(current.signedIn(step.getAsLong()));
-            return tokens.issueSession(repositories, current, now);
+            SessionRotation.revokePresented(repositories, presented, now);
+            return tokens.issueSession(repositories, current, kind, now);
         });
     }
 
@@ -101,25 +133,32 @@ public final class SignIn {
         }
     }
 
-    private void recordFailure(AccountId id, Instant now) {
+    /** Counts a failure against the client address and, if it named one, the account. */
+    private void recordFailure(Optional<AccountId> account, ClientAddress from, Instant now) {
         metadata.inTransaction(repositories -> {
-            Account current = repositories.accounts().find(id).orElseThrow(SignIn::failed);
-            int failures = current.failedAttempts() + 1;
-            if (failures < MAX_FAILURES) {
-                repositories.accounts().update(current.withFailures(failures, Optional.empty()));
-                return null;
-            }
-            repositories.accounts().update(current.withFailures(0, Optional.of(now.plus(LOCK_OUT))));
-            repositories
-                    .ledger()
-                    .append(
-                            new AccountChanged(id.value(), AccountChange.LOCKED_OUT),
-                            Actor.system(),
-                            "sign-in-throttling",
-                            Principal.newRequestId(),
-                            now);
+            throttle.recordFailure(repositories, from, now);
+            account.ifPresent(id -> recordAccountFailure(repositories, id, now));
             return null;
         });
+        throttle.forgetEnded(now);
+    }
+
+    private static void recordAccountFailure(Repositories repositories, AccountId id, Instant now) {
+        Account current = repositories.accounts().find(id).orElseThrow(SignIn::failed);
+        int failures = current.failedAttempts() + 1;
+        if (failures < MAX_FAILURES) {
+            repositories.accounts().update(current.withFailures(failures, Optional.empty()));
+            return;
+        }
+        repositories.accounts().update(current.withFailures(0, Optional.of(now.plus(LOCK_OUT))));
+        repositories
+                .ledger()
+                .append(
+                        new AccountChanged(id.value(), AccountChange.LOCKED_OUT),
+                        Actor.system(),
+                        "sign-in-throttling",
+                        Principal.newRequestId(),
+                        now);
     }
 
     private static CustodyException failed() {

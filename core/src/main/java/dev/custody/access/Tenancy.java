@@ -19,7 +19,8 @@ import java.util.Optional;
  * What the authorization table needs from the data: which organization owns a project or a clip,
  * and a ledger record of every refusal. {@link #deny} appends {@code PermissionChanged(DENIED)}
  * naming the principal and the route (never the ids in the path) and returns the uniform {@code
- * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing.
+ * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing;
+ * {@link #denyForgery} does the same for a request refused as a possible cross-site forgery.
  */
 public final class Tenancy {
     private final MetadataStore metadata;
@@ -46,6 +47,24 @@ public final class Tenancy {
 
     /** Logs the refusal of {@code route} (a method and path pattern) to {@code caller}; returns the failure. */
     public CustodyException deny(Principal caller, String route) {
+        log(caller, route, "authorization");
+        return new CustodyException(ErrorCode.FORBIDDEN, "not allowed");
+    }
+
+    /**
+     * Logs the refusal of a cookie-authenticated request to {@code route} that lacked the session's
+     * CSRF token or came from another origin (a possible cross-site request forgery); returns the
+     * failure, {@code CSRF_REJECTED}.
+     */
+    public CustodyException denyForgery(Principal caller, String route) {
+        log(caller, route, "csrf");
+        return new CustodyException(
+                ErrorCode.CSRF_REJECTED,
+                "a request that changes something needs the session's CSRF token (X-CSRF-Token or _csrf)"
+                        + " and must come from this site");
+    }
+
+    private void log(Principal caller, String route, String reason) {
         requireNonNull(caller, "caller is null");
         requireNonNull(route, "route is null");
         metadata.inTransaction(r -> {
@@ -54,11 +73,10 @@ public final class Tenancy {
                             new PermissionChanged(
                                     caller.actor().id(), caller.role().actorRole(), PermissionChange.DENIED, route),
                             caller.actor(),
-                            "authorization",
+                            reason,
                             caller.requestId(),
                             clock.instant());
             return null;
         });
-        return new CustodyException(ErrorCode.FORBIDDEN, "not allowed");
     }
 }

@@ -5,5 +5,7 @@ public enum SuspensionCause {
     BUDGET_EXCEEDED,
     RATE_ANOMALY,
     CANARY_TOUCHED,
-    SECURITY_OFFICER_ORDER
+    SECURITY_OFFICER_ORDER,
+    /** A client address refused sign-in for a while after many failures, across any accounts. */
+    SIGN_IN_FAILURES
 }

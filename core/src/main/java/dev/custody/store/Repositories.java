@@ -24,6 +24,8 @@ public interface Repositories {
 
     AccessTokenRepository accessTokens();
 
+    SignInFailureRepository signInFailures();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

@@ -14,6 +14,7 @@ import dev.custody.store.OrganizationRepository;
 import dev.custody.store.ProjectRepository;
 import dev.custody.store.Repositories;
 import dev.custody.store.SettingsRepository;
+import dev.custody.store.SignInFailureRepository;
 import dev.custody.store.WrappedKeyRepository;
 import org.jdbi.v3.core.Handle;
 
@@ -92,6 +93,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public AccessTokenRepository accessTokens() {
         return new JdbcAccessTokenRepository(handle);
+    }
+
+    @Override
+    public SignInFailureRepository signInFailures() {
+        return new JdbcSignInFailureRepository(handle);
     }
 
     @Override

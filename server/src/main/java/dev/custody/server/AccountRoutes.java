@@ -21,16 +21,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sign-in (session tokens), machine API tokens and accounts. Token secrets appear in a response
- * once, when issued, and never again; there are no cookie sessions (no web interface yet).
+ * Sign-in for bearer session tokens, machine API tokens and accounts. Token secrets appear in a
+ * response once, when issued, and never again. Browsers sign in through {@link WebSessionRoutes}.
  */
 final class AccountRoutes {
     private static final int MAX_LIFETIME_DAYS = 365;
 
     private final Services services;
+    private final WebSettings web;
 
-    AccountRoutes(Services services) {
+    AccountRoutes(Services services, WebSettings web) {
         this.services = services;
+        this.web = web;
     }
 
     void register(RoutesConfig routes) {
@@ -54,8 +56,12 @@ final class AccountRoutes {
         if (request.username() == null || request.password() == null) {
             throw CustodyException.invalidInput("username and password are required");
         }
-        var issued =
-                services.signIn().signIn(request.username(), request.password(), Optional.ofNullable(request.totp()));
+        var issued = services.signIn()
+                .signIn(
+                        request.username(),
+                        request.password(),
+                        Optional.ofNullable(request.totp()),
+                        web.clientAddress(ctx));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 201, IssuedView.of(issued));
     }

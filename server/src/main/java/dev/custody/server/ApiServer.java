@@ -8,6 +8,7 @@ import dev.custody.Services;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Set<ErrorCode> LOGGED_REFUSALS =
+            EnumSet.of(ErrorCode.UNAUTHENTICATED, ErrorCode.CSRF_REJECTED, ErrorCode.RATE_LIMITED);
 
     private final Javalin javalin;
 
@@ -29,11 +32,18 @@ public final class ApiServer implements AutoCloseable {
         this.javalin = javalin;
     }
 
-    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    /** Starts serving on {@code host:port} (port 0 picks a free one), reached directly (no proxy). */
     public static ApiServer start(String host, int port, Services services, Runnable afterErasure) {
+        return start(host, port, services, afterErasure, WebSettings.direct());
+    }
+
+    /** Starts serving on {@code host:port} (port 0 picks a free one), reached as {@code web} says. */
+    public static ApiServer start(String host, int port, Services services, Runnable afterErasure, WebSettings web) {
         requireNonNull(services, "services is null");
-        var authentication = new Authentication(services);
-        var accounts = new AccountRoutes(services);
+        requireNonNull(web, "web is null");
+        var authentication = new Authentication(services, web);
+        var accounts = new AccountRoutes(services, web);
+        var webSessions = new WebSessionRoutes(services, web);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
         var ledger = new LedgerRoutes(services);
@@ -47,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
             // Every matched route, public ones included, passes the one authorization table.
             config.routes.beforeMatched(authentication::check);
             accounts.register(config.routes);
+            webSessions.register(config.routes);
             admin.register(config.routes);
             clips.register(config.routes);
             ledger.register(config.routes);
@@ -94,6 +105,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void custodyError(CustodyException e, Context ctx) {
+        // Whole seconds, rounded up: a client that waits as told is never refused for being early.
+        e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString((wait.toMillis() + 999) / 1000)));
+        if (LOGGED_REFUSALS.contains(e.code())) {
+            // Refusals the ledger cannot hold (no principal to name) or that mark abuse go to the
+            // operator's log too: the route and the code, never a credential, a query or the body.
+            LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), e.code());
+        }
         Json.write(ctx, ErrorStatus.of(e.code()), new ErrorBody(e.code().name(), e.getMessage()));
     }
 

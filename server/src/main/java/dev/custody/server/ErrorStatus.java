@@ -19,12 +19,12 @@ final class ErrorStatus {
                     AUDIO_NOISY -> 422;
             case AUDIO_UNSUPPORTED_FORMAT -> 415;
             case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
+            case FORBIDDEN, CSRF_REJECTED -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT, CONSENT_REQUIRED -> 409;
             case ERASED -> 410;
             case PAYLOAD_TOO_LARGE -> 413;
-            case BUDGET_EXCEEDED -> 429;
+            case BUDGET_EXCEEDED, RATE_LIMITED -> 429;
             case INTEGRITY_FAILURE, INTERNAL -> 500;
             case KEY_PROVIDER_UNAVAILABLE,
                     STORAGE_UNAVAILABLE,

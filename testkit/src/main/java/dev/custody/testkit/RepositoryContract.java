@@ -112,6 +112,14 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
     }
 
+    @Nested
+    class SignInFailures extends SignInFailureRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
     @Test
     void inTransaction_returnsWhatTheWorkReturns() {
         String result = tx(r -> "result");
