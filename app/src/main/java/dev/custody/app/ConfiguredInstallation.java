@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.access.FirstStart;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.LocalKeyring;
 import java.io.IOException;
@@ -28,12 +29,12 @@ import java.util.Optional;
 public final class ConfiguredInstallation implements Installation {
     private final Path configFile;
     private final Custody custody;
-    private final Optional<String> bootstrapToken;
+    private final Optional<FirstStart> firstStart;
 
-    private ConfiguredInstallation(Path configFile, Custody custody, Optional<String> bootstrapToken) {
+    private ConfiguredInstallation(Path configFile, Custody custody, Optional<FirstStart> firstStart) {
         this.configFile = configFile;
         this.custody = custody;
-        this.bootstrapToken = bootstrapToken;
+        this.firstStart = firstStart;
     }
 
     /** Opens the configured backends; every setting is checked before any of them is touched. */
@@ -70,7 +71,7 @@ public final class ConfiguredInstallation implements Installation {
                 deleteQuietly(keyring);
                 throw e;
             }
-            if (installation.bootstrapToken.isEmpty()) {
+            if (installation.firstStart.isEmpty()) {
                 // The database was set up before, under another keyring: this one could read nothing.
                 installation.close();
                 deleteQuietly(keyring);
@@ -87,7 +88,11 @@ public final class ConfiguredInstallation implements Installation {
         Custody custody = Custody.open(config.config(), config.passphrase(), requireNonNull(clock, "clock is null"));
         try {
             return new ConfiguredInstallation(
-                    config.file(), custody, custody.services().bootstrapToken().issueOnce());
+                    config.file(),
+                    custody,
+                    FirstStart.runOnce(
+                            custody.services().bootstrapToken(),
+                            custody.services().accounts()));
         } catch (RuntimeException e) {
             custody.close();
             throw e;
@@ -125,8 +130,8 @@ public final class ConfiguredInstallation implements Installation {
     }
 
     @Override
-    public Optional<String> bootstrapToken() {
-        return bootstrapToken;
+    public Optional<FirstStart> firstStart() {
+        return firstStart;
     }
 
     @Override

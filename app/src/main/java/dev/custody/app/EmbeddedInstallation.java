@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.access.FirstStart;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.Passphrases;
@@ -26,17 +27,17 @@ import java.util.Optional;
 public final class EmbeddedInstallation implements Installation {
     private final DataFolder folder;
     private final Custody custody;
-    private final Optional<String> bootstrapToken;
+    private final Optional<FirstStart> firstStart;
     private final Optional<Path> generatedPassphraseFile;
 
     private EmbeddedInstallation(
             DataFolder folder,
             Custody custody,
-            Optional<String> bootstrapToken,
+            Optional<FirstStart> firstStart,
             Optional<Path> generatedPassphraseFile) {
         this.folder = folder;
         this.custody = custody;
-        this.bootstrapToken = bootstrapToken;
+        this.firstStart = firstStart;
         this.generatedPassphraseFile = generatedPassphraseFile;
     }
 
@@ -65,7 +66,12 @@ public final class EmbeddedInstallation implements Installation {
             Custody custody = Custody.open(CustodyConfig.embedded(folder), passphrase, clock);
             passphrase.close();
             return new EmbeddedInstallation(
-                    folder, custody, custody.services().bootstrapToken().issueOnce(), generated);
+                    folder,
+                    custody,
+                    FirstStart.runOnce(
+                            custody.services().bootstrapToken(),
+                            custody.services().accounts()),
+                    generated);
         } catch (RuntimeException e) {
             folder.close();
             throw e;
@@ -119,8 +125,8 @@ public final class EmbeddedInstallation implements Installation {
     }
 
     @Override
-    public Optional<String> bootstrapToken() {
-        return bootstrapToken;
+    public Optional<FirstStart> firstStart() {
+        return firstStart;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.custody.app;
 
+import dev.custody.access.FirstStart;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,8 +14,13 @@ public sealed interface Installation extends AutoCloseable permits EmbeddedInsta
     /** Where this installation is, for the operator: its data folder or its configuration file. */
     String location();
 
+    /** The first operator's credentials and the bootstrap token: only on the very first start. */
+    Optional<FirstStart> firstStart();
+
     /** The bootstrap token, present only on the very first start against a fresh database. */
-    Optional<String> bootstrapToken();
+    default Optional<String> bootstrapToken() {
+        return firstStart().map(FirstStart::bootstrapToken);
+    }
 
     /** Where a generated passphrase was written, present only when this call created it. */
     Optional<Path> generatedPassphraseFile();

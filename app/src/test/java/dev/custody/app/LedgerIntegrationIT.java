@@ -52,6 +52,8 @@ class LedgerIntegrationIT {
         assertThat(entries)
                 .extracting(LedgerEntry::action)
                 .containsExactly(
+                        Action.ACCOUNT_CHANGED, // the first operator's account
+                        Action.PERMISSION_CHANGED, // ... and its role
                         Action.ACCOUNT_CHANGED, // the bootstrap administrator
                         Action.CONFIGURATION_CHANGED, // organization
                         Action.CONFIGURATION_CHANGED, // project
@@ -61,7 +63,7 @@ class LedgerIntegrationIT {
                         Action.CLIP_REJECTED,
                         Action.CLIP_OPENED,
                         Action.CONTRIBUTOR_ERASED);
-        LedgerEntry opened = entries.get(7);
+        LedgerEntry opened = entries.get(9);
         assertThat(opened.purpose()).isEqualTo("review");
         assertThat(opened.actor().id()).isEqualTo("admin");
         assertThat(opened.subjects().toString()).contains(clip.id().value(), alice.value());

@@ -115,7 +115,11 @@ final class AccessFixture implements AutoCloseable {
 
     /** The TOTP code of an enrolment URI at the fixture's time, {@code steps} steps ahead. */
     String totp(CreatedAccount account, int steps) {
-        String uri = account.totpEnrolment().orElseThrow();
+        return totp(account.totpEnrolment().orElseThrow(), steps);
+    }
+
+    /** The TOTP code of an {@code otpauth://} enrolment URI at the fixture's time. */
+    String totp(String uri, int steps) {
         String secret = uri.substring(uri.indexOf("secret=") + 7, uri.indexOf('&'));
         return Totp.code(base32(secret), Totp.step(clock.instant()) + steps);
     }

@@ -3,7 +3,7 @@ package dev.custody.cli;
 import dev.custody.app.Installation;
 import java.io.PrintWriter;
 
-/** What a first start tells the operator: where the passphrase went and the one-time token. */
+/** What a first start tells the operator: where the passphrase went, the first operator account and the one-time token. */
 final class Announcements {
     private Announcements() {}
 
@@ -12,8 +12,13 @@ final class Announcements {
             out.println("Generated the keyring passphrase and wrote it to " + file.toAbsolutePath() + " (mode 0600).");
             out.println("Keep it apart from backups of the data folder: without it the data folder is unreadable.");
         });
-        installation.bootstrapToken().ifPresent(token -> {
-            out.println("Bootstrap admin token (shown once, store it now): " + token);
+        installation.firstStart().ifPresent(first -> {
+            out.println("First operator account (shown once, store it now):");
+            out.println("  username: " + first.operator().value());
+            out.println("  password: " + first.operatorPassword());
+            out.println("  TOTP enrolment, for an authenticator app: " + first.totpEnrolment());
+            out.println("Bootstrap admin token, for setting up (shown once; an operator retires it with"
+                    + " DELETE /api/v1/bootstrap-token): " + first.bootstrapToken());
         });
         out.flush();
     }

@@ -28,6 +28,8 @@ class ServeIT {
         String token;
         try (var first = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
             String passphraseLine = first.awaitLine("wrote it to");
+            assertThat(first.awaitLine("username:")).endsWith("username: operator");
+            assertThat(first.awaitLine("TOTP enrolment")).contains("otpauth://totp/Custody:operator?secret=");
             token = first.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
             url = first.awaitLine("listening on").replaceAll(".*listening on ", "");
             assertThat(passphraseLine).contains(config.toString());

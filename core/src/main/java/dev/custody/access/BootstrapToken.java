@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 public final class BootstrapToken {
     static final String SETTING = "bootstrap_token_sha256";
+    // Kept in place of the hash, so that a retired token is never issued again either.
+    private static final String RETIRED = "retired";
     private static final String PREFIX = "cst_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,11 +58,38 @@ public final class BootstrapToken {
         });
     }
 
+    /** Whether this installation's token was ever issued (retired or not): false only on a fresh database. */
+    public boolean wasIssued() {
+        return metadata.inReadTransaction(r -> r.settings().get(SETTING)).isPresent();
+    }
+
+    /**
+     * Retires the token for good: from then on only accounts sign in. For an operator (or the bootstrap
+     * administrator itself) once the first operator account runs the platform; logged.
+     */
+    public void retire(Principal caller) {
+        requireNonNull(caller, "caller is null");
+        caller.require(java.util.Set.of(Role.OPERATOR, Role.BOOTSTRAP_ADMIN), "retire the bootstrap token");
+        metadata.inTransaction(repositories -> {
+            repositories.settings().put(SETTING, RETIRED);
+            repositories
+                    .ledger()
+                    .append(
+                            new AccountChanged("admin", AccountChange.DISABLED),
+                            caller.actor(),
+                            "bootstrap",
+                            caller.requestId(),
+                            clock.instant());
+            return null;
+        });
+    }
+
     /** The principal a presented token stands for; UNAUTHENTICATED for anything else. */
     public Principal authenticate(String presented) {
         requireNonNull(presented, "presented is null");
         byte[] expected = metadata.inReadTransaction(
                         repositories -> repositories.settings().get(SETTING))
+                .filter(hash -> !hash.equals(RETIRED))
                 .map(HexFormat.of()::parseHex)
                 .orElseThrow(BootstrapToken::unauthenticated);
         if (presented.length() > 200

@@ -37,6 +37,7 @@ final class AccessPolicy {
             open("POST", "/api/v1/sign-up"),
             open("POST", "/api/v1/sessions"),
             rule("GET", "/api/v1/me", EVERYONE),
+            rule("DELETE", "/api/v1/bootstrap-token", Set.of(OPERATOR, BOOTSTRAP_ADMIN)),
             rule("DELETE", "/api/v1/sessions/current", ACCOUNT_HOLDERS),
             open("POST", WebSessionRoutes.SESSIONS),
             rule("GET", WebSessionRoutes.CURRENT, ACCOUNT_HOLDERS),

@@ -38,6 +38,7 @@ final class AccountRoutes {
     void register(RoutesConfig routes) {
         routes.post("/api/v1/sign-up", this::signUp);
         routes.get("/api/v1/me", this::me);
+        routes.delete("/api/v1/bootstrap-token", this::retireBootstrapToken);
         routes.post("/api/v1/sessions", this::signIn);
         routes.delete("/api/v1/sessions/current", this::signOut);
         routes.post("/api/v1/tokens", this::issueToken);
@@ -45,6 +46,11 @@ final class AccountRoutes {
         routes.delete("/api/v1/tokens/{token}", this::revokeToken);
         routes.post("/api/v1/accounts", this::createAccount);
         routes.post("/api/v1/accounts/{account}/disable", this::disable);
+    }
+
+    private void retireBootstrapToken(Context ctx) {
+        services.bootstrapToken().retire(Authentication.principal(ctx));
+        ctx.status(204);
     }
 
     private void me(Context ctx) {

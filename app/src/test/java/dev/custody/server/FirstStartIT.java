@@ -1,0 +1,58 @@
+package dev.custody.server;
+
+import static dev.custody.server.AccessFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custody.access.FirstStart;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first start makes an operator account; the operator retires the bootstrap token. */
+class FirstStartIT {
+    @TempDir
+    Path temp;
+
+    AccessFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new AccessFixture(temp.resolve("data"));
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void theFirstOperator_signsInWithTotp_andRetiresTheBootstrapToken() throws Exception {
+        FirstStart first = fixture.installation.firstStart().orElseThrow();
+        assertThat(first.toString()).doesNotContain(first.operatorPassword(), first.bootstrapToken());
+
+        var signIn = fixture.signIn(
+                first.operator().value(), first.operatorPassword(), fixture.totp(first.totpEnrolment(), 0));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(201);
+        String session = json(signIn).get("token").asText();
+        assertThat(json(fixture.send("GET", "/api/v1/me", session, null))
+                        .get("role")
+                        .asText())
+                .isEqualTo("operator");
+        long before = fixture.ledgerSize();
+
+        assertThat(fixture.send("DELETE", "/api/v1/bootstrap-token", session, null)
+                        .statusCode())
+                .isEqualTo(204);
+
+        assertThat(fixture.send("GET", "/api/v1/me", fixture.bootstrapToken, null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(fixture.ledgerSize()).isEqualTo(before + 1);
+        assertThat(fixture.services.bootstrapToken().issueOnce()).isEmpty();
+        assertThat(fixture.send("POST", "/api/v1/organizations", session, "{\"name\":\"Acme 2\"}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+}
