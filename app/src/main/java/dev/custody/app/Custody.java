@@ -29,8 +29,11 @@ import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.SecretBytes;
 import dev.custody.keys.SignerRole;
 import dev.custody.ledger.CheckpointSigners;
+import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
+import dev.custody.review.ReviewService;
+import dev.custody.review.ReviewerAssignments;
 import dev.custody.s3.S3BlobStore;
 import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
@@ -75,7 +78,10 @@ public final class Custody implements AutoCloseable {
                 new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
                 new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
                 tokens,
-                new Tenancy(metadata, clock));
+                new Tenancy(metadata, clock),
+                new ReviewerAssignments(metadata, clock),
+                new ReviewService(metadata, clock),
+                new PayoutService(metadata, clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

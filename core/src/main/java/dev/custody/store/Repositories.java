@@ -24,6 +24,10 @@ public interface Repositories {
 
     AccessTokenRepository accessTokens();
 
+    ReviewRepository reviews();
+
+    PayoutRepository payouts();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }
