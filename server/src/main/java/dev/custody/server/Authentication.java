@@ -4,6 +4,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.access.Principal;
+import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Authentication and authorization, in one place, before any handler runs: finds the matched
  * route's line in {@link AccessPolicy}, establishes the caller from the bearer token (bootstrap,
  * session or API token alike), then checks the caller's role and, for a caller who belongs to an
- * organization, that the resource in the path belongs to it. A refusal is logged to the ledger and
+ * organization, that the resource in the path belongs to it, and for a reviewer, that it belongs to
+ * a project assigned to them. A refusal is logged to the ledger and
  * answered {@code 403 FORBIDDEN}, the same whether the resource is another's or does not exist.
  */
 final class Authentication {
@@ -41,7 +43,9 @@ final class Authentication {
         String requestId = Principal.newRequestId();
         ctx.header("X-Request-Id", requestId);
         principal = principal.inRequest(requestId);
-        if (!rule.roles().contains(principal.role()) || !ownsResource(ctx, rule, principal)) {
+        if (!rule.roles().contains(principal.role())
+                || !ownsResource(ctx, rule, principal)
+                || !assignedToResource(ctx, rule, principal)) {
             throw services.tenancy().deny(principal, rule.route());
         }
         ctx.attribute(PRINCIPAL, principal);
@@ -63,6 +67,18 @@ final class Authentication {
             throw new CustodyException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }
         return header.substring(BEARER.length()).strip();
+    }
+
+    /** A reviewer reaches only the projects assigned to them, and those projects' clips. */
+    private boolean assignedToResource(Context ctx, AccessRule rule, Principal principal) {
+        if (principal.role() != Role.REVIEWER) {
+            return true;
+        }
+        return switch (rule.owner()) {
+            case NONE, ORGANIZATION -> true;
+            case PROJECT -> services.tenancy().assigned(principal, new ProjectId(ctx.pathParam("project")));
+            case CLIP -> services.tenancy().assigned(principal, new ClipId(ctx.pathParam("clip")));
+        };
     }
 
     private boolean ownsResource(Context ctx, AccessRule rule, Principal principal) {
