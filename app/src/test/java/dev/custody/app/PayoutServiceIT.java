@@ -99,11 +99,11 @@ class PayoutServiceIT {
         var fileHash = Sha256.of(csv.getBytes(StandardCharsets.UTF_8));
         assertThat(fixture.entriesSince(before))
                 .extracting(LedgerEntry::action)
-                .containsExactly(
-                        Action.PAYOUT_BATCH_CHANGED, Action.PAYOUT_BATCH_CHANGED, Action.PAYOUT_BATCH_CHANGED);
+                .containsExactly(Action.PAYOUT_BATCH_CHANGED, Action.PAYOUT_BATCH_CHANGED, Action.PAYOUT_BATCH_CHANGED);
         assertThat(fixture.entriesSince(before))
                 .zipSatisfy(
-                        java.util.List.of(PayoutBatchChange.CREATED, PayoutBatchChange.EXPORTED, PayoutBatchChange.PAID),
+                        java.util.List.of(
+                                PayoutBatchChange.CREATED, PayoutBatchChange.EXPORTED, PayoutBatchChange.PAID),
                         (entry, change) -> assertThat(entry.records(new PayoutBatchChanged(id, change, 4, fileHash)))
                                 .isTrue());
     }

@@ -23,6 +23,7 @@ import dev.custody.ledger.ReviewVerdict;
 import dev.custody.payout.CreditState;
 import dev.custody.payout.PayoutCredit;
 import dev.custody.review.RejectionReason;
+import dev.custody.review.Review;
 import dev.custody.review.ReviewItem;
 import dev.custody.review.Verdict;
 import dev.custody.store.MetadataStore;
@@ -77,7 +78,8 @@ class ReviewServiceIT {
         assertThat(credit.contributor()).isEqualTo(fixture.contributor);
         assertThat(credit.state()).isEqualTo(CreditState.PENDING);
         List<LedgerEntry> logged = fixture.entriesSince(before);
-        assertThat(logged).extracting(LedgerEntry::action)
+        assertThat(logged)
+                .extracting(LedgerEntry::action)
                 .containsExactly(Action.CLIP_REVIEWED, Action.CLIP_REVIEWED, Action.PAYOUT_CREDITED);
         assertThat(logged.get(1).records(new ClipReviewed(clip, fixture.project.id(), ReviewVerdict.ACCEPTED)))
                 .isTrue();
@@ -96,13 +98,17 @@ class ReviewServiceIT {
         services.reviews().judge(first, clip, Verdict.accept());
 
         var outcome = services.reviews()
-                .judge(second, clip, Verdict.reject(RejectionReason.WRONG_PROMPT).withNote("reads prompt 0"));
+                .judge(
+                        second,
+                        clip,
+                        Verdict.reject(RejectionReason.WRONG_PROMPT).withNote("reads prompt 0"));
 
         assertThat(outcome.state()).isEqualTo(ClipState.REJECTED);
         assertThat(clipState(clip)).isEqualTo(ClipState.REJECTED);
         assertThat(credit(clip)).isEmpty();
-        var stored = metadata().inTransaction(r -> r.reviews().ofClip(clip));
-        assertThat(stored).extracting(review -> review.verdict().reason())
+        var stored = reviewsOf(clip);
+        assertThat(stored)
+                .extracting(review -> review.verdict().reason())
                 .containsExactly(Optional.empty(), Optional.of(RejectionReason.WRONG_PROMPT));
         assertThat(stored.get(1).verdict().note()).contains("reads prompt 0");
         Principal third = fixture.reviewer(true);
@@ -119,7 +125,7 @@ class ReviewServiceIT {
         assertCode(() -> services.reviews().judge(reviewer, clip, Verdict.accept()), ErrorCode.CONFLICT);
 
         assertThat(fixture.ledgerSize()).isEqualTo(before);
-        assertThat(metadata().inTransaction(r -> r.reviews().ofClip(clip))).isEmpty();
+        assertThat(reviewsOf(clip)).isEmpty();
     }
 
     @Test
@@ -151,7 +157,7 @@ class ReviewServiceIT {
 
         assertCode(() -> services.reviews().judge(reviewer, clip, Verdict.accept()), ErrorCode.ERASED);
         assertCode(() -> fixture.listen(reviewer, clip), ErrorCode.ERASED);
-        assertThat(metadata().inTransaction(r -> r.reviews().ofClip(clip)))
+        assertThat(reviewsOf(clip))
                 .singleElement()
                 .satisfies(review -> assertThat(review.verdict().note()).isEmpty());
     }
@@ -175,8 +181,8 @@ class ReviewServiceIT {
                             "custodian:open-clip")))
                     .isTrue();
         });
-        assertThat(metadata().inTransaction(r -> r.reviews().listened(clip, accountOf(outsider))))
-                .isFalse();
+        boolean listened = metadata().inTransaction(r -> r.reviews().listened(clip, accountOf(outsider)));
+        assertThat(listened).isFalse();
         assertCode(() -> services.reviews().judge(outsider, clip, Verdict.accept()), ErrorCode.FORBIDDEN);
         assertCode(() -> services.reviews().queue(outsider, fixture.project.id(), 10), ErrorCode.FORBIDDEN);
         assertThat(clipState(clip)).isEqualTo(ClipState.PENDING_REVIEW);
@@ -190,7 +196,8 @@ class ReviewServiceIT {
 
         assertCode(() -> services.custodian().open(reviewer, clip, "asr-training"), ErrorCode.FORBIDDEN);
 
-        assertThat(fixture.entriesSince(before)).extracting(LedgerEntry::action)
+        assertThat(fixture.entriesSince(before))
+                .extracting(LedgerEntry::action)
                 .containsExactly(Action.PERMISSION_CHANGED);
         assertThat(services.custodian().open(reviewer, clip, "review").bytes()).isNotEmpty();
     }
@@ -278,9 +285,15 @@ class ReviewServiceIT {
         assertThat(progress.rejected()).isEqualTo(1);
         assertThat(progress.accepted()).isZero();
         assertThat(progress.reviewCount()).isEqualTo(2);
-        var otherOrganization = services.projects().createOrganization(ADMIN, "Globex").id();
-        var outsider = Principal.of("acc_aaaaaaaaaaaaaaaaaaaaaaaaaa", Role.CLIENT_ADMIN, Optional.of(otherOrganization));
+        var otherOrganization =
+                services.projects().createOrganization(ADMIN, "Globex").id();
+        var outsider =
+                Principal.of("acc_aaaaaaaaaaaaaaaaaaaaaaaaaa", Role.CLIENT_ADMIN, Optional.of(otherOrganization));
         assertCode(() -> services.reviews().progress(outsider, fixture.project.id()), ErrorCode.FORBIDDEN);
+    }
+
+    private List<Review> reviewsOf(ClipId clip) {
+        return metadata().inTransaction(r -> r.reviews().ofClip(clip));
     }
 
     private Optional<PayoutCredit> credit(ClipId clip) {
