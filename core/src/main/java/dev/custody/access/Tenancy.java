@@ -17,9 +17,10 @@ import java.util.Optional;
 
 /**
  * What the authorization table needs from the data: which organization owns a project or a clip,
- * which projects a reviewer is assigned to, and a ledger record of every refusal. {@link #deny} appends {@code PermissionChanged(DENIED)}
- * naming the principal and the route (never the ids in the path) and returns the uniform {@code
- * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing.
+ * which projects a reviewer is assigned to, and a ledger record of every refusal. {@link #deny}
+ * appends {@code PermissionChanged(DENIED)} naming the principal and the route (never the ids in
+ * the path) and returns the uniform {@code FORBIDDEN} failure, the same for "not yours" and "does
+ * not exist", so a refusal leaks nothing.
  */
 public final class Tenancy {
     private final MetadataStore metadata;

@@ -122,7 +122,10 @@ public final class ReviewService {
         return project;
     }
 
-    /** Locks the clip for this verdict; fails unless it awaits review, was heard and is not yet judged by this reviewer. */
+    /**
+     * Locks the clip for this verdict; fails unless it awaits review, was heard by this reviewer and
+     * is not yet judged by them.
+     */
     private static void requireJudgeable(Repositories repositories, ClipId clip, AccountId reviewer) {
         if (!repositories.clips().lockForReview(clip)) {
             boolean erased = repositories

@@ -31,14 +31,14 @@ final class JdbcReviewRepository implements ReviewRepository {
     @Override
     public boolean assign(ProjectId project, AccountId reviewer, Instant at) {
         try {
-            return handle.createUpdate(
-                                    "INSERT INTO review_assignments (project_id, account_id, assigned_at)"
-                                            + " VALUES (:project, :account, :at) ON CONFLICT (project_id, account_id) DO NOTHING")
-                            .bind("project", project.value())
-                            .bind("account", reviewer.value())
-                            .bind("at", at.toEpochMilli())
-                            .execute()
-                    == 1;
+            int inserted = handle.createUpdate("INSERT INTO review_assignments (project_id, account_id, assigned_at)"
+                            + " VALUES (:project, :account, :at)"
+                            + " ON CONFLICT (project_id, account_id) DO NOTHING")
+                    .bind("project", project.value())
+                    .bind("account", reviewer.value())
+                    .bind("at", at.toEpochMilli())
+                    .execute();
+            return inserted == 1;
         } catch (JdbiException e) {
             throw JdbcErrors.onInsert(e, "review assignment");
         }
@@ -56,8 +56,8 @@ final class JdbcReviewRepository implements ReviewRepository {
 
     @Override
     public boolean isAssigned(ProjectId project, AccountId reviewer) {
-        return handle.createQuery(
-                                "SELECT COUNT(*) FROM review_assignments WHERE project_id = :project AND account_id = :account")
+        return handle.createQuery("SELECT COUNT(*) FROM review_assignments"
+                                + " WHERE project_id = :project AND account_id = :account")
                         .bind("project", project.value())
                         .bind("account", reviewer.value())
                         .mapTo(Long.class)

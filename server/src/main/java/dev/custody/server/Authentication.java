@@ -17,8 +17,8 @@ import java.util.Optional;
  * route's line in {@link AccessPolicy}, establishes the caller from the bearer token (bootstrap,
  * session or API token alike), then checks the caller's role and, for a caller who belongs to an
  * organization, that the resource in the path belongs to it, and for a reviewer, that it belongs to
- * a project assigned to them. A refusal is logged to the ledger and
- * answered {@code 403 FORBIDDEN}, the same whether the resource is another's or does not exist.
+ * a project assigned to them. A refusal is logged to the ledger and answered {@code 403 FORBIDDEN},
+ * the same whether the resource is another's or does not exist.
  */
 final class Authentication {
     private static final String PRINCIPAL = "custody.principal";
