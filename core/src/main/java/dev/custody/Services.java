@@ -15,7 +15,10 @@ import dev.custody.clip.IngestService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
+import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
+import dev.custody.review.ReviewService;
+import dev.custody.review.ReviewerAssignments;
 
 /** The application services that the HTTP API and the CLI call. */
 public record Services(
@@ -33,7 +36,10 @@ public record Services(
         SignIn signIn,
         AccessTokens tokens,
         Tenancy tenancy,
-        ContributorSignUp signUp) {
+        ContributorSignUp signUp,
+        ReviewerAssignments reviewers,
+        ReviewService reviews,
+        PayoutService payouts) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -50,5 +56,8 @@ public record Services(
         requireNonNull(tokens, "tokens is null");
         requireNonNull(tenancy, "tenancy is null");
         requireNonNull(signUp, "signUp is null");
+        requireNonNull(reviewers, "reviewers is null");
+        requireNonNull(reviews, "reviews is null");
+        requireNonNull(payouts, "payouts is null");
     }
 }

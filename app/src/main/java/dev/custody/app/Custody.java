@@ -31,8 +31,11 @@ import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.SecretBytes;
 import dev.custody.keys.SignerRole;
 import dev.custody.ledger.CheckpointSigners;
+import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
+import dev.custody.review.ReviewService;
+import dev.custody.review.ReviewerAssignments;
 import dev.custody.s3.S3BlobStore;
 import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
@@ -86,7 +89,10 @@ public final class Custody implements AutoCloseable {
                         identities,
                         contributorLinks,
                         AccountService.PASSWORD_HASHING,
-                        clock));
+                        clock),
+                new ReviewerAssignments(metadata, clock),
+                new ReviewService(metadata, clock),
+                new PayoutService(metadata, clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

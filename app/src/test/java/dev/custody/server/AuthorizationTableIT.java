@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.access.Account;
 import dev.custody.access.AccountId;
+import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.access.TokenId;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.payout.PayoutBatchId;
 import dev.custody.project.OrganizationId;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -22,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Calls every route of the authorization table as every role, for client roles from inside and from
- * outside the organization that owns the resource, and checks the answer is exactly what the table
- * says: refused with 403 FORBIDDEN, or let through to the handler (whatever it then answers, never
- * 401 or 403, so the services' own checks agree with the table).
+ * outside the organization that owns the resource, for reviewers assigned to its project and not,
+ * and checks the answer is exactly what the table says: refused with 403 FORBIDDEN, or let through
+ * to the handler (whatever it then answers, never 401 or 403, so the services' own checks agree
+ * with the table).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationTableIT {
@@ -69,7 +72,8 @@ class AuthorizationTableIT {
                 boolean allowed = rule.roles().contains(caller.role())
                         && (caller.organization().isEmpty()
                                 || rule.owner() == AccessRule.Owner.NONE
-                                || caller.organization().get().equals(fixture.orgA));
+                                || caller.organization().get().equals(fixture.orgA))
+                        && (caller.role() != Role.REVIEWER || !reachesProjectWork(rule) || caller.assigned());
                 if (!answersAsTheTableSays(response, allowed)) {
                     mismatches.add(
                             rule.route() + " as " + caller + ": " + response.statusCode() + " " + response.body());
@@ -110,7 +114,15 @@ class AuthorizationTableIT {
                 && AccessFixture.json(response).get("code").asText().equals("FORBIDDEN");
     }
 
-    /** Every role; client roles once in organization A (the owner of every resource used) and once in B. */
+    /** Whether the route acts on a project or one of its clips, which a reviewer reaches only if assigned. */
+    private static boolean reachesProjectWork(AccessRule rule) {
+        return rule.owner() == AccessRule.Owner.PROJECT || rule.owner() == AccessRule.Owner.CLIP;
+    }
+
+    /**
+     * Every role; client roles once in organization A (the owner of every resource used) and once
+     * in B; reviewers once assigned to A's project and once not.
+     */
     private String token(Caller caller) {
         return caller.account().map(fixture::apiToken).orElse(fixture.bootstrapToken);
     }
@@ -119,15 +131,25 @@ class AuthorizationTableIT {
         List<Caller> callers = new ArrayList<>();
         for (Role role : Role.values()) {
             if (role == Role.BOOTSTRAP_ADMIN) {
-                callers.add(new Caller(role, Optional.empty(), Optional.empty()));
+                callers.add(new Caller(role, Optional.empty(), Optional.empty(), false));
+            } else if (role == Role.REVIEWER) {
+                for (boolean assigned : new boolean[] {true, false}) {
+                    var account = fixture.account(role, Optional.empty()).account();
+                    if (assigned) {
+                        fixture.services
+                                .reviewers()
+                                .assign(Principal.bootstrapAdmin(), fixture.projectA.id(), account.id());
+                    }
+                    callers.add(new Caller(role, Optional.empty(), Optional.of(account), assigned));
+                }
             } else if (role.inOrganization()) {
                 for (OrganizationId org : List.of(fixture.orgA, fixture.orgB)) {
                     var account = fixture.account(role, Optional.of(org)).account();
-                    callers.add(new Caller(role, Optional.of(org), Optional.of(account)));
+                    callers.add(new Caller(role, Optional.of(org), Optional.of(account), false));
                 }
             } else {
                 var account = fixture.account(role, Optional.empty()).account();
-                callers.add(new Caller(role, Optional.empty(), Optional.of(account)));
+                callers.add(new Caller(role, Optional.empty(), Optional.of(account), false));
             }
         }
         return callers;
@@ -146,13 +168,15 @@ class AuthorizationTableIT {
                 .replace("{account}", AccountId.random().value())
                 .replace("{purpose}", "voice")
                 .replace("{version}", "1")
-                .replace("{size}", "1");
+                .replace("{size}", "1")
+                .replace("{batch}", PayoutBatchId.random().value());
     }
 
-    private record Caller(Role role, Optional<OrganizationId> organization, Optional<Account> account) {
+    private record Caller(
+            Role role, Optional<OrganizationId> organization, Optional<Account> account, boolean assigned) {
         @Override
         public String toString() {
-            return role + organization.map(org -> " of " + org).orElse("");
+            return role + organization.map(org -> " of " + org).orElse("") + (assigned ? " (assigned)" : "");
         }
     }
 }

@@ -17,10 +17,11 @@ import java.util.Optional;
 
 /**
  * What the authorization table needs from the data: which organization owns a project or a clip,
- * and a ledger record of every refusal. {@link #deny} appends {@code PermissionChanged(DENIED)}
- * naming the principal and the route (never the ids in the path) and returns the uniform {@code
- * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing;
- * {@link #denyForgery} does the same for a request refused as a possible cross-site forgery.
+ * which projects a reviewer is assigned to, and a ledger record of every refusal. {@link #deny}
+ * appends {@code PermissionChanged(DENIED)} naming the principal and the route (never the ids in
+ * the path) and returns the uniform {@code FORBIDDEN} failure, the same for "not yours" and "does
+ * not exist", so a refusal leaks nothing; {@link #denyForgery} does the same for a request refused
+ * as a possible cross-site forgery.
  */
 public final class Tenancy {
     private final MetadataStore metadata;
@@ -43,6 +44,26 @@ public final class Tenancy {
                 .map(Clip::project)
                 .flatMap(project -> r.projects().find(project))
                 .map(Project::organization));
+    }
+
+    /**
+     * Whether the reviewer is assigned to the project, which is all a reviewer may reach of it;
+     * false for a project that does not exist.
+     */
+    public boolean assigned(Principal reviewer, ProjectId project) {
+        requireNonNull(project, "project is null");
+        AccountId account = new AccountId(reviewer.id());
+        return metadata.inReadTransaction(r -> r.reviews().isAssigned(project, account));
+    }
+
+    /** Whether the reviewer is assigned to the clip's project; false for a clip that does not exist. */
+    public boolean assigned(Principal reviewer, ClipId clip) {
+        requireNonNull(clip, "clip is null");
+        AccountId account = new AccountId(reviewer.id());
+        return metadata.inReadTransaction(r -> r.clips()
+                .find(clip)
+                .map(found -> r.reviews().isAssigned(found.project(), account))
+                .orElse(false));
     }
 
     /** Logs the refusal of {@code route} (a method and path pattern) to {@code caller}; returns the failure. */

@@ -6,17 +6,21 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
+import dev.custody.access.AccountId;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
+import dev.custody.access.Tenancy;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ClipOpened;
 import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,42 +31,50 @@ import java.util.regex.Pattern;
  * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
  * ingest, so no unverified byte is ever handed out.
  *
+ * <p>A reviewer opens only clips of the projects assigned to them, and only for the purpose {@code
+ * review}; each such opening is recorded as a listen, which a verdict requires. Any other attempt
+ * is refused with nothing read and nothing changed, and the refusal is logged to the ledger.
+ *
  * <p>Throws {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
  * whatever copies of the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or
  * truncated ciphertext).
  */
 public final class Custodian {
+    /** The one purpose for which a reviewer may open a clip. */
+    public static final String REVIEW_PURPOSE = "review";
+
     private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,64}");
+    /** How a refusal by the custodian itself (not by the HTTP authorization table) is named in the ledger. */
+    private static final String DENIED_SCOPE = "custodian:open-clip";
 
     private final MetadataStore metadata;
     private final BlobStore blobs;
     private final ContributorKeys keys;
     private final Clock clock;
+    private final Tenancy tenancy;
 
     public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.tenancy = new Tenancy(metadata, clock);
     }
 
     public ClipAudio open(Principal caller, ClipId clipId, String purpose) {
         caller.require(MAY_OPEN, "open clips");
         requirePurpose(purpose);
-        Access access = metadata.inTransaction(repositories -> {
+        boolean reviewer = caller.role() == Role.REVIEWER;
+        if (reviewer && !REVIEW_PURPOSE.equals(purpose)) {
+            throw tenancy.deny(caller, DENIED_SCOPE);
+        }
+        Optional<Access> granted = metadata.inTransaction(repositories -> {
             Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
-            boolean erased = clip.state() == ClipState.ERASED
-                    || repositories
-                            .contributors()
-                            .find(clip.contributor())
-                            .map(c -> c.state() == ContributorState.ERASED)
-                            .orElse(true);
-            WrappedKey key = repositories
-                    .contributors()
-                    .voiceKey(clip.contributor())
-                    .filter(k -> !erased)
-                    .orElseThrow(Custodian::erased);
+            if (reviewer && !repositories.reviews().isAssigned(clip.project(), new AccountId(caller.id()))) {
+                return Optional.empty();
+            }
+            WrappedKey key = liveKey(repositories, clip);
             // Fail closed: the access is logged in this transaction, before any byte is decrypted;
             // if the ledger cannot take the entry, nothing is returned.
             repositories
@@ -73,9 +85,29 @@ public final class Custodian {
                             purpose,
                             caller.requestId(),
                             clock.instant());
-            return new Access(clip, key);
+            if (reviewer) {
+                // A verdict requires this: a reviewer judges only what they have heard.
+                repositories.reviews().recordListen(clip.id(), new AccountId(caller.id()), clock.instant());
+            }
+            return Optional.of(new Access(clip, key));
         });
+        // The refusal is logged after the transaction that found it, which changed nothing.
+        Access access = granted.orElseThrow(() -> tenancy.deny(caller, DENIED_SCOPE));
         return new ClipAudio(access.clip(), decrypt(access));
+    }
+
+    private static WrappedKey liveKey(Repositories repositories, Clip clip) {
+        boolean erased = clip.state() == ClipState.ERASED
+                || repositories
+                        .contributors()
+                        .find(clip.contributor())
+                        .map(c -> c.state() == ContributorState.ERASED)
+                        .orElse(true);
+        return repositories
+                .contributors()
+                .voiceKey(clip.contributor())
+                .filter(k -> !erased)
+                .orElseThrow(Custodian::erased);
     }
 
     private byte[] decrypt(Access access) {

@@ -53,6 +53,8 @@ public final class ErasureService {
             }
             repositories.contributors().erase(contributor, now);
             List<BlobId> blobs = repositories.clips().erase(contributor);
+            // Reviewers' notes may describe the voice: they go with it.
+            repositories.reviews().forgetNotes(contributor);
             repositories.blobDeletions().enqueueAll(blobs, now);
             // Erasure at a contributor's request is the withdrawal of their consent.
             repositories
@@ -81,6 +83,7 @@ public final class ErasureService {
             return false;
         }
         repositories.blobDeletions().enqueueAll(List.of(blob.get()), now);
+        repositories.reviews().forgetNotes(id);
         repositories
                 .ledger()
                 .append(

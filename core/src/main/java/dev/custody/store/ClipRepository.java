@@ -3,8 +3,11 @@ package dev.custody.store;
 import dev.custody.blob.BlobId;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
+import dev.custody.clip.ClipState;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.project.ProjectId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface ClipRepository {
@@ -14,6 +17,22 @@ public interface ClipRepository {
 
     /** A contributor's clips, oldest first. */
     List<Clip> byContributor(Pseudonym contributor);
+
+    /**
+     * Locks a clip awaiting review until the transaction ends, so that verdicts on one clip are
+     * applied one at a time and each sees those before it; false if the clip does not await review
+     * (absent, decided or erased).
+     */
+    boolean lockForReview(ClipId id);
+
+    /**
+     * Moves a clip awaiting review to {@code decided} (ACCEPTED or REJECTED); false, changing
+     * nothing, if it does not await review.
+     */
+    boolean decide(ClipId id, ClipState decided);
+
+    /** How many of the project's clips are in each state; states without clips are absent. */
+    Map<ClipState, Long> countByState(ProjectId project);
 
     /**
      * Marks every clip of the contributor erased, deletes their key headers and returns their

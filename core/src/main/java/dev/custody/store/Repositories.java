@@ -26,6 +26,10 @@ public interface Repositories {
 
     SignInFailureRepository signInFailures();
 
+    ReviewRepository reviews();
+
+    PayoutRepository payouts();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

@@ -2,6 +2,7 @@ package dev.custody.ledger;
 
 import dev.custody.Bytes;
 import dev.custody.ErrorCode;
+import dev.custody.Money;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.Pseudonym;
@@ -36,6 +37,8 @@ final class SampleEvents {
                 new PermissionChanged("usr_1", ActorRole.REVIEWER, PermissionChange.GRANTED, "org_1"),
                 new PrincipalSuspended("usr_1", SuspensionCause.CANARY_TOUCHED),
                 new ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))),
-                new ClipErased(CLIP, CONTRIBUTOR, PROJECT, ErasureCause.RETENTION_EXPIRED));
+                new ClipErased(CLIP, CONTRIBUTOR, PROJECT, ErasureCause.RETENTION_EXPIRED),
+                new PayoutCredited(CLIP, CONTRIBUTOR, PROJECT, Money.parse("0.35", "EUR")),
+                new PayoutBatchChanged("pbt_1", PayoutBatchChange.CREATED, 3, HASH));
     }
 }

@@ -15,7 +15,9 @@ import dev.custody.store.ClipRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -85,6 +87,40 @@ final class JdbcClipRepository implements ClipRepository {
                 .list();
     }
 
+    @Override
+    public boolean lockForReview(ClipId id) {
+        // A no-op write: on PostgreSQL it takes the row lock until the transaction ends, so a
+        // concurrent verdict waits and then reads what this one wrote; SQLite has one writer anyway.
+        return handle.createUpdate("UPDATE clips SET state = state WHERE id = :id AND state = :pending")
+                        .bind("id", id.value())
+                        .bind("pending", ClipState.PENDING_REVIEW.name())
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public boolean decide(ClipId id, ClipState decided) {
+        if (decided != ClipState.ACCEPTED && decided != ClipState.REJECTED) {
+            throw new IllegalArgumentException("a review decides ACCEPTED or REJECTED, not " + decided);
+        }
+        return handle.createUpdate("UPDATE clips SET state = :decided WHERE id = :id AND state = :pending")
+                        .bind("decided", decided.name())
+                        .bind("id", id.value())
+                        .bind("pending", ClipState.PENDING_REVIEW.name())
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public Map<ClipState, Long> countByState(ProjectId project) {
+        Map<ClipState, Long> counts = new EnumMap<>(ClipState.class);
+        handle.createQuery("SELECT state, COUNT(*) AS clips FROM clips WHERE project_id = :project GROUP BY state")
+                .bind("project", project.value())
+                .map((rs, ctx) -> counts.put(ClipState.valueOf(rs.getString("state")), rs.getLong("clips")))
+                .list();
+        return counts;
+    }
+
     /** Returns the blobs of the clips this call erased; clips erased before are not returned again. */
     @Override
     public List<BlobId> erase(Pseudonym contributor) {
@@ -107,7 +143,7 @@ final class JdbcClipRepository implements ClipRepository {
                 .findOne();
     }
 
-    private static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {
         AudioInfo audio = new AudioInfo(
                 AudioContainer.valueOf(rs.getString("container")),
                 SampleEncoding.valueOf(rs.getString("encoding")),

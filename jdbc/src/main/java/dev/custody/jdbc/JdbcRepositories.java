@@ -11,8 +11,10 @@ import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
 import dev.custody.store.ContributorRepository;
 import dev.custody.store.OrganizationRepository;
+import dev.custody.store.PayoutRepository;
 import dev.custody.store.ProjectRepository;
 import dev.custody.store.Repositories;
+import dev.custody.store.ReviewRepository;
 import dev.custody.store.SettingsRepository;
 import dev.custody.store.SignInFailureRepository;
 import dev.custody.store.WrappedKeyRepository;
@@ -98,6 +100,16 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public SignInFailureRepository signInFailures() {
         return new JdbcSignInFailureRepository(handle);
+    }
+
+    @Override
+    public ReviewRepository reviews() {
+        return new JdbcReviewRepository(handle);
+    }
+
+    @Override
+    public PayoutRepository payouts() {
+        return new JdbcPayoutRepository(handle);
     }
 
     @Override

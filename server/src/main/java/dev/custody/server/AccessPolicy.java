@@ -22,13 +22,16 @@ import java.util.Set;
  * The one authorization table: every route the server registers, with who may call it. {@link
  * AccessControl} enforces it before any handler runs; a route missing here is refused to everyone,
  * and a test fails the build if the server registers a route the table lacks (or the reverse). The
- * services check the same roles again, as defense in depth.
+ * services check the same roles again, as defense in depth. A reviewer reaches a project or clip
+ * route only for a project assigned to them ({@link Authentication}).
  */
 final class AccessPolicy {
     private static final Set<Role> ACCOUNT_HOLDERS = EnumSet.complementOf(EnumSet.of(BOOTSTRAP_ADMIN));
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> LEDGER_READERS = Set.of(AUDITOR, SECURITY_OFFICER, BOOTSTRAP_ADMIN);
     private static final Set<Role> KEY_ADMINS = Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN);
+    /** Operators assign reviewers and run payouts; neither touches voice data. */
+    private static final Set<Role> PAYERS_AND_ASSIGNERS = Set.of(OPERATOR, BOOTSTRAP_ADMIN);
 
     static final List<AccessRule> RULES = List.of(
             open("GET", "/healthz"),
@@ -74,6 +77,25 @@ final class AccessPolicy {
             rule("GET", "/api/v1/ledger/proofs/consistency", LEDGER_READERS),
             rule("GET", "/api/v1/ledger/entries", LEDGER_READERS),
             rule("GET", "/api/v1/ledger/export", LEDGER_READERS),
+            owned("POST", "/api/v1/projects/{project}/reviewers", PAYERS_AND_ASSIGNERS, Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}/reviewers", PAYERS_AND_ASSIGNERS, Owner.PROJECT),
+            owned("DELETE", "/api/v1/projects/{project}/reviewers/{account}", PAYERS_AND_ASSIGNERS, Owner.PROJECT),
+            // A reviewer's own work: an assigned reviewer account, never the bootstrap administrator,
+            // since acceptance counts distinct reviewers.
+            rule("GET", "/api/v1/review/projects", Set.of(REVIEWER)),
+            owned("GET", "/api/v1/projects/{project}/review-queue", Set.of(REVIEWER), Owner.PROJECT),
+            owned("POST", "/api/v1/clips/{clip}/reviews", Set.of(REVIEWER), Owner.CLIP),
+            owned(
+                    "GET",
+                    "/api/v1/projects/{project}/review-progress",
+                    Set.of(CLIENT_ADMIN, OPERATOR, BOOTSTRAP_ADMIN),
+                    Owner.PROJECT),
+            rule("POST", "/api/v1/payouts/batches", PAYERS_AND_ASSIGNERS),
+            rule("GET", "/api/v1/payouts/batches/{batch}", PAYERS_AND_ASSIGNERS),
+            rule("GET", "/api/v1/payouts/batches/{batch}/csv", PAYERS_AND_ASSIGNERS),
+            rule("POST", "/api/v1/payouts/batches/{batch}/paid", PAYERS_AND_ASSIGNERS),
+            rule("GET", "/api/v1/contributors/{contributor}/earnings", PAYERS_AND_ASSIGNERS),
+            rule("GET", "/api/v1/me/earnings", Set.of(CONTRIBUTOR)),
             rule("GET", "/api/v1/keys", Set.of(SECURITY_OFFICER, AUDITOR, BOOTSTRAP_ADMIN)),
             rule("POST", "/api/v1/keys/rewrap", KEY_ADMINS),
             rule("POST", "/api/v1/keys/{purpose}/rotate", KEY_ADMINS),

@@ -48,6 +48,8 @@ public final class ApiServer implements AutoCloseable {
         var admin = new AdminRoutes(services);
         var ledger = new LedgerRoutes(services);
         var keys = new KeyRoutes(services);
+        var reviews = new ReviewRoutes(services);
+        var payouts = new PayoutRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -62,6 +64,8 @@ public final class ApiServer implements AutoCloseable {
             clips.register(config.routes);
             ledger.register(config.routes);
             keys.register(config.routes);
+            reviews.register(config.routes);
+            payouts.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);

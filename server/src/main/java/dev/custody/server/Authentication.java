@@ -5,6 +5,7 @@ import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.access.CsrfToken;
 import dev.custody.access.Principal;
+import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
@@ -18,9 +19,10 @@ import java.util.Set;
  * Authentication and authorization, in one place, before any handler runs: finds the matched
  * route's line in {@link AccessPolicy}, establishes the caller from the bearer token (bootstrap,
  * session or API token alike) or from the browser's session cookie, then checks the caller's role
- * and, for a caller who belongs to an organization, that the resource in the path belongs to it. A
- * refusal is logged to the ledger and answered {@code 403 FORBIDDEN}, the same whether the resource
- * is another's or does not exist.
+ * and, for a caller who belongs to an organization, that the resource in the path belongs to it,
+ * and for a reviewer, that it belongs to a project assigned to them. A refusal is logged to the
+ * ledger and answered {@code 403 FORBIDDEN}, the same whether the resource is another's or does
+ * not exist.
  *
  * <p>A browser's cookie is sent with every request to this site, forged ones included, so a request
  * authenticated by the cookie alone that changes something (any method but GET, HEAD and OPTIONS)
@@ -63,7 +65,9 @@ final class Authentication {
         if (byCookieAlone && !SAFE_METHODS.contains(endpoint.method.name()) && !provenSameSite(ctx, cookie.get())) {
             throw services.tenancy().denyForgery(principal, rule.route());
         }
-        if (!rule.roles().contains(principal.role()) || !ownsResource(ctx, rule, principal)) {
+        if (!rule.roles().contains(principal.role())
+                || !ownsResource(ctx, rule, principal)
+                || !assignedToResource(ctx, rule, principal)) {
             throw services.tenancy().deny(principal, rule.route());
         }
         ctx.attribute(PRINCIPAL, principal);
@@ -140,6 +144,18 @@ final class Authentication {
 
     private static CustodyException unauthenticated(String message) {
         return new CustodyException(ErrorCode.UNAUTHENTICATED, message);
+    }
+
+    /** A reviewer reaches only the projects assigned to them, and those projects' clips. */
+    private boolean assignedToResource(Context ctx, AccessRule rule, Principal principal) {
+        if (principal.role() != Role.REVIEWER) {
+            return true;
+        }
+        return switch (rule.owner()) {
+            case NONE, ORGANIZATION -> true;
+            case PROJECT -> services.tenancy().assigned(principal, new ProjectId(ctx.pathParam("project")));
+            case CLIP -> services.tenancy().assigned(principal, new ClipId(ctx.pathParam("clip")));
+        };
     }
 
     private boolean ownsResource(Context ctx, AccessRule rule, Principal principal) {

@@ -3,7 +3,9 @@ package dev.custody.server;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Services;
+import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
+import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
@@ -51,9 +53,11 @@ final class ClipRoutes {
     }
 
     private void audio(Context ctx) {
-        String purpose = Objects.requireNonNullElse(ctx.queryParam("purpose"), "");
-        var audio =
-                services.custodian().open(Authentication.principal(ctx), new ClipId(ctx.pathParam("clip")), purpose);
+        var principal = Authentication.principal(ctx);
+        // A reviewer listens for one purpose only, so it need not be said.
+        String implied = principal.role() == Role.REVIEWER ? Custodian.REVIEW_PURPOSE : "";
+        String purpose = Objects.requireNonNullElse(ctx.queryParam("purpose"), implied);
+        var audio = services.custodian().open(principal, new ClipId(ctx.pathParam("clip")), purpose);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(audio.mediaType()).result(audio.bytes());
     }

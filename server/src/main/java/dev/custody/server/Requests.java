@@ -59,4 +59,17 @@ final class Requests {
             return "CreateAccount[" + username + ", " + role + "]";
         }
     }
+
+    record AssignReviewer(String account) {}
+
+    /**
+     * A reviewer's verdict: {@code accept}, or {@code reject} with a {@code reason} code; an
+     * optional {@code note}. Never logged whole: the note is free text about someone's voice.
+     */
+    record GiveVerdict(String verdict, String reason, String note) {
+        @Override
+        public String toString() {
+            return "GiveVerdict[" + verdict + ", " + reason + "]";
+        }
+    }
 }

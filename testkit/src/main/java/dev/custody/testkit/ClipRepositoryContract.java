@@ -14,6 +14,7 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,6 +113,63 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
         assertThat(find(r -> r.clips().find(kept.id()))).contains(kept);
         assertThat(find(r -> r.clips().erase(erased.id()))).isEmpty();
         assertThat(find(r -> r.clips().erase(dev.custody.clip.ClipId.random()))).isEmpty();
+    }
+
+    @Test
+    void lockForReview_holdsOnlyAClipAwaitingReview() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip pending = clip(scene.project().id(), contributor, at(1));
+        Clip accepted = withState(clip(scene.project().id(), contributor, at(2)), ClipState.ACCEPTED);
+        Clip erased = withState(clip(scene.project().id(), contributor, at(3)), ClipState.ERASED);
+        write(r -> List.of(pending, accepted, erased).forEach(r.clips()::insert));
+
+        assertThat(check(r -> r.clips().lockForReview(pending.id()))).isTrue();
+        assertThat(check(r -> r.clips().lockForReview(accepted.id()))).isFalse();
+        assertThat(check(r -> r.clips().lockForReview(erased.id()))).isFalse();
+        assertThat(check(r -> r.clips().lockForReview(ClipId.random()))).isFalse();
+        assertThat(find(r -> r.clips().find(pending.id()))).contains(pending);
+    }
+
+    @Test
+    void decide_movesOnlyAClipAwaitingReview() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip toAccept = clip(scene.project().id(), contributor, at(1));
+        Clip toReject = clip(scene.project().id(), contributor, at(2));
+        Clip erased = withState(clip(scene.project().id(), contributor, at(3)), ClipState.ERASED);
+        write(r -> List.of(toAccept, toReject, erased).forEach(r.clips()::insert));
+
+        assertThat(check(r -> r.clips().decide(toAccept.id(), ClipState.ACCEPTED)))
+                .isTrue();
+        assertThat(check(r -> r.clips().decide(toReject.id(), ClipState.REJECTED)))
+                .isTrue();
+        assertThat(check(r -> r.clips().decide(toAccept.id(), ClipState.REJECTED)))
+                .isFalse();
+        assertThat(check(r -> r.clips().decide(erased.id(), ClipState.ACCEPTED)))
+                .isFalse();
+
+        assertThat(find(r -> r.clips().find(toAccept.id()))).contains(withState(toAccept, ClipState.ACCEPTED));
+        assertThat(find(r -> r.clips().find(toReject.id()))).contains(withState(toReject, ClipState.REJECTED));
+        assertThat(find(r -> r.clips().find(erased.id()))).contains(erased);
+    }
+
+    @Test
+    void countByState_countsTheProjectsClipsOnly() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        write(r -> {
+            r.clips().insert(clip(scene.project().id(), contributor, at(1)));
+            r.clips().insert(clip(scene.project().id(), contributor, at(2)));
+            r.clips().insert(withState(clip(scene.project().id(), contributor, at(3)), ClipState.REJECTED));
+        });
+        scene();
+        Map<ClipState, Long> counts =
+                tx(r -> r.clips().countByState(scene.project().id()));
+        Map<ClipState, Long> none = tx(r -> r.clips().countByState(ProjectId.random()));
+
+        assertThat(counts).isEqualTo(Map.of(ClipState.PENDING_REVIEW, 2L, ClipState.REJECTED, 1L));
+        assertThat(none).isEmpty();
     }
 
     @Test

@@ -120,6 +120,22 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
     }
 
+    @Nested
+    class Reviews extends ReviewRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
+    @Nested
+    class Payouts extends PayoutRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
     @Test
     void inTransaction_returnsWhatTheWorkReturns() {
         String result = tx(r -> "result");

@@ -1,0 +1,7 @@
+package dev.custody.payout;
+
+/** A payout batch is open from its creation until an operator marks it paid. */
+public enum BatchState {
+    OPEN,
+    PAID
+}
