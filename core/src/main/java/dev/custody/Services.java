@@ -16,6 +16,7 @@ import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.project.ProjectService;
+import dev.custody.rights.ContributorRights;
 
 /** The application services that the HTTP API and the CLI call. */
 public record Services(
@@ -33,7 +34,8 @@ public record Services(
         SignIn signIn,
         AccessTokens tokens,
         Tenancy tenancy,
-        ContributorSignUp signUp) {
+        ContributorSignUp signUp,
+        ContributorRights rights) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -50,5 +52,6 @@ public record Services(
         requireNonNull(tokens, "tokens is null");
         requireNonNull(tenancy, "tenancy is null");
         requireNonNull(signUp, "signUp is null");
+        requireNonNull(rights, "rights is null");
     }
 }

@@ -39,7 +39,8 @@ import java.util.Optional;
 
 /**
  * An embedded installation on a clock the test moves, served over HTTP, with two client
- * organizations (A and B), a project in each, and a clip in A's project.
+ * organizations (A and B), a project in each, and a clip in A's project, recorded by a contributor
+ * who signed up.
  */
 final class AccessFixture implements AutoCloseable {
     static final String PASSWORD = "violet kettle under the stairs";
@@ -56,6 +57,9 @@ final class AccessFixture implements AutoCloseable {
     final Project projectA;
     final Project projectB;
     final String clipA;
+    /** The contributor account whose recording clip A is. */
+    final Account clipOwner;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private int accounts;
 
@@ -71,7 +75,9 @@ final class AccessFixture implements AutoCloseable {
         orgB = services.projects().createOrganization(ADMIN, "Globex").id();
         projectA = project(orgA);
         projectB = project(orgB);
-        var contributor = services.contributors().register(ADMIN, new Identity("Dana", "dana@example.org"));
+        var contributor =
+                services.signUp().signUp(new Username("dana"), PASSWORD, new Identity("Dana", "dana@example.org"));
+        clipOwner = contributor.account();
         services.contributors().consent(ADMIN, contributor.pseudonym(), projectA.id(), 1);
         byte[] wav = WavEncoder.encode(
                 SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, 7), 16_000, 1, SampleEncoding.PCM_16);

@@ -56,9 +56,11 @@ class AuthorizationTableIT {
                 // A fresh token per call: signing out (one of the routes) revokes the token it is called with.
                 var response = fixture.send(rule.method(), path(rule.path()), token(caller), "{}");
                 boolean allowed = rule.roles().contains(caller.role())
-                        && (caller.organization().isEmpty()
-                                || rule.owner() == AccessRule.Owner.NONE
-                                || caller.organization().get().equals(fixture.orgA));
+                        && (rule.owner() == AccessRule.Owner.OWN_CLIP
+                                ? caller.ownsClipA()
+                                : caller.organization().isEmpty()
+                                        || rule.owner() == AccessRule.Owner.NONE
+                                        || caller.organization().get().equals(fixture.orgA));
                 if (!answersAsTheTableSays(response, allowed)) {
                     mismatches.add(
                             rule.route() + " as " + caller + ": " + response.statusCode() + " " + response.body());
@@ -98,7 +100,10 @@ class AuthorizationTableIT {
                 && AccessFixture.json(response).get("code").asText().equals("FORBIDDEN");
     }
 
-    /** Every role; client roles once in organization A (the owner of every resource used) and once in B. */
+    /**
+     * Every role; client roles once in organization A (the owner of every resource used) and once in
+     * B; contributors once as the one who recorded clip A and once as another.
+     */
     private String token(Caller caller) {
         return caller.account().map(fixture::apiToken).orElse(fixture.bootstrapToken);
     }
@@ -107,15 +112,18 @@ class AuthorizationTableIT {
         List<Caller> callers = new ArrayList<>();
         for (Role role : Role.values()) {
             if (role == Role.BOOTSTRAP_ADMIN) {
-                callers.add(new Caller(role, Optional.empty(), Optional.empty()));
+                callers.add(new Caller(role, Optional.empty(), Optional.empty(), false));
             } else if (role.inOrganization()) {
                 for (OrganizationId org : List.of(fixture.orgA, fixture.orgB)) {
                     var account = fixture.account(role, Optional.of(org)).account();
-                    callers.add(new Caller(role, Optional.of(org), Optional.of(account)));
+                    callers.add(new Caller(role, Optional.of(org), Optional.of(account), false));
                 }
             } else {
                 var account = fixture.account(role, Optional.empty()).account();
-                callers.add(new Caller(role, Optional.empty(), Optional.of(account)));
+                callers.add(new Caller(role, Optional.empty(), Optional.of(account), false));
+            }
+            if (role == Role.CONTRIBUTOR) {
+                callers.add(new Caller(role, Optional.empty(), Optional.of(fixture.clipOwner), true));
             }
         }
         return callers;
@@ -137,10 +145,11 @@ class AuthorizationTableIT {
                 .replace("{size}", "1");
     }
 
-    private record Caller(Role role, Optional<OrganizationId> organization, Optional<Account> account) {
+    private record Caller(
+            Role role, Optional<OrganizationId> organization, Optional<Account> account, boolean ownsClipA) {
         @Override
         public String toString() {
-            return role + organization.map(org -> " of " + org).orElse("");
+            return role + organization.map(org -> " of " + org).orElse("") + (ownsClipA ? " who recorded clip A" : "");
         }
     }
 }

@@ -17,12 +17,13 @@ import dev.custody.store.MetadataStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The only code path that yields plaintext audio. In this order it checks the caller's
- * authorization, the clip's erasure state and the presence of its contributor's key, appends the
+ * authorization (a reviewer, or the clip's own contributor), the clip's erasure state and the presence of its contributor's key, appends the
  * access (who, which clip, for what purpose) to the ledger in the same transaction, then unwraps
  * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
  * ingest, so no unverified byte is ever handed out.
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * truncated ciphertext).
  */
 public final class Custodian {
-    private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN, Role.CONTRIBUTOR);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final MetadataStore metadata;
@@ -51,7 +52,10 @@ public final class Custodian {
         caller.require(MAY_OPEN, "open clips");
         requirePurpose(purpose);
         Access access = metadata.inTransaction(repositories -> {
-            Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
+            Clip clip = repositories.clips().find(clipId).orElseThrow(() -> notFound(caller));
+            if (caller.role() == Role.CONTRIBUTOR && !caller.contributor().equals(Optional.of(clip.contributor()))) {
+                throw forbidden();
+            }
             boolean erased = clip.state() == ClipState.ERASED
                     || repositories
                             .contributors()
@@ -99,6 +103,15 @@ public final class Custodian {
             throw CustodyException.invalidInput(
                     "a purpose is required: 1 to 64 of a-z, 0-9 and '-' (for example review)");
         }
+    }
+
+    /** A contributor opens their own clips only, and learns nothing of anyone else's. */
+    private static CustodyException notFound(Principal caller) {
+        return caller.role() == Role.CONTRIBUTOR ? forbidden() : CustodyException.notFound("no such clip");
+    }
+
+    private static CustodyException forbidden() {
+        return new CustodyException(ErrorCode.FORBIDDEN, "not allowed to open this clip");
     }
 
     private static CustodyException erased() {

@@ -10,13 +10,15 @@ import dev.custody.project.ProjectId;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Authentication and authorization, in one place, before any handler runs: finds the matched
  * route's line in {@link AccessPolicy}, establishes the caller from the bearer token (bootstrap,
  * session or API token alike), then checks the caller's role and, for a caller who belongs to an
- * organization, that the resource in the path belongs to it. A refusal is logged to the ledger and
- * answered {@code 403 FORBIDDEN}, the same whether the resource is another's or does not exist.
+ * organization, that the resource in the path belongs to it; on a contributor's own routes, that
+ * the clip in the path is theirs. A refusal is logged to the ledger and answered {@code 403
+ * FORBIDDEN}, the same whether the resource is another's or does not exist.
  */
 final class Authentication {
     private static final String PRINCIPAL = "custody.principal";
@@ -66,15 +68,25 @@ final class Authentication {
     }
 
     private boolean ownsResource(Context ctx, AccessRule rule, Principal principal) {
-        if (principal.organization().isEmpty()) {
-            return true;
-        }
-        Optional<OrganizationId> owner = switch (rule.owner()) {
-            case NONE -> principal.organization();
-            case ORGANIZATION -> Optional.of(new OrganizationId(ctx.pathParam("organization")));
-            case PROJECT -> services.tenancy().ownerOf(new ProjectId(ctx.pathParam("project")));
-            case CLIP -> services.tenancy().ownerOf(new ClipId(ctx.pathParam("clip")));
+        return switch (rule.owner()) {
+            case NONE -> true;
+            case ORGANIZATION ->
+                inOwnOrganization(principal, () -> Optional.of(new OrganizationId(ctx.pathParam("organization"))));
+            case PROJECT ->
+                inOwnOrganization(principal, () -> services.tenancy().ownerOf(new ProjectId(ctx.pathParam("project"))));
+            case CLIP ->
+                inOwnOrganization(principal, () -> services.tenancy().ownerOf(new ClipId(ctx.pathParam("clip"))));
+            // Fail closed: a principal speaking for no one owns no clip.
+            case OWN_CLIP ->
+                principal.contributor().isPresent()
+                        && services.tenancy()
+                                .contributorOf(new ClipId(ctx.pathParam("clip")))
+                                .equals(principal.contributor());
         };
-        return owner.equals(principal.organization());
+    }
+
+    /** Platform principals pass; a client principal only for its own organization's resource. */
+    private static boolean inOwnOrganization(Principal principal, Supplier<Optional<OrganizationId>> owner) {
+        return principal.organization().isEmpty() || owner.get().equals(principal.organization());
     }
 }
