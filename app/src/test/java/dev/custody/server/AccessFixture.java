@@ -79,8 +79,7 @@ final class AccessFixture implements AutoCloseable {
                 services.signUp().signUp(new Username("dana"), PASSWORD, new Identity("Dana", "dana@example.org"));
         clipOwner = contributor.account();
         services.contributors().consent(ADMIN, contributor.pseudonym(), projectA.id(), 1);
-        byte[] wav = WavEncoder.encode(
-                SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, 7), 16_000, 1, SampleEncoding.PCM_16);
+        byte[] wav = speech(7);
         clipA = services.ingest()
                 .ingest(
                         ADMIN,
@@ -91,6 +90,12 @@ final class AccessFixture implements AutoCloseable {
                 .value();
         server = ApiServer.start(
                 "127.0.0.1", 0, services, () -> services.reaper().drain());
+    }
+
+    /** Two seconds of synthetic speech as a 16 kHz WAV file, different for each seed. */
+    static byte[] speech(long seed) {
+        return WavEncoder.encode(
+                SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, seed), 16_000, 1, SampleEncoding.PCM_16);
     }
 
     private Project project(OrganizationId org) {
@@ -135,6 +140,19 @@ final class AccessFixture implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a binary body (null for none), answered in bytes: uploads and archives. */
+    HttpResponse<byte[]> sendBytes(String method, String path, String token, byte[] body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Signs in; returns the response. */
