@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -334,6 +335,8 @@ class ContributorRightsIT {
                 fixture.bootstrapToken,
                 audio);
         assertThat(response.statusCode()).isEqualTo(201);
+        // Clips are listed by the time they were received: give each its own.
+        fixture.clock.advance(Duration.ofSeconds(1));
         return JSON.readTree(response.body());
     }
 

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * The only code path that yields plaintext audio. In this order it checks the caller's
- * authorization (a reviewer, or the clip's own contributor), the clip's erasure state and the presence of its contributor's key, appends the
- * access (who, which clip, for what purpose) to the ledger in the same transaction, then unwraps
- * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
- * ingest, so no unverified byte is ever handed out.
+ * authorization (a reviewer, or the clip's own contributor), the clip's erasure state and the
+ * presence of its contributor's key, appends the access (who, which clip, for what purpose) to the
+ * ledger in the same transaction, then unwraps the key, decrypts the whole blob (verifying every
+ * segment) and checks the SHA-256 recorded at ingest, so no unverified byte is ever handed out.
  *
  * <p>Throws {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
  * whatever copies of the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or

@@ -18,10 +18,10 @@ import java.util.Optional;
  *
  * <p>Guarantees: entry n has index n; appending costs one entry write, one pointer write for each
  * contributor the entry names, and amortized less than one tile write; roots and proofs cost
- * O(log n) reads and never rehash the log; a checkpoint is issued at most once per size. Throws what the store throws ({@code LEDGER_UNAVAILABLE},
- * {@code CONFLICT}), INTEGRITY_FAILURE when stored hashes are missing or malformed, and
- * INVALID_INPUT for an index, a size or a range outside the log (they usually come from a
- * request).
+ * O(log n) reads and never rehash the log; a checkpoint is issued at most once per size. Throws
+ * what the store throws ({@code LEDGER_UNAVAILABLE}, {@code CONFLICT}), INTEGRITY_FAILURE when
+ * stored hashes are missing or malformed, and INVALID_INPUT for an index, a size or a range
+ * outside the log (they usually come from a request).
  */
 public final class Ledger {
     /** The most entries read from the store at a time. */

@@ -41,7 +41,7 @@ public final class ContributorRights {
     /** The purpose under which an export opens the contributor's recordings. */
     public static final String PORTABILITY = "portability";
 
-    public static final int MAX_PAGE = 500;
+    private static final int MAX_PAGE = 500;
 
     private final MetadataStore metadata;
     private final Custodian custodian;
@@ -104,6 +104,7 @@ public final class ContributorRights {
                 archive.recording(custodian.open(caller, mine.clip().id(), PORTABILITY));
                 recorded.add(mine.clip().id());
             } catch (CustodyException e) {
+                // Erased since it was listed: listed, not exported.
                 if (e.code() != ErrorCode.ERASED) {
                     throw e;
                 }

@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * halfway leaves a file no ZIP tool opens, rather than one that looks whole.
  */
 final class ZipExportArchive implements ExportArchive {
-    static final String README = "README.txt";
+    private static final String README = "README.txt";
 
     private final Pseudonym contributor;
     private final Supplier<OutputStream> target;
@@ -43,12 +43,12 @@ final class ZipExportArchive implements ExportArchive {
         this.target = target;
     }
 
-    static String recordingPath(Clip clip) {
+    private static String recordingPath(Clip clip) {
         String extension = clip.audio().container() == AudioContainer.FLAC ? "flac" : "wav";
         return "recordings/" + clip.id().value() + "." + extension;
     }
 
-    static String receiptPath(ClipId clip) {
+    private static String receiptPath(ClipId clip) {
         return "receipts/" + clip.value() + ".receipt";
     }
 
