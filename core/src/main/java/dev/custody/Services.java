@@ -19,6 +19,7 @@ import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
 import dev.custody.review.ReviewService;
 import dev.custody.review.ReviewerAssignments;
+import dev.custody.rights.ContributorRights;
 
 /** The application services that the HTTP API and the CLI call. */
 public record Services(
@@ -39,7 +40,8 @@ public record Services(
         ContributorSignUp signUp,
         ReviewerAssignments reviewers,
         ReviewService reviews,
-        PayoutService payouts) {
+        PayoutService payouts,
+        ContributorRights rights) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -59,5 +61,6 @@ public record Services(
         requireNonNull(reviewers, "reviewers is null");
         requireNonNull(reviews, "reviews is null");
         requireNonNull(payouts, "payouts is null");
+        requireNonNull(rights, "rights is null");
     }
 }

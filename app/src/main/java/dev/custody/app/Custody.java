@@ -17,6 +17,7 @@ import dev.custody.audit.PublishedKeys;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.BlobStore;
 import dev.custody.blob.FileBlobStore;
+import dev.custody.clip.ClipReceipts;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
 import dev.custody.contributor.ContributorService;
@@ -36,6 +37,7 @@ import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
 import dev.custody.review.ReviewService;
 import dev.custody.review.ReviewerAssignments;
+import dev.custody.rights.ContributorRights;
 import dev.custody.s3.S3BlobStore;
 import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
@@ -66,12 +68,13 @@ public final class Custody implements AutoCloseable {
         var identities = new IdentityCipher(keyProvider);
         var contributorLinks = new ContributorLinks(keyProvider);
         var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
+        var signedReceipts = new ReceiptSigner(receiptSigner);
+        var custodian = new Custodian(metadata, blobs, contributorKeys, clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, identities, clock),
-                new IngestService(
-                        metadata, blobs, contributorKeys, new ReceiptSigner(receiptSigner), checkpoints, clock),
-                new Custodian(metadata, blobs, contributorKeys, clock),
+                new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock),
+                custodian,
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
                 bootstrapToken,
@@ -92,7 +95,8 @@ public final class Custody implements AutoCloseable {
                         clock),
                 new ReviewerAssignments(metadata, clock),
                 new ReviewService(metadata, clock),
-                new PayoutService(metadata, clock));
+                new PayoutService(metadata, clock),
+                new ContributorRights(metadata, custodian, new ClipReceipts(metadata, checkpoints, signedReceipts)));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

@@ -40,7 +40,8 @@ import java.util.Optional;
 
 /**
  * An embedded installation on a clock the test moves, served over HTTP, with two client
- * organizations (A and B), a project in each, and a clip in A's project.
+ * organizations (A and B), a project in each, and a clip in A's project, recorded by a contributor
+ * who signed up.
  */
 final class AccessFixture implements AutoCloseable {
     static final String PASSWORD = "violet kettle under the stairs";
@@ -57,6 +58,9 @@ final class AccessFixture implements AutoCloseable {
     final Project projectA;
     final Project projectB;
     final String clipA;
+    /** The contributor account whose recording clip A is. */
+    final Account clipOwner;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private int accounts;
 
@@ -72,10 +76,11 @@ final class AccessFixture implements AutoCloseable {
         orgB = services.projects().createOrganization(ADMIN, "Globex").id();
         projectA = project(orgA);
         projectB = project(orgB);
-        var contributor = services.contributors().register(ADMIN, new Identity("Dana", "dana@example.org"));
+        var contributor =
+                services.signUp().signUp(new Username("dana"), PASSWORD, new Identity("Dana", "dana@example.org"));
+        clipOwner = contributor.account();
         services.contributors().consent(ADMIN, contributor.pseudonym(), projectA.id(), 1);
-        byte[] wav = WavEncoder.encode(
-                SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, 7), 16_000, 1, SampleEncoding.PCM_16);
+        byte[] wav = speech(7);
         clipA = services.ingest()
                 .ingest(
                         ADMIN,
@@ -86,6 +91,12 @@ final class AccessFixture implements AutoCloseable {
                 .value();
         server = ApiServer.start(
                 "127.0.0.1", 0, services, () -> services.reaper().drain());
+    }
+
+    /** Two seconds of synthetic speech as a 16 kHz WAV file, different for each seed. */
+    static byte[] speech(long seed) {
+        return WavEncoder.encode(
+                SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, seed), 16_000, 1, SampleEncoding.PCM_16);
     }
 
     private Project project(OrganizationId org) {
@@ -134,6 +145,19 @@ final class AccessFixture implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a binary body (null for none), answered in bytes: uploads and archives. */
+    HttpResponse<byte[]> sendBytes(String method, String path, String token, byte[] body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Signs in; returns the response. */

@@ -70,9 +70,11 @@ class AuthorizationTableIT {
                 // A fresh token per call: signing out (one of the routes) revokes the token it is called with.
                 var response = fixture.send(rule.method(), path(rule.path()), token(caller), "{}");
                 boolean allowed = rule.roles().contains(caller.role())
-                        && (caller.organization().isEmpty()
-                                || rule.owner() == AccessRule.Owner.NONE
-                                || caller.organization().get().equals(fixture.orgA))
+                        && (rule.owner() == AccessRule.Owner.OWN_CLIP
+                                ? caller.ownsClipA()
+                                : caller.organization().isEmpty()
+                                        || rule.owner() == AccessRule.Owner.NONE
+                                        || caller.organization().get().equals(fixture.orgA))
                         && (caller.role() != Role.REVIEWER || !reachesProjectWork(rule) || caller.assigned());
                 if (!answersAsTheTableSays(response, allowed)) {
                     mismatches.add(
@@ -121,7 +123,8 @@ class AuthorizationTableIT {
 
     /**
      * Every role; client roles once in organization A (the owner of every resource used) and once
-     * in B; reviewers once assigned to A's project and once not.
+     * in B; reviewers once assigned to A's project and once not; contributors once as the one who
+     * recorded clip A and once as another.
      */
     private String token(Caller caller) {
         return caller.account().map(fixture::apiToken).orElse(fixture.bootstrapToken);
@@ -131,7 +134,7 @@ class AuthorizationTableIT {
         List<Caller> callers = new ArrayList<>();
         for (Role role : Role.values()) {
             if (role == Role.BOOTSTRAP_ADMIN) {
-                callers.add(new Caller(role, Optional.empty(), Optional.empty(), false));
+                callers.add(new Caller(role, Optional.empty(), Optional.empty(), false, false));
             } else if (role == Role.REVIEWER) {
                 for (boolean assigned : new boolean[] {true, false}) {
                     var account = fixture.account(role, Optional.empty()).account();
@@ -140,16 +143,19 @@ class AuthorizationTableIT {
                                 .reviewers()
                                 .assign(Principal.bootstrapAdmin(), fixture.projectA.id(), account.id());
                     }
-                    callers.add(new Caller(role, Optional.empty(), Optional.of(account), assigned));
+                    callers.add(new Caller(role, Optional.empty(), Optional.of(account), assigned, false));
                 }
             } else if (role.inOrganization()) {
                 for (OrganizationId org : List.of(fixture.orgA, fixture.orgB)) {
                     var account = fixture.account(role, Optional.of(org)).account();
-                    callers.add(new Caller(role, Optional.of(org), Optional.of(account), false));
+                    callers.add(new Caller(role, Optional.of(org), Optional.of(account), false, false));
                 }
             } else {
                 var account = fixture.account(role, Optional.empty()).account();
-                callers.add(new Caller(role, Optional.empty(), Optional.of(account), false));
+                callers.add(new Caller(role, Optional.empty(), Optional.of(account), false, false));
+            }
+            if (role == Role.CONTRIBUTOR) {
+                callers.add(new Caller(role, Optional.empty(), Optional.of(fixture.clipOwner), false, true));
             }
         }
         return callers;
@@ -173,10 +179,17 @@ class AuthorizationTableIT {
     }
 
     private record Caller(
-            Role role, Optional<OrganizationId> organization, Optional<Account> account, boolean assigned) {
+            Role role,
+            Optional<OrganizationId> organization,
+            Optional<Account> account,
+            boolean assigned,
+            boolean ownsClipA) {
         @Override
         public String toString() {
-            return role + organization.map(org -> " of " + org).orElse("") + (assigned ? " (assigned)" : "");
+            return role
+                    + organization.map(org -> " of " + org).orElse("")
+                    + (assigned ? " (assigned)" : "")
+                    + (ownsClipA ? " who recorded clip A" : "");
         }
     }
 }

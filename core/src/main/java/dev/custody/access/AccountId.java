@@ -1,6 +1,10 @@
 package dev.custody.access;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
 import dev.custody.Identifiers;
+import java.util.Optional;
 
 /**
  * The random id of an account ({@code acc_} and 26 base32 characters); the ledger names accounts by
@@ -11,6 +15,16 @@ public record AccountId(String value) {
 
     public AccountId {
         Identifiers.require(PREFIX, value, "account id");
+    }
+
+    /** The account id {@code text} is, if it is one: the ledger names accounts and other actors alike. */
+    public static Optional<AccountId> parse(String text) {
+        requireNonNull(text, "text is null");
+        try {
+            return Optional.of(new AccountId(text));
+        } catch (CustodyException e) {
+            return Optional.empty();
+        }
     }
 
     public static AccountId random() {

@@ -6,6 +6,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
 import dev.custody.project.OrganizationId;
@@ -17,11 +18,11 @@ import java.util.Optional;
 
 /**
  * What the authorization table needs from the data: which organization owns a project or a clip,
- * which projects a reviewer is assigned to, and a ledger record of every refusal. {@link #deny}
- * appends {@code PermissionChanged(DENIED)} naming the principal and the route (never the ids in
- * the path) and returns the uniform {@code FORBIDDEN} failure, the same for "not yours" and "does
- * not exist", so a refusal leaks nothing; {@link #denyForgery} does the same for a request refused
- * as a possible cross-site forgery.
+ * which projects a reviewer is assigned to, whose recording a clip is, and a ledger record of every
+ * refusal. {@link #deny} appends {@code PermissionChanged(DENIED)} naming the principal and the
+ * route (never the ids in the path) and returns the uniform {@code FORBIDDEN} failure, the same for
+ * "not yours" and "does not exist", so a refusal leaks nothing; {@link #denyForgery} does the same
+ * for a request refused as a possible cross-site forgery.
  */
 public final class Tenancy {
     private final MetadataStore metadata;
@@ -64,6 +65,12 @@ public final class Tenancy {
                 .find(clip)
                 .map(found -> r.reviews().isAssigned(found.project(), account))
                 .orElse(false));
+    }
+
+    /** The contributor whose clip this is: contributors' routes act on their own clips only. */
+    public Optional<Pseudonym> contributorOf(ClipId clip) {
+        requireNonNull(clip, "clip is null");
+        return metadata.inReadTransaction(r -> r.clips().find(clip).map(Clip::contributor));
     }
 
     /** Logs the refusal of {@code route} (a method and path pattern) to {@code caller}; returns the failure. */

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  * ingest, so no unverified byte is ever handed out.
  *
  * <p>A reviewer opens only clips of the projects assigned to them, and only for the purpose {@code
- * review}; each such opening is recorded as a listen, which a verdict requires. Any other attempt
- * is refused with nothing read and nothing changed, and the refusal is logged to the ledger.
+ * review}; each such opening is recorded as a listen, which a verdict requires. A contributor opens
+ * only their own clips (for their export, say), and learns nothing of anyone else's: another's clip
+ * and a clip that does not exist are refused alike. Any other attempt is refused with nothing read
+ * and nothing changed, and the refusal is logged to the ledger.
  *
  * <p>Throws {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
  * whatever copies of the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or
@@ -43,7 +45,7 @@ public final class Custodian {
     /** The one purpose for which a reviewer may open a clip. */
     public static final String REVIEW_PURPOSE = "review";
 
-    private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN, Role.CONTRIBUTOR);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,64}");
     /** How a refusal by the custodian itself (not by the HTTP authorization table) is named in the ledger. */
     private static final String DENIED_SCOPE = "custodian:open-clip";
@@ -69,8 +71,15 @@ public final class Custodian {
         if (reviewer && !REVIEW_PURPOSE.equals(purpose)) {
             throw tenancy.deny(caller, DENIED_SCOPE);
         }
+        boolean contributor = caller.role() == Role.CONTRIBUTOR;
         Optional<Access> granted = metadata.inTransaction(repositories -> {
-            Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
+            Optional<Clip> found = repositories.clips().find(clipId);
+            if (contributor
+                    && !found.map(clip -> caller.contributor().equals(Optional.of(clip.contributor())))
+                            .orElse(false)) {
+                return Optional.empty();
+            }
+            Clip clip = found.orElseThrow(() -> CustodyException.notFound("no such clip"));
             if (reviewer && !repositories.reviews().isAssigned(clip.project(), new AccountId(caller.id()))) {
                 return Optional.empty();
             }

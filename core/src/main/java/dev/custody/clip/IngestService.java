@@ -111,7 +111,11 @@ public final class IngestService {
             blobs.delete(blob);
             throw e;
         }
-        Receipt receipt = receiptFor(clip, admission).withLedger(proofs.include(entry));
+        Receipt receipt = ClipReceipts.unsigned(
+                        clip,
+                        admission.project().prompt(clip.promptIndex()),
+                        admission.project().consentTermsVersion())
+                .withLedger(proofs.include(entry));
         return new IngestResult(clip, receipts.sign(receipt));
     }
 
@@ -175,21 +179,6 @@ public final class IngestService {
     }
 
     private record EncryptedBlob(BlobId blob, Bytes header) {}
-
-    private Receipt receiptFor(Clip clip, Admission admission) {
-        String prompt = admission.project().prompt(clip.promptIndex());
-        return new Receipt(
-                1,
-                clip.id(),
-                clip.project(),
-                clip.promptIndex(),
-                Sha256.of(prompt),
-                clip.contributor(),
-                clip.sha256(),
-                clip.createdAt(),
-                admission.project().consentTermsVersion(),
-                Optional.empty());
-    }
 
     private record Admission(Project project, WrappedKey voiceKey) {}
 }

@@ -5,6 +5,8 @@ import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.receipt.LedgerInclusion;
 import dev.custody.store.MetadataStore;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Proves to a contributor that their clip's ingest was logged: a checkpoint that covers the entry
@@ -22,10 +24,28 @@ final class ReceiptProofs {
 
     /** The inclusion of an entry the caller has just appended (so its bytes need no reading back). */
     LedgerInclusion include(LedgerEntry entry) {
-        var checkpoint = checkpoints.covering(entry.index());
-        var proof = metadata.inReadTransaction(
-                repositories -> repositories.ledger().inclusionProof(entry.index(), checkpoint.size()));
-        return new LedgerInclusion(
-                entry.index(), checkpoint.size(), LedgerEntryCodec.encode(entry), proof.hashes(), checkpoint.text());
+        return includeAll(List.of(entry)).getFirst();
+    }
+
+    /** The inclusions of entries the caller holds, all against one checkpoint that covers them. */
+    List<LedgerInclusion> includeAll(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        long last = entries.stream().mapToLong(LedgerEntry::index).max().orElseThrow();
+        var checkpoint = checkpoints.covering(last);
+        return metadata.inReadTransaction(repositories -> {
+            List<LedgerInclusion> inclusions = new ArrayList<>(entries.size());
+            for (LedgerEntry entry : entries) {
+                var proof = repositories.ledger().inclusionProof(entry.index(), checkpoint.size());
+                inclusions.add(new LedgerInclusion(
+                        entry.index(),
+                        checkpoint.size(),
+                        LedgerEntryCodec.encode(entry),
+                        proof.hashes(),
+                        checkpoint.text()));
+            }
+            return inclusions;
+        });
     }
 }

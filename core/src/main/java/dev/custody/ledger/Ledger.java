@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.contributor.Pseudonym;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +16,16 @@ import java.util.Optional;
  * the caller's transaction: an entry commits with the change it records, or not at all, and
  * concurrent appenders are sequenced by the store's head lock into one linear log.
  *
- * <p>Guarantees: entry n has index n; appending costs one entry write plus, amortized, less than
- * one tile write; roots and proofs cost O(log n) reads and never rehash the log; a checkpoint is
- * issued at most once per size. Throws what the store throws ({@code LEDGER_UNAVAILABLE},
- * {@code CONFLICT}), INTEGRITY_FAILURE when stored hashes are missing or malformed, and
- * INVALID_INPUT for an index, a size or a range outside the log (they usually come from a
- * request).
+ * <p>Guarantees: entry n has index n; appending costs one entry write, one pointer write for each
+ * contributor the entry names, and amortized less than one tile write; roots and proofs cost
+ * O(log n) reads and never rehash the log; a checkpoint is issued at most once per size. Throws
+ * what the store throws ({@code LEDGER_UNAVAILABLE}, {@code CONFLICT}), INTEGRITY_FAILURE when
+ * stored hashes are missing or malformed, and INVALID_INPUT for an index, a size or a range
+ * outside the log (they usually come from a request).
  */
 public final class Ledger {
-    private static final int PAGE = 1000;
+    /** The most entries read from the store at a time. */
+    public static final int PAGE = 1000;
     /** The most entries one call to {@link #entries} returns, so a request cannot exhaust memory. */
     public static final int MAX_ENTRIES = 10_000;
 
@@ -45,8 +47,44 @@ public final class Ledger {
         LedgerEntry entry = LedgerEntry.of(index, at, event, actor, purpose, requestId);
         Bytes bytes = LedgerEntryCodec.encode(entry);
         store.append(index, bytes, MerkleHashes.leafHash(bytes));
+        pointToContributors(entry);
         hashes.leafAppended(index);
         return entry;
+    }
+
+    // Most entries name no contributor and cost nothing here; the others one pointer each.
+    private void pointToContributors(LedgerEntry entry) {
+        List<String> named = new ArrayList<>(1);
+        for (Subject subject : entry.subjects()) {
+            if (subject.kind() == SubjectKind.CONTRIBUTOR && !named.contains(subject.id())) {
+                store.pointToContributor(subject.id(), entry.index());
+                named.add(subject.id());
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} (1 to {@value #PAGE}) entries that name {@code contributor}, with index
+     * below {@code before}, newest first; found through the store's pointers, decoded from the log.
+     *
+     * @throws CustodyException INTEGRITY_FAILURE if a pointed-to entry does not name the contributor
+     */
+    public List<LedgerEntry> aboutContributor(Pseudonym contributor, long before, int limit) {
+        requireNonNull(contributor, "contributor is null");
+        if (limit < 1 || limit > PAGE) {
+            throw CustodyException.invalidInput("at most " + PAGE + " entries at a time");
+        }
+        Subject named = new Subject(SubjectKind.CONTRIBUTOR, contributor.value());
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (LedgerStore.StoredEntry stored : store.contributorEntries(contributor.value(), before, limit)) {
+            LedgerEntry entry = LedgerEntryCodec.decode(stored.bytes());
+            // A pointer is only an index: one to another person's entry must never show it.
+            if (entry.index() != stored.index() || !entry.subjects().contains(named)) {
+                throw CustodyException.integrityFailure();
+            }
+            entries.add(entry);
+        }
+        return entries;
     }
 
     /** The index of the first entry whose leaf hash this is. */

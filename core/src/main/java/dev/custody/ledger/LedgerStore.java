@@ -30,6 +30,19 @@ public interface LedgerStore {
      */
     void append(long index, Bytes entry, Bytes leafHash);
 
+    /**
+     * Records that entry {@code index}, appended in this transaction, names the contributor with
+     * this pseudonym: a pointer, so that a contributor's entries are found without scanning the log.
+     * The entry stays the record; the pointer only says where to look.
+     */
+    void pointToContributor(String pseudonym, long index);
+
+    /**
+     * Up to {@code limit} stored entries that a pointer says name this contributor, with index below
+     * {@code before}, newest first.
+     */
+    List<StoredEntry> contributorEntries(String pseudonym, long before, int limit);
+
     /** The leaf hashes of entries {@code [from, to)}, in order. */
     List<Bytes> leafHashes(long from, long to);
 

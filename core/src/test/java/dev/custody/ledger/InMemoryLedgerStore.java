@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A hand-written ledger store in memory that counts its reads and tile writes. */
 final class InMemoryLedgerStore implements LedgerStore {
@@ -16,6 +17,7 @@ final class InMemoryLedgerStore implements LedgerStore {
     final Map<Long, Bytes> leafHashes = new HashMap<>();
     final Map<String, Bytes> tiles = new HashMap<>();
     final TreeMap<Long, String> checkpoints = new TreeMap<>();
+    final Map<String, TreeSet<Long>> pointers = new HashMap<>();
     int reads;
     int tileWrites;
     private long size;
@@ -37,6 +39,21 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
         leafHashes.put(index, leafHash);
         size = index + 1;
+    }
+
+    @Override
+    public void pointToContributor(String pseudonym, long index) {
+        if (!pointers.computeIfAbsent(pseudonym, p -> new TreeSet<>()).add(index)) {
+            throw new CustodyException(ErrorCode.CONFLICT, "pointer exists");
+        }
+    }
+
+    @Override
+    public List<StoredEntry> contributorEntries(String pseudonym, long before, int limit) {
+        return pointers.getOrDefault(pseudonym, new TreeSet<>()).headSet(before, false).descendingSet().stream()
+                .limit(limit)
+                .map(index -> new StoredEntry(index, entries.get(index)))
+                .toList();
     }
 
     @Override

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.keys.KeyPurpose;
+import dev.custody.project.ProjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +109,63 @@ class LedgerTest {
 
         assertThat(ledger.entries(1, Ledger.MAX_ENTRIES + 1)).hasSize(Ledger.MAX_ENTRIES);
         assertThatThrownBy(() -> ledger.entries(0, Ledger.MAX_ENTRIES + 1)).isInstanceOf(CustodyException.class);
+    }
+
+    @Test
+    void aboutContributor_findsExactlyTheEntriesNamingThem_newestFirst_pageByPage() {
+        Pseudonym dana = Pseudonym.random();
+        Pseudonym other = Pseudonym.random();
+        ClipId clip = ClipId.random();
+        ProjectId project = ProjectId.random();
+        List<Long> danas = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Pseudonym who = i % 3 == 0 ? dana : other;
+            LedgerEntry entry = append(new ClipOpened(clip, who, project));
+            if (who.equals(dana)) {
+                danas.add(entry.index());
+            }
+            append(new KeyCreated("local://voice", KeyPurpose.VOICE, i + 1));
+        }
+        List<Long> newestFirst = danas.reversed();
+
+        List<LedgerEntry> firstPage = ledger.aboutContributor(dana, Long.MAX_VALUE, 4);
+        List<LedgerEntry> rest =
+                ledger.aboutContributor(dana, firstPage.getLast().index(), 1000);
+
+        assertThat(firstPage).extracting(LedgerEntry::index).containsExactlyElementsOf(newestFirst.subList(0, 4));
+        assertThat(rest).extracting(LedgerEntry::index).containsExactlyElementsOf(newestFirst.subList(4, 10));
+        assertThat(rest)
+                .allSatisfy(entry -> assertThat(entry.records(new ClipOpened(clip, dana, project)))
+                        .isTrue());
+        assertThat(store.pointers).containsOnlyKeys(dana.value(), other.value());
+        assertThat(ledger.aboutContributor(Pseudonym.random(), Long.MAX_VALUE, 10))
+                .isEmpty();
+    }
+
+    @Test
+    void aboutContributor_refusesPagesOutsideItsBounds() {
+        for (int limit : new int[] {0, -1, Ledger.PAGE + 1}) {
+            assertThatThrownBy(() -> ledger.aboutContributor(Pseudonym.random(), Long.MAX_VALUE, limit))
+                    .isInstanceOf(CustodyException.class)
+                    .extracting(e -> ((CustodyException) e).code())
+                    .isEqualTo(ErrorCode.INVALID_INPUT);
+        }
+    }
+
+    @Test
+    void aboutContributor_aPointerToAnotherPersonsEntry_failsTheIntegrityCheck_insteadOfShowingIt() {
+        Pseudonym dana = Pseudonym.random();
+        LedgerEntry others = append(new ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random()));
+        store.pointToContributor(dana.value(), others.index());
+
+        assertThatThrownBy(() -> ledger.aboutContributor(dana, Long.MAX_VALUE, 10))
+                .isInstanceOf(CustodyException.class)
+                .extracting(e -> ((CustodyException) e).code())
+                .isEqualTo(ErrorCode.INTEGRITY_FAILURE);
+    }
+
+    private LedgerEntry append(LedgerEvent event) {
+        return ledger.append(event, ACTOR, "review", "req_1", Instant.ofEpochMilli(1_000L));
     }
 
     private List<LedgerEntry> appendSamples(int count) {

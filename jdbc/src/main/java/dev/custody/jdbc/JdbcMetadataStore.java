@@ -20,6 +20,8 @@ import org.jdbi.v3.core.JdbiException;
  * aborted and can only be rolled back.
  */
 public final class JdbcMetadataStore implements MetadataStore {
+    private static final int BACKFILL_PAGE = 1000;
+
     private final Database database;
 
     private JdbcMetadataStore(Database database) {
@@ -34,7 +36,7 @@ public final class JdbcMetadataStore implements MetadataStore {
      */
     public static JdbcMetadataStore openSqlite(Path databaseFile) {
         requireNonNull(databaseFile, "databaseFile is null");
-        return new JdbcMetadataStore(SqliteDatabase.open(databaseFile));
+        return new JdbcMetadataStore(SqliteDatabase.open(databaseFile)).backfilled();
     }
 
     /**
@@ -46,7 +48,24 @@ public final class JdbcMetadataStore implements MetadataStore {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(user, "user is null");
         requireNonNull(password, "password is null");
-        return new JdbcMetadataStore(PostgresDatabase.open(jdbcUrl, user, password));
+        return new JdbcMetadataStore(PostgresDatabase.open(jdbcUrl, user, password)).backfilled();
+    }
+
+    /**
+     * Finishes what a migration left to Java: the contributor pointers of ledger entries appended
+     * before they existed. A no-op once done; resumed where it stopped if interrupted.
+     */
+    private JdbcMetadataStore backfilled() {
+        try {
+            boolean more = true;
+            while (more) {
+                more = inJdbcTransaction(r -> r.ledgerStore().backfillContributorPointers(BACKFILL_PAGE));
+            }
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public Dialect dialect() {

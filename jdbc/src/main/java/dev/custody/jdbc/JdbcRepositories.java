@@ -114,10 +114,13 @@ public final class JdbcRepositories implements Repositories {
 
     @Override
     public Ledger ledger() {
-        return Ledger.over(
-                switch (dialect) {
-                    case SQLITE -> JdbcLedgerStore.sqlite(handle);
-                    case POSTGRESQL -> JdbcLedgerStore.postgres(handle);
-                });
+        return Ledger.over(ledgerStore());
+    }
+
+    JdbcLedgerStore ledgerStore() {
+        return switch (dialect) {
+            case SQLITE -> JdbcLedgerStore.sqlite(handle);
+            case POSTGRESQL -> JdbcLedgerStore.postgres(handle);
+        };
     }
 }

@@ -69,6 +69,14 @@ final class AccessPolicy {
             owned("GET", "/api/v1/clips/{clip}/audio", Set.of(REVIEWER, BOOTSTRAP_ADMIN), Owner.CLIP),
             rule("GET", "/api/v1/contributors/{contributor}/clips", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
             rule("DELETE", "/api/v1/contributors/{contributor}", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
+            // A contributor's own data: the pseudonym is the caller's, never named in the path.
+            rule("GET", "/api/v1/me/clips", Set.of(CONTRIBUTOR)),
+            owned("GET", "/api/v1/me/clips/{clip}", Set.of(CONTRIBUTOR), Owner.OWN_CLIP),
+            owned("GET", "/api/v1/me/clips/{clip}/receipt", Set.of(CONTRIBUTOR), Owner.OWN_CLIP),
+            owned("GET", "/api/v1/me/clips/{clip}/history", Set.of(CONTRIBUTOR), Owner.OWN_CLIP),
+            rule("GET", "/api/v1/me/history", Set.of(CONTRIBUTOR)),
+            rule("GET", "/api/v1/me/consents", Set.of(CONTRIBUTOR)),
+            rule("GET", "/api/v1/me/export", Set.of(CONTRIBUTOR)),
             rule("GET", "/api/v1/ledger/checkpoint", LEDGER_READERS),
             // Any authenticated caller may ask for a fresh checkpoint: it reveals nothing new.
             rule("POST", "/api/v1/ledger/checkpoint", EVERYONE),

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * One line of the authorization table: a route (method and Javalin path pattern), the roles that may
  * call it (none for a public route), and which path parameter names the resource whose organization
- * must be the caller's, for callers who belong to one.
+ * must be the caller's, for callers who belong to one (or, for a contributor's own routes, whose
+ * recording must be the caller's).
  */
 record AccessRule(String method, String path, boolean isPublic, Set<Role> roles, Owner owner) {
     AccessRule {
@@ -30,7 +31,9 @@ record AccessRule(String method, String path, boolean isPublic, Set<Role> roles,
         /** {@code {project}} belongs to an organization. */
         PROJECT,
         /** {@code {clip}} belongs to a project, which belongs to an organization. */
-        CLIP
+        CLIP,
+        /** {@code {clip}} is one of the calling contributor's own recordings: no one else's. */
+        OWN_CLIP
     }
 
     String route() {

@@ -50,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
         var keys = new KeyRoutes(services);
         var reviews = new ReviewRoutes(services);
         var payouts = new PayoutRoutes(services);
+        var rights = new RightsRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -66,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
             keys.register(config.routes);
             reviews.register(config.routes);
             payouts.register(config.routes);
+            rights.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);

@@ -14,15 +14,16 @@ import io.javalin.router.Endpoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Authentication and authorization, in one place, before any handler runs: finds the matched
  * route's line in {@link AccessPolicy}, establishes the caller from the bearer token (bootstrap,
  * session or API token alike) or from the browser's session cookie, then checks the caller's role
- * and, for a caller who belongs to an organization, that the resource in the path belongs to it,
- * and for a reviewer, that it belongs to a project assigned to them. A refusal is logged to the
- * ledger and answered {@code 403 FORBIDDEN}, the same whether the resource is another's or does
- * not exist.
+ * and, for a caller who belongs to an organization, that the resource in the path belongs to it;
+ * for a reviewer, that it belongs to a project assigned to them; on a contributor's own routes,
+ * that the clip in the path is theirs. A refusal is logged to the ledger and answered {@code 403
+ * FORBIDDEN}, the same whether the resource is another's or does not exist.
  *
  * <p>A browser's cookie is sent with every request to this site, forged ones included, so a request
  * authenticated by the cookie alone that changes something (any method but GET, HEAD and OPTIONS)
@@ -152,22 +153,32 @@ final class Authentication {
             return true;
         }
         return switch (rule.owner()) {
-            case NONE, ORGANIZATION -> true;
+            case NONE, ORGANIZATION, OWN_CLIP -> true;
             case PROJECT -> services.tenancy().assigned(principal, new ProjectId(ctx.pathParam("project")));
             case CLIP -> services.tenancy().assigned(principal, new ClipId(ctx.pathParam("clip")));
         };
     }
 
     private boolean ownsResource(Context ctx, AccessRule rule, Principal principal) {
-        if (principal.organization().isEmpty()) {
-            return true;
-        }
-        Optional<OrganizationId> owner = switch (rule.owner()) {
-            case NONE -> principal.organization();
-            case ORGANIZATION -> Optional.of(new OrganizationId(ctx.pathParam("organization")));
-            case PROJECT -> services.tenancy().ownerOf(new ProjectId(ctx.pathParam("project")));
-            case CLIP -> services.tenancy().ownerOf(new ClipId(ctx.pathParam("clip")));
+        return switch (rule.owner()) {
+            case NONE -> true;
+            case ORGANIZATION ->
+                inOwnOrganization(principal, () -> Optional.of(new OrganizationId(ctx.pathParam("organization"))));
+            case PROJECT ->
+                inOwnOrganization(principal, () -> services.tenancy().ownerOf(new ProjectId(ctx.pathParam("project"))));
+            case CLIP ->
+                inOwnOrganization(principal, () -> services.tenancy().ownerOf(new ClipId(ctx.pathParam("clip"))));
+            // Fail closed: a principal speaking for no one owns no clip.
+            case OWN_CLIP ->
+                principal.contributor().isPresent()
+                        && services.tenancy()
+                                .contributorOf(new ClipId(ctx.pathParam("clip")))
+                                .equals(principal.contributor());
         };
-        return owner.equals(principal.organization());
+    }
+
+    /** Platform principals pass; a client principal only for its own organization's resource. */
+    private static boolean inOwnOrganization(Principal principal, Supplier<Optional<OrganizationId>> owner) {
+        return principal.organization().isEmpty() || owner.get().equals(principal.organization());
     }
 }

@@ -1,6 +1,7 @@
 package dev.custody.server;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import dev.custody.ErrorCode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /** Reads request bodies strictly (bounded size, no unknown fields) and writes JSON responses. */
 final class Json {
@@ -47,6 +49,11 @@ final class Json {
         } catch (IOException e) {
             throw CustodyException.invalidInput("request body could not be read");
         }
+    }
+
+    /** A generator writing JSON to {@code out}, which closing the generator leaves open. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     static void write(Context ctx, int status, Object value) {

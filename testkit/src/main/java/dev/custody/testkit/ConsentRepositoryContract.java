@@ -2,7 +2,6 @@ package dev.custody.testkit;
 
 import static dev.custody.testkit.RepositoryRecords.at;
 import static dev.custody.testkit.RepositoryRecords.consent;
-import static dev.custody.testkit.RepositoryRecords.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.ErrorCode;
@@ -37,6 +36,24 @@ public abstract class ConsentRepositoryContract extends RepositoryContractSuppor
         assertThat(find(r -> r.consents()
                         .latest(scene.contributor().pseudonym(), scene.project().id())))
                 .isEmpty();
+    }
+
+    @Test
+    void byContributor_listsEveryConsentOfThatContributor_oldestFirst_andNoOneElses() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Pseudonym other = newContributor();
+        ProjectId project = scene.project().id();
+        ConsentRecord first = consent(contributor, project, 1, at(100));
+        ConsentRecord second = consent(contributor, project, 2, at(200));
+        write(r -> {
+            r.consents().insert(second);
+            r.consents().insert(first);
+            r.consents().insert(consent(other, project, 1, at(150)));
+        });
+
+        assertThat(list(r -> r.consents().byContributor(contributor))).containsExactly(first, second);
+        assertThat(list(r -> r.consents().byContributor(Pseudonym.random()))).isEmpty();
     }
 
     @Test

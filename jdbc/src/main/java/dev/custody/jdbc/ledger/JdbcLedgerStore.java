@@ -72,6 +72,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     private static final String INSERT_ENTRY =
             "INSERT INTO ledger_entry (idx, entry, leaf_hash) VALUES (?, ?, ?) ON CONFLICT (idx) DO NOTHING";
     private static final String MOVE_HEAD = "UPDATE ledger_head SET size = ? WHERE id = 1 AND size = ?";
+    private static final String INSERT_POINTER = "INSERT INTO ledger_contributor_entry (pseudonym, idx) VALUES (?, ?)";
 
     @Override
     public long size() {
@@ -103,6 +104,42 @@ public final class JdbcLedgerStore implements LedgerStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void pointToContributor(String pseudonym, long index) {
+        jdbc(connection -> {
+            PreparedStatement insert = PreparedStatements.of(connection, INSERT_POINTER);
+            insert.setString(1, pseudonym);
+            insert.setLong(2, index);
+            insert.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredEntry> contributorEntries(String pseudonym, long before, int limit) {
+        return sql(() -> handle.createQuery("SELECT e.idx, e.entry FROM ledger_contributor_entry p"
+                        + " JOIN ledger_entry e ON e.idx = p.idx"
+                        + " WHERE p.pseudonym = :pseudonym AND p.idx < :before"
+                        + " ORDER BY p.idx DESC LIMIT :limit")
+                .bind("pseudonym", pseudonym)
+                .bind("before", before)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new StoredEntry(rs.getLong("idx"), Bytes.copyOf(rs.getBytes("entry"))))
+                .list());
+    }
+
+    /**
+     * Writes the contributor pointers of one page of entries appended before they existed (see the
+     * {@code V11} migration), in the caller's transaction; returns whether pages remain. Resumable
+     * and safe to run from several nodes at once: the backfill row is locked while a page is done.
+     */
+    public boolean backfillContributorPointers(int pageSize) {
+        if (!handle.isInTransaction()) {
+            throw new IllegalStateException("the backfill needs the caller's transaction");
+        }
+        return sql(() -> ContributorPointerBackfill.page(handle, dialect == Dialect.POSTGRESQL, pageSize));
     }
 
     private <T> T jdbc(SqlWork<T> work) {

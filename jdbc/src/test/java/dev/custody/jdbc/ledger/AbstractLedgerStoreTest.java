@@ -8,11 +8,13 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.keys.KeyPurpose;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.ActorRole;
 import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointSigners;
 import dev.custody.ledger.ClipOpened;
+import dev.custody.ledger.KeyCreated;
 import dev.custody.ledger.Ledger;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEvent;
@@ -20,6 +22,8 @@ import dev.custody.ledger.LedgerStore;
 import dev.custody.ledger.LedgerVerification.Verified;
 import dev.custody.ledger.LedgerVerifier;
 import dev.custody.ledger.MerkleHashes;
+import dev.custody.ledger.Subject;
+import dev.custody.ledger.SubjectKind;
 import dev.custody.project.ProjectId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +55,8 @@ abstract class AbstractLedgerStoreTest {
             handle.execute("DELETE FROM ledger_entry");
             handle.execute("DELETE FROM ledger_tile");
             handle.execute("DELETE FROM ledger_checkpoint");
+            handle.execute("DELETE FROM ledger_contributor_entry");
+            handle.execute("DELETE FROM ledger_contributor_backfill");
             handle.execute("UPDATE ledger_head SET size = 0");
         });
     }
@@ -92,7 +98,102 @@ abstract class AbstractLedgerStoreTest {
                     .extracting(LedgerEntry::index)
                     .containsExactlyElementsOf(indexes.stream().sorted().toList());
             assertThat(ledger.root(threads * perThread)).isEqualTo(mth(leafHashes(handle)));
+            assertThat(pointerCount(handle)).isEqualTo(threads * perThread);
         });
+    }
+
+    @Test
+    void entriesNamingAContributor_areFoundThroughTheirPointers_newestFirst_pageByPage() {
+        Pseudonym dana = Pseudonym.random();
+        Pseudonym robin = Pseudonym.random();
+        List<Long> danas = new ArrayList<>();
+        jdbi().useTransaction(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            for (int i = 0; i < 12; i++) {
+                Pseudonym who = i % 4 == 0 ? dana : robin;
+                long index = ledger.append(opened(who), ACTOR, "review", "req_" + i, Instant.now())
+                        .index();
+                if (who.equals(dana)) {
+                    danas.add(index);
+                }
+                ledger.append(
+                        new KeyCreated("local://voice", KeyPurpose.VOICE, i + 1),
+                        ACTOR,
+                        "keys",
+                        "req_k",
+                        Instant.now());
+            }
+        });
+
+        jdbi().useHandle(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            List<LedgerEntry> newest = ledger.aboutContributor(dana, Long.MAX_VALUE, 2);
+            List<LedgerEntry> older =
+                    ledger.aboutContributor(dana, newest.getLast().index(), 10);
+            assertThat(newest).extracting(LedgerEntry::index).containsExactly(danas.get(2), danas.get(1));
+            assertThat(older).extracting(LedgerEntry::index).containsExactly(danas.get(0));
+            assertThat(older.getFirst().subjects()).contains(new Subject(SubjectKind.CONTRIBUTOR, dana.value()));
+            assertThat(ledger.aboutContributor(robin, Long.MAX_VALUE, 100)).hasSize(9);
+            // Only entries that name a contributor cost a pointer.
+            assertThat(pointerCount(handle)).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void aRolledBackAppend_leavesNoPointer() {
+        Pseudonym dana = Pseudonym.random();
+
+        assertThatThrownBy(() -> jdbi().useTransaction(handle -> {
+                    Ledger.over(store(handle)).append(opened(dana), ACTOR, "review", "req_0", Instant.now());
+                    throw new IllegalStateException("the change failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        jdbi().useHandle(handle -> {
+            assertThat(pointerCount(handle)).isZero();
+            assertThat(Ledger.over(store(handle)).aboutContributor(dana, Long.MAX_VALUE, 10))
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void backfill_pointsEntriesAppendedBeforePointersExisted_pageByPage_thenRemovesItsRow() {
+        Pseudonym dana = Pseudonym.random();
+        jdbi().useTransaction(handle -> {
+            for (int i = 0; i < 25; i++) {
+                Ledger.over(store(handle))
+                        .append(
+                                opened(i % 5 == 0 ? dana : Pseudonym.random()),
+                                ACTOR,
+                                "review",
+                                "req_" + i,
+                                Instant.now());
+            }
+        });
+        // As an installation upgraded from before the pointers: entries, no pointers, the backfill row.
+        jdbi().useHandle(handle -> {
+            handle.execute("DELETE FROM ledger_contributor_entry");
+            handle.execute("INSERT INTO ledger_contributor_backfill (id, next_idx, upto) VALUES (1, 0, 20)");
+        });
+
+        int pages = 0;
+        while (jdbi().inTransaction(handle -> ((JdbcLedgerStore) store(handle)).backfillContributorPointers(6))) {
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        jdbi().useHandle(handle -> {
+            assertThat(Ledger.over(store(handle)).aboutContributor(dana, Long.MAX_VALUE, 10))
+                    .extracting(LedgerEntry::index)
+                    .containsExactly(15L, 10L, 5L, 0L);
+            assertThat(pointerCount(handle)).isEqualTo(20);
+            assertThat(handle.createQuery("SELECT COUNT(*) FROM ledger_contributor_backfill")
+                            .mapTo(Integer.class)
+                            .one())
+                    .isZero();
+        });
+        boolean more = jdbi().inTransaction(handle -> ((JdbcLedgerStore) store(handle)).backfillContributorPointers(6));
+        assertThat(more).isFalse();
     }
 
     @Test
@@ -167,6 +268,16 @@ abstract class AbstractLedgerStoreTest {
     void append_outsideATransaction_isRefused() {
         assertThatThrownBy(() -> jdbi().useHandle(handle -> append(handle, "req_0")))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static LedgerEvent opened(Pseudonym contributor) {
+        return new ClipOpened(ClipId.random(), contributor, ProjectId.random());
+    }
+
+    private static int pointerCount(Handle handle) {
+        return handle.createQuery("SELECT COUNT(*) FROM ledger_contributor_entry")
+                .mapTo(Integer.class)
+                .one();
     }
 
     LedgerEntry append(Handle handle, String requestId) {

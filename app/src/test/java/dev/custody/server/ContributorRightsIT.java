@@ -1,0 +1,408 @@
+package dev.custody.server;
+
+import static dev.custody.server.AccessFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.Bytes;
+import dev.custody.Sha256;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.audit.PublishedKeys;
+import dev.custody.audit.ReceiptCheck;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.ErasureService;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.ledger.Action;
+import dev.custody.ledger.ClipOpened;
+import dev.custody.ledger.ErasureCause;
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.LedgerEntryCodec;
+import dev.custody.receipt.SignedReceipt;
+import dev.custody.store.MetadataStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A contributor's rights over HTTP, as the contributor exercises them: they sign up, their clips
+ * are uploaded (through the administrator's route, for now), others open them, and they see their
+ * clips with receipts, every access, their consents, and export it all; another contributor sees
+ * none of it.
+ */
+class ContributorRightsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    AccessFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new AccessFixture(temp.resolve("data"));
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void everyOpeningOfMyClip_showsInItsHistory_withRoleOrganizationAndPurpose_newestFirst() throws Exception {
+        var robin = signUp("robin");
+        String clip = upload(robin, AccessFixture.speech(1));
+        var reviewer = fixture.account(Role.REVIEWER, Optional.empty()).account();
+        fixture.services.reviewers().assign(Principal.bootstrapAdmin(), fixture.projectA.id(), reviewer.id());
+        var heard = fixture.sendBytes(
+                "GET", "/api/v1/clips/" + clip + "/audio?purpose=review", fixture.apiToken(reviewer), null);
+        assertThat(heard.statusCode()).isEqualTo(200);
+        // A client's data consumer opening the clip, as dataset exports will, logged as the custodian logs.
+        var consumer =
+                fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgA)).account();
+        metadata()
+                .inTransaction(r -> r.ledger()
+                        .append(
+                                new ClipOpened(
+                                        new ClipId(clip), new Pseudonym(robin.pseudonym()), fixture.projectA.id()),
+                                consumer.principal("req_consumer").actor(),
+                                "asr-training",
+                                "req_consumer",
+                                fixture.clock.instant()));
+
+        JsonNode items = get(robin, "/api/v1/me/clips/" + clip + "/history").get("items");
+
+        assertThat(rows(items))
+                .containsExactly(
+                        "CLIP_OPENED DATA_CONSUMER Acme asr-training",
+                        "CLIP_OPENED REVIEWER - review",
+                        "CLIP_INGESTED OPERATOR - ingest");
+        assertThat(items.get(1).get("requestId").asText())
+                .isEqualTo(heard.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(items.get(0).at("/organization/id").asText()).isEqualTo(fixture.orgA.value());
+        for (JsonNode item : items) {
+            assertThat(item.get("byYou").asBoolean()).isFalse();
+            assertThat(item.get("subjects").toString()).contains(clip);
+            assertIsTheLogsEntry(item);
+        }
+    }
+
+    @Test
+    void myHistory_isPagedNewestFirst_andMyConsentsAreListed() throws Exception {
+        var robin = signUp("robin");
+        String first = upload(robin, AccessFixture.speech(1));
+        String second = upload(robin, AccessFixture.speech(2));
+
+        JsonNode page = get(robin, "/api/v1/me/history?limit=2");
+        JsonNode rest = get(
+                robin, "/api/v1/me/history?limit=2&before=" + page.get("next").asLong());
+
+        assertThat(rows(page.get("items")))
+                .containsExactly("CLIP_INGESTED OPERATOR - ingest", "CLIP_INGESTED OPERATOR - ingest");
+        assertThat(page.get("items").get(0).get("subjects").toString()).contains(second);
+        assertThat(page.get("items").get(1).get("subjects").toString()).contains(first);
+        assertThat(page.get("next").asLong())
+                .isEqualTo(page.get("items").get(1).get("index").asLong());
+        assertThat(rows(rest.get("items"))).containsExactly("CONSENT_GIVEN OPERATOR - consent");
+        assertThat(rest.get("next").isNull()).isTrue();
+        JsonNode consents = get(robin, "/api/v1/me/consents");
+        assertThat(consents).hasSize(1);
+        assertThat(consents.get(0).get("project").asText())
+                .isEqualTo(fixture.projectA.id().value());
+        assertThat(consents.get(0).get("termsVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void myClips_carryTheirMetadata_andReceiptsThatVerifyOfflineLikeTheOneGivenAtUpload() throws Exception {
+        var robin = signUp("robin");
+        byte[] audio = AccessFixture.speech(3);
+        JsonNode uploaded = uploadResponse(robin, audio);
+        String clip = uploaded.at("/clip/id").asText();
+        var atUpload =
+                ReceiptCheck.verify(SignedReceipt.parse(uploaded.get("receipt").asText()), keys());
+
+        JsonNode clips = get(robin, "/api/v1/me/clips");
+        var listed = SignedReceipt.parse(clips.get(0).get("receipt").asText());
+        var alone = SignedReceipt.parse(text(robin, "/api/v1/me/clips/" + clip + "/receipt"));
+
+        assertThat(clips).hasSize(1);
+        JsonNode metadata = clips.get(0).get("clip");
+        assertThat(metadata.get("id").asText()).isEqualTo(clip);
+        assertThat(metadata.get("project").asText())
+                .isEqualTo(fixture.projectA.id().value());
+        assertThat(metadata.get("promptIndex").asInt()).isZero();
+        assertThat(metadata.get("durationMillis").asLong()).isEqualTo(2000);
+        assertThat(metadata.get("container").asText()).isEqualTo("WAV");
+        assertThat(metadata.get("state").asText()).isEqualTo("PENDING_REVIEW");
+        assertThat(metadata.at("/quality/snrDb").isNumber()).isTrue();
+        for (SignedReceipt receipt : List.of(listed, alone)) {
+            assertThat(ReceiptCheck.verify(receipt, keys())).isEqualTo(atUpload);
+            assertThat(receipt.receipt().audioSha256()).isEqualTo(Sha256.of(audio));
+            assertThat(receipt.receipt().contributor().value()).isEqualTo(robin.pseudonym());
+            assertThat(receipt.receipt().consentTermsVersion()).isEqualTo(1);
+        }
+        assertThat(get(robin, "/api/v1/me/clips/" + clip).at("/clip/id").asText())
+                .isEqualTo(clip);
+    }
+
+    @Test
+    void export_isOneZip_withMyRecordingsAsUploaded_metadataConsentsReceiptsAndHistory_erasedClipsListedOnly()
+            throws Exception {
+        var robin = signUp("robin");
+        byte[] kept = AccessFixture.speech(4);
+        String keptClip = upload(robin, kept);
+        String erasedClip = upload(robin, AccessFixture.speech(5));
+        metadata()
+                .inTransaction(r -> ErasureService.eraseClip(
+                        r,
+                        new ClipId(erasedClip),
+                        ErasureCause.RETENTION_EXPIRED,
+                        Principal.bootstrapAdmin(),
+                        "retention",
+                        fixture.clock.instant()));
+
+        var response = fixture.sendBytes("GET", "/api/v1/me/export", robin.token(), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/zip");
+        Map<String, byte[]> files = unzip(response.body());
+        assertThat(files.keySet().iterator().next()).isEqualTo("README.txt");
+        assertThat(files)
+                .containsOnlyKeys(
+                        "README.txt",
+                        "recordings/" + keptClip + ".wav",
+                        "receipts/" + keptClip + ".receipt",
+                        "receipts/" + erasedClip + ".receipt",
+                        "clips.json",
+                        "consents.json",
+                        "earnings.json",
+                        "access-history.json");
+        assertThat(files.get("recordings/" + keptClip + ".wav")).isEqualTo(kept);
+        for (String clip : List.of(keptClip, erasedClip)) {
+            var receipt =
+                    SignedReceipt.parse(new String(files.get("receipts/" + clip + ".receipt"), StandardCharsets.UTF_8));
+            assertThat(ReceiptCheck.verify(receipt, keys()).subjects().toString())
+                    .contains(clip);
+        }
+        JsonNode clips = JSON.readTree(files.get("clips.json"));
+        assertThat(clips).hasSize(2);
+        assertThat(clips.get(0).at("/clip/id").asText()).isEqualTo(keptClip);
+        assertThat(clips.get(0).get("recording").asText()).isEqualTo("recordings/" + keptClip + ".wav");
+        assertThat(clips.get(1).at("/clip/state").asText()).isEqualTo("ERASED");
+        assertThat(clips.get(1).get("recording").isNull()).isTrue();
+        assertThat(clips.get(1).get("receipt").asText()).isEqualTo("receipts/" + erasedClip + ".receipt");
+        JsonNode consents = JSON.readTree(files.get("consents.json"));
+        assertThat(consents).hasSize(1);
+        assertThat(consents.get(0).get("project").asText())
+                .isEqualTo(fixture.projectA.id().value());
+        JsonNode earnings = JSON.readTree(files.get("earnings.json"));
+        assertThat(earnings.get("contributor").asText()).isEqualTo(robin.pseudonym());
+        assertThat(earnings.get("currencies")).isEmpty();
+        JsonNode history = JSON.readTree(files.get("access-history.json"));
+        assertThat(history.get("contributor").asText()).isEqualTo(robin.pseudonym());
+        assertThat(rows(history.get("entries")))
+                .containsExactly(
+                        "CLIP_OPENED CONTRIBUTOR - portability",
+                        "CLIP_ERASED OPERATOR - retention",
+                        "CLIP_INGESTED OPERATOR - ingest",
+                        "CLIP_INGESTED OPERATOR - ingest",
+                        "CONSENT_GIVEN OPERATOR - consent");
+        JsonNode export = history.get("entries").get(0);
+        assertThat(export.get("byYou").asBoolean()).isTrue();
+        assertThat(export.get("subjects").toString()).contains(keptClip);
+        assertIsTheLogsEntry(export);
+        assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("custody verify receipt");
+    }
+
+    @Test
+    void afterErasure_iStillSeeMyHistoryAndReceipts_andTheExportListsEveryClipAsErased() throws Exception {
+        var robin = signUp("robin");
+        String clip = upload(robin, AccessFixture.speech(6));
+        var erased = fixture.send("DELETE", "/api/v1/contributors/" + robin.pseudonym(), fixture.bootstrapToken, null);
+        assertThat(erased.statusCode()).isEqualTo(200);
+
+        JsonNode clips = get(robin, "/api/v1/me/clips");
+        JsonNode history = get(robin, "/api/v1/me/history").get("items");
+        Map<String, byte[]> files = unzip(fixture.sendBytes("GET", "/api/v1/me/export", robin.token(), null)
+                .body());
+
+        assertThat(clips.get(0).at("/clip/state").asText()).isEqualTo("ERASED");
+        ReceiptCheck.verify(SignedReceipt.parse(clips.get(0).get("receipt").asText()), keys());
+        assertThat(rows(history).getFirst()).isEqualTo("CONTRIBUTOR_ERASED OPERATOR - erasure");
+        assertThat(files.keySet()).noneMatch(name -> name.startsWith("recordings/"));
+        assertThat(JSON.readTree(files.get("clips.json"))
+                        .get(0)
+                        .get("recording")
+                        .isNull())
+                .isTrue();
+        assertThat(files).containsKey("receipts/" + clip + ".receipt");
+    }
+
+    @Test
+    void anotherContributor_isRefusedMyClipReceiptAndHistory_learnsNothing_andEachRefusalIsLogged() throws Exception {
+        var robin = signUp("robin");
+        String clip = upload(robin, AccessFixture.speech(7));
+        var sam = signUp("sam");
+        String nowhere = ClipId.random().value();
+
+        for (String path : List.of(
+                "/api/v1/me/clips/" + clip,
+                "/api/v1/me/clips/" + clip + "/receipt",
+                "/api/v1/me/clips/" + clip + "/history",
+                "/api/v1/me/clips/" + nowhere + "/history")) {
+            long before = ledgerSize();
+
+            var response = fixture.send("GET", path, sam.token(), null);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(json(response).get("code").asText()).isEqualTo("FORBIDDEN");
+            assertThat(response.body()).doesNotContain(clip).doesNotContain(robin.pseudonym());
+            List<LedgerEntry> logged = metadata()
+                    .inTransaction(r -> r.ledger().entries(before, r.ledger().size()));
+            assertThat(logged).singleElement().satisfies(entry -> {
+                assertThat(entry.action()).isEqualTo(Action.PERMISSION_CHANGED);
+                assertThat(entry.actor().id()).isEqualTo(sam.pseudonym());
+                assertThat(entry.purpose()).isEqualTo("authorization");
+            });
+        }
+        assertThat(get(sam, "/api/v1/me/clips")).isEmpty();
+        assertThat(get(sam, "/api/v1/me/history").toString()).doesNotContain(clip);
+        assertThat(unzip(fixture.sendBytes("GET", "/api/v1/me/export", sam.token(), null)
+                                .body())
+                        .keySet())
+                .noneMatch(name -> name.contains(clip));
+    }
+
+    @Test
+    void malformedPagesAndClipIds_getAClearError() throws Exception {
+        var robin = signUp("robin");
+
+        for (String path : List.of(
+                "/api/v1/me/history?limit=0",
+                "/api/v1/me/history?limit=501",
+                "/api/v1/me/history?limit=x",
+                "/api/v1/me/history?before=-1",
+                "/api/v1/me/clips/not-a-clip/history")) {
+            var response = fixture.send("GET", path, robin.token(), null);
+            assertThat(response.statusCode()).as(path).isEqualTo(422);
+            assertThat(json(response).get("code").asText()).isEqualTo("INVALID_INPUT");
+        }
+    }
+
+    private record Contributor(String pseudonym, String token) {}
+
+    /** Signs up over HTTP, signs in, and is given consent to project A's terms (by the administrator, for now). */
+    private Contributor signUp(String username) throws Exception {
+        var body = JSON.createObjectNode()
+                .put("username", username)
+                .put("password", AccessFixture.PASSWORD)
+                .put("name", "Robin Example")
+                .put("email", username + "@example.org");
+        var signedUp = fixture.send("POST", "/api/v1/sign-up", null, body.toString());
+        assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
+        String pseudonym = json(signedUp).get("pseudonym").asText();
+        String token = json(fixture.signIn(username, AccessFixture.PASSWORD, null))
+                .get("token")
+                .asText();
+        var consent = fixture.send(
+                "POST",
+                "/api/v1/contributors/" + pseudonym + "/consents",
+                fixture.bootstrapToken,
+                "{\"project\":\"" + fixture.projectA.id().value() + "\",\"termsVersion\":1}");
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+        return new Contributor(pseudonym, token);
+    }
+
+    private String upload(Contributor contributor, byte[] audio) throws Exception {
+        return uploadResponse(contributor, audio).at("/clip/id").asText();
+    }
+
+    private JsonNode uploadResponse(Contributor contributor, byte[] audio) throws Exception {
+        var response = fixture.sendBytes(
+                "POST",
+                "/api/v1/projects/" + fixture.projectA.id().value() + "/clips?contributor=" + contributor.pseudonym()
+                        + "&prompt=0",
+                fixture.bootstrapToken,
+                audio);
+        assertThat(response.statusCode()).isEqualTo(201);
+        // Clips are listed by the time they were received: give each its own.
+        fixture.clock.advance(Duration.ofSeconds(1));
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode get(Contributor contributor, String path) throws Exception {
+        var response = fixture.send("GET", path, contributor.token(), null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    private String text(Contributor contributor, String path) throws Exception {
+        HttpResponse<String> response = fixture.send("GET", path, contributor.token(), null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private PublishedKeys keys() throws Exception {
+        return PublishedKeys.parse(
+                fixture.send("GET", LedgerRoutes.KEYS_PATH, null, null).body());
+    }
+
+    /** "ACTION ROLE ORGANIZATION-NAME PURPOSE" per history item, in order. */
+    private static List<String> rows(JsonNode items) {
+        List<String> rows = new ArrayList<>();
+        for (JsonNode item : items) {
+            JsonNode organization = item.get("organization");
+            rows.add(item.get("action").asText() + " " + item.get("actorRole").asText() + " "
+                    + (organization.isNull() ? "-" : organization.get("name").asText()) + " "
+                    + item.get("purpose").asText());
+        }
+        return rows;
+    }
+
+    /** The item's bytes are exactly the log's entry at its index. */
+    private void assertIsTheLogsEntry(JsonNode item) {
+        long index = item.get("index").asLong();
+        Bytes encoded = Bytes.fromBase64(item.get("encoded").asText());
+        Bytes stored = metadata()
+                .inTransaction(r -> r.ledger().storedEntries(index, 1))
+                .getFirst()
+                .bytes();
+        assertThat(encoded).isEqualTo(stored);
+        assertThat(LedgerEntryCodec.decode(encoded).index()).isEqualTo(index);
+    }
+
+    /** The archive's files, in archive order. */
+    private static Map<String, byte[]> unzip(byte[] archive) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(files).isNotEmpty();
+        return files;
+    }
+
+    private long ledgerSize() {
+        return metadata().inTransaction(r -> r.ledger().size());
+    }
+
+    private MetadataStore metadata() {
+        return fixture.installation.custody().metadataStore();
+    }
+}
