@@ -12,6 +12,8 @@ import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.consent.ConsentService;
+import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
@@ -33,7 +35,9 @@ public record Services(
         SignIn signIn,
         AccessTokens tokens,
         Tenancy tenancy,
-        ContributorSignUp signUp) {
+        ContributorSignUp signUp,
+        ConsentService consent,
+        WithdrawalService withdrawal) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -50,5 +54,7 @@ public record Services(
         requireNonNull(tokens, "tokens is null");
         requireNonNull(tenancy, "tenancy is null");
         requireNonNull(signUp, "signUp is null");
+        requireNonNull(consent, "consent is null");
+        requireNonNull(withdrawal, "withdrawal is null");
     }
 }

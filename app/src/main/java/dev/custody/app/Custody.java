@@ -14,11 +14,15 @@ import dev.custody.access.Tenancy;
 import dev.custody.audit.CheckpointIssuer;
 import dev.custody.audit.LedgerService;
 import dev.custody.audit.PublishedKeys;
+import dev.custody.audit.ReceiptProofs;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.BlobStore;
 import dev.custody.blob.FileBlobStore;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.consent.ConsentService;
+import dev.custody.consent.SignerNames;
+import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.jdbc.JdbcJobLock;
@@ -63,11 +67,11 @@ public final class Custody implements AutoCloseable {
         var identities = new IdentityCipher(keyProvider);
         var contributorLinks = new ContributorLinks(keyProvider);
         var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
+        var receipts = new ReceiptSigner(receiptSigner);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, identities, clock),
-                new IngestService(
-                        metadata, blobs, contributorKeys, new ReceiptSigner(receiptSigner), checkpoints, clock),
+                new IngestService(metadata, blobs, contributorKeys, receipts, checkpoints, clock),
                 new Custodian(metadata, blobs, contributorKeys, clock),
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
@@ -86,7 +90,14 @@ public final class Custody implements AutoCloseable {
                         identities,
                         contributorLinks,
                         AccountService.PASSWORD_HASHING,
-                        clock));
+                        clock),
+                new ConsentService(
+                        metadata,
+                        new SignerNames(keyProvider),
+                        receipts,
+                        new ReceiptProofs(metadata, checkpoints),
+                        clock),
+                new WithdrawalService(metadata, clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

@@ -37,6 +37,21 @@ public record PasswordHash(String encoded) {
                 + parameters.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
     }
 
+    /**
+     * A hash that no password matches: a random salt and a random 32-byte "hash", which no password
+     * derives but by a 2^-256 chance. What a deleted account keeps in place of its password's hash.
+     */
+    public static PasswordHash unusable() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        var random = new java.security.SecureRandom();
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        var parameters = AccountService.PASSWORD_HASHING;
+        return new PasswordHash("$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations() + ",p="
+                + parameters.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+    }
+
     /** Whether {@code password} is the one hashed here; compares in constant time. */
     public boolean matches(String password) {
         requireNonNull(password, "password is null");

@@ -8,6 +8,7 @@ import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
+import dev.custody.ledger.RequestRefused;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * What the authorization table needs from the data: which organization owns a project or a clip,
- * and a ledger record of every refusal. {@link #deny} appends {@code PermissionChanged(DENIED)}
+ * and a ledger record of every refusal ({@link #refused} for refused input). {@link #deny} appends {@code PermissionChanged(DENIED)}
  * naming the principal and the route (never the ids in the path) and returns the uniform {@code
  * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing.
  */
@@ -42,6 +43,28 @@ public final class Tenancy {
                 .map(Clip::project)
                 .flatMap(project -> r.projects().find(project))
                 .map(Project::organization));
+    }
+
+    /**
+     * Logs that {@code operation} was refused to {@code caller} before it changed anything (malformed
+     * input, a stale version...), with the failure's code only, and returns the failure. The refusal
+     * stands even if the log cannot take it.
+     */
+    public CustodyException refused(Principal caller, String operation, CustodyException failure) {
+        requireNonNull(caller, "caller is null");
+        requireNonNull(failure, "failure is null");
+        try {
+            metadata.inTransaction(r -> r.ledger()
+                    .append(
+                            new RequestRefused(caller.actor().id(), operation, failure.code()),
+                            caller.actor(),
+                            "refusal",
+                            caller.requestId(),
+                            clock.instant()));
+        } catch (RuntimeException logFailure) {
+            failure.addSuppressed(logFailure);
+        }
+        return failure;
     }
 
     /** Logs the refusal of {@code route} (a method and path pattern) to {@code caller}; returns the failure. */

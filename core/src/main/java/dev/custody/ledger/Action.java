@@ -22,7 +22,9 @@ public enum Action {
     PERMISSION_CHANGED(13),
     PRINCIPAL_SUSPENDED(14),
     CONFIGURATION_CHANGED(15),
-    CLIP_ERASED(16);
+    CLIP_ERASED(16),
+    CONSENT_TERMS_PUBLISHED(23),
+    REQUEST_REFUSED(24);
 
     private final int code;
 

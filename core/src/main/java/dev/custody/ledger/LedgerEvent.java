@@ -36,7 +36,9 @@ public sealed interface LedgerEvent
                 PermissionChanged,
                 PrincipalSuspended,
                 ConfigurationChanged,
-                ClipErased {
+                ClipErased,
+                ConsentTermsPublished,
+                RequestRefused {
     Action action();
 
     /** The ids this event is about, in a fixed order. */

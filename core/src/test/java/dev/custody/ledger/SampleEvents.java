@@ -36,6 +36,8 @@ final class SampleEvents {
                 new PermissionChanged("usr_1", ActorRole.REVIEWER, PermissionChange.GRANTED, "org_1"),
                 new PrincipalSuspended("usr_1", SuspensionCause.CANARY_TOUCHED),
                 new ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))),
-                new ClipErased(CLIP, CONTRIBUTOR, PROJECT, ErasureCause.RETENTION_EXPIRED));
+                new ClipErased(CLIP, CONTRIBUTOR, PROJECT, ErasureCause.RETENTION_EXPIRED),
+                new ConsentTermsPublished(PROJECT, 2, HASH),
+                new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT));
     }
 }

@@ -29,6 +29,10 @@ final class AccessPolicy {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> LEDGER_READERS = Set.of(AUDITOR, SECURITY_OFFICER, BOOTSTRAP_ADMIN);
     private static final Set<Role> KEY_ADMINS = Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN);
+    private static final Set<Role> PROJECT_READERS =
+            Set.of(CONTRIBUTOR, CLIENT_ADMIN, DATA_CONSUMER, REVIEWER, BOOTSTRAP_ADMIN);
+    // A contributor's own acts: they act as their pseudonym, so nobody can act for them.
+    private static final Set<Role> THE_CONTRIBUTOR = Set.of(CONTRIBUTOR);
 
     static final List<AccessRule> RULES = List.of(
             open("GET", "/healthz"),
@@ -49,15 +53,20 @@ final class AccessPolicy {
                     "/api/v1/organizations/{organization}/projects",
                     Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN),
                     Owner.ORGANIZATION),
-            owned(
-                    "GET",
-                    "/api/v1/projects/{project}",
-                    Set.of(CONTRIBUTOR, CLIENT_ADMIN, DATA_CONSUMER, REVIEWER, BOOTSTRAP_ADMIN),
-                    Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}", PROJECT_READERS, Owner.PROJECT),
+            owned("POST", "/api/v1/projects/{project}/terms", Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN), Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}/terms", PROJECT_READERS, Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}/terms/{version}", PROJECT_READERS, Owner.PROJECT),
+            rule("POST", "/api/v1/me/consents", THE_CONTRIBUTOR),
+            rule("GET", "/api/v1/me/consents", THE_CONTRIBUTOR),
+            rule("POST", "/api/v1/me/consents/{project}/withdraw", THE_CONTRIBUTOR),
+            rule("POST", "/api/v1/me/withdraw", THE_CONTRIBUTOR),
+            rule("DELETE", "/api/v1/me", THE_CONTRIBUTOR),
             rule("POST", "/api/v1/contributors", Set.of(OPERATOR, BOOTSTRAP_ADMIN)),
             rule("GET", "/api/v1/contributors/{contributor}", Set.of(OPERATOR, SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
             rule("POST", "/api/v1/contributors/{contributor}/consents", Set.of(BOOTSTRAP_ADMIN)),
-            owned("POST", "/api/v1/projects/{project}/clips", Set.of(BOOTSTRAP_ADMIN), Owner.PROJECT),
+            // A contributor uploads as themselves only; the bootstrap administrator for anyone.
+            owned("POST", "/api/v1/projects/{project}/clips", Set.of(CONTRIBUTOR, BOOTSTRAP_ADMIN), Owner.PROJECT),
             owned("GET", "/api/v1/clips/{clip}", Set.of(REVIEWER, CLIENT_ADMIN, BOOTSTRAP_ADMIN), Owner.CLIP),
             owned("GET", "/api/v1/clips/{clip}/audio", Set.of(REVIEWER, BOOTSTRAP_ADMIN), Owner.CLIP),
             rule("GET", "/api/v1/contributors/{contributor}/clips", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),

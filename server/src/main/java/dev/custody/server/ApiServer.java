@@ -36,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
         var accounts = new AccountRoutes(services);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
+        var consent = new ConsentRoutes(services, afterErasure);
         var ledger = new LedgerRoutes(services);
         var keys = new KeyRoutes(services);
         Javalin javalin = Javalin.create(config -> {
@@ -48,6 +49,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.beforeMatched(authentication::check);
             accounts.register(config.routes);
             admin.register(config.routes);
+            consent.register(config.routes);
             clips.register(config.routes);
             ledger.register(config.routes);
             keys.register(config.routes);

@@ -1,0 +1,32 @@
+package dev.custody.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.LedgerEntryCodec;
+import dev.custody.receipt.LedgerInclusion;
+import dev.custody.store.MetadataStore;
+
+/**
+ * Proves to a contributor that what a receipt records (a clip's ingest, a consent) was logged: a
+ * checkpoint that covers the entry (shared with concurrent callers, see {@link CheckpointIssuer}) and
+ * the entry's inclusion proof against it.
+ */
+public final class ReceiptProofs {
+    private final MetadataStore metadata;
+    private final CheckpointIssuer checkpoints;
+
+    public ReceiptProofs(MetadataStore metadata, CheckpointIssuer checkpoints) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.checkpoints = requireNonNull(checkpoints, "checkpoints is null");
+    }
+
+    /** The inclusion of an entry, against a checkpoint that covers it. */
+    public LedgerInclusion include(LedgerEntry entry) {
+        var checkpoint = checkpoints.covering(entry.index());
+        var proof = metadata.inReadTransaction(
+                repositories -> repositories.ledger().inclusionProof(entry.index(), checkpoint.size()));
+        return new LedgerInclusion(
+                entry.index(), checkpoint.size(), LedgerEntryCodec.encode(entry), proof.hashes(), checkpoint.text());
+    }
+}
