@@ -76,7 +76,7 @@ final class TermsRequests {
     }
 
     private static List<String> noNulls(List<String> values, String field) {
-        if (values.contains(null)) {
+        if (values.stream().anyMatch(Objects::isNull)) {
             throw CustodyException.invalidInput(field + " holds a null");
         }
         return values;
