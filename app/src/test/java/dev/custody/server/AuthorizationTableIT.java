@@ -98,11 +98,19 @@ class AuthorizationTableIT {
                 && AccessFixture.json(response).get("code").asText().equals("FORBIDDEN");
     }
 
-    /** Every role; client roles once in organization A (the owner of every resource used) and once in B. */
+    /**
+     * A token of the caller. A contributor is signed up afresh for every call: some routes withdraw
+     * their consent or delete their account, which must not change what later calls see.
+     */
     private String token(Caller caller) {
+        if (caller.role() == Role.CONTRIBUTOR) {
+            return fixture.apiToken(
+                    fixture.account(Role.CONTRIBUTOR, Optional.empty()).account());
+        }
         return caller.account().map(fixture::apiToken).orElse(fixture.bootstrapToken);
     }
 
+    /** Every role; client roles once in organization A (the owner of every resource used) and once in B. */
     private List<Caller> callers() {
         List<Caller> callers = new ArrayList<>();
         for (Role role : Role.values()) {
