@@ -350,6 +350,7 @@ class ConsentServiceIT {
                             .open(consent, self(dana), moved.getFirst().name()))
                     .isEqualTo("Dana Ó Example");
         }
+        // The keyring is checked with the installation closed; a fresh one is left for the @AfterEach.
         fixture = new SpineFixture(temp.resolve("data2"));
     }
 

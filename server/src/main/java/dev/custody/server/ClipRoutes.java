@@ -41,6 +41,7 @@ final class ClipRoutes {
                     uploader(ctx, principal),
                     promptIndex(required(ctx, "prompt")));
         } catch (CustodyException e) {
+            // A denial was logged as such already; anything else is refused input.
             throw e.code() == ErrorCode.FORBIDDEN ? e : services.tenancy().refused(principal, "upload", e);
         }
         // Uploads go to the ingest service as a stream: it enforces the project's size cap while

@@ -65,20 +65,8 @@ final class ConsentRoutes {
     private void consent(Context ctx) {
         var act = TermsRequests.act(Json.read(ctx, Requests.GiveOwnConsent.class));
         SignedConsentReceipt receipt = services.consent().consent(Authentication.principal(ctx), act);
-        var consent = receipt.receipt();
         ctx.header("Cache-Control", "no-store");
-        Json.write(
-                ctx,
-                201,
-                new Views.MyConsentView(
-                        consent.consent().value(),
-                        consent.project().value(),
-                        consent.termsVersion(),
-                        consent.termsSha256().hex(),
-                        consent.givenAt().toString(),
-                        false,
-                        null,
-                        receipt.toText()));
+        Json.write(ctx, 201, Views.MyConsentView.given(receipt));
     }
 
     private void consents(Context ctx) {

@@ -209,6 +209,20 @@ final class Views {
                     c.withdrawnAt().map(Object::toString).orElse(null),
                     receipt.map(SignedConsentReceipt::toText).orElse(null));
         }
+
+        /** A consent just given, from its receipt. */
+        static MyConsentView given(SignedConsentReceipt signed) {
+            var c = signed.receipt();
+            return new MyConsentView(
+                    c.consent().value(),
+                    c.project().value(),
+                    c.termsVersion(),
+                    c.termsSha256().hex(),
+                    c.givenAt().toString(),
+                    false,
+                    null,
+                    signed.toText());
+        }
     }
 
     /** What a withdrawal did: the consents withdrawn and the recordings erased. */
