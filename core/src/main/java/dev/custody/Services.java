@@ -12,6 +12,8 @@ import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.consent.ConsentService;
+import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
@@ -41,7 +43,9 @@ public record Services(
         ReviewerAssignments reviewers,
         ReviewService reviews,
         PayoutService payouts,
-        ContributorRights rights) {
+        ContributorRights rights,
+        ConsentService consent,
+        WithdrawalService withdrawal) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -62,5 +66,7 @@ public record Services(
         requireNonNull(reviews, "reviews is null");
         requireNonNull(payouts, "payouts is null");
         requireNonNull(rights, "rights is null");
+        requireNonNull(consent, "consent is null");
+        requireNonNull(withdrawal, "withdrawal is null");
     }
 }

@@ -14,12 +14,16 @@ import dev.custody.access.Tenancy;
 import dev.custody.audit.CheckpointIssuer;
 import dev.custody.audit.LedgerService;
 import dev.custody.audit.PublishedKeys;
+import dev.custody.audit.ReceiptProofs;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.BlobStore;
 import dev.custody.blob.FileBlobStore;
 import dev.custody.clip.ClipReceipts;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.consent.ConsentService;
+import dev.custody.consent.SignerNames;
+import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.jdbc.JdbcJobLock;
@@ -96,7 +100,14 @@ public final class Custody implements AutoCloseable {
                 new ReviewerAssignments(metadata, clock),
                 new ReviewService(metadata, clock),
                 new PayoutService(metadata, clock),
-                new ContributorRights(metadata, custodian, new ClipReceipts(metadata, checkpoints, signedReceipts)));
+                new ContributorRights(metadata, custodian, new ClipReceipts(metadata, checkpoints, signedReceipts)),
+                new ConsentService(
+                        metadata,
+                        new SignerNames(keyProvider),
+                        signedReceipts,
+                        new ReceiptProofs(metadata, checkpoints),
+                        clock),
+                new WithdrawalService(metadata, clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

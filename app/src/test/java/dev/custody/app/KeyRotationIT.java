@@ -144,12 +144,15 @@ class KeyRotationIT {
         RewrapProgress rest = rewrapToTheEnd(4);
 
         assertThat(first.rewrapped()).isEqualTo(3);
-        assertThat(first.remaining()).isEqualTo(7);
+        // 5 voice keys, 5 identities and the first operator's TOTP secret.
+        assertThat(first.remaining()).isEqualTo(8);
         assertThat(rest.finished()).isTrue();
         for (PurposeStatus purpose : services().keys().status(ADMIN).purposes()) {
             assertThat(purpose.versions())
                     .extracting(KekVersionStatus::kek, KekVersionStatus::rows)
-                    .containsExactly(tuple(new KekId(purpose.active().uri(), 1), 0L), tuple(purpose.active(), 5L));
+                    .containsExactly(
+                            tuple(new KekId(purpose.active().uri(), 1), 0L),
+                            tuple(purpose.active(), purpose.purpose() == KeyPurpose.IDENTITY ? 6L : 5L));
         }
         clips.forEach((clip, audio) -> assertThat(
                         services().custodian().open(ADMIN, clip, "test").bytes())

@@ -57,13 +57,14 @@ class LedgerIntegrationIT {
                         Action.ACCOUNT_CHANGED, // the bootstrap administrator
                         Action.CONFIGURATION_CHANGED, // organization
                         Action.CONFIGURATION_CHANGED, // project
+                        Action.CONSENT_TERMS_PUBLISHED, // its first terms
                         Action.ACCOUNT_CHANGED, // contributor registered
                         Action.CONSENT_GIVEN,
                         Action.CLIP_INGESTED,
                         Action.CLIP_REJECTED,
                         Action.CLIP_OPENED,
                         Action.CONTRIBUTOR_ERASED);
-        LedgerEntry opened = entries.get(9);
+        LedgerEntry opened = entries.get(10);
         assertThat(opened.purpose()).isEqualTo("review");
         assertThat(opened.actor().id()).isEqualTo("admin");
         assertThat(opened.subjects().toString()).contains(clip.id().value(), alice.value());

@@ -60,8 +60,13 @@ final class SpineFixture implements AutoCloseable {
     }
 
     IngestResult ingest(Pseudonym contributor, byte[] audio) {
+        return ingest(contributor, audio, ADMIN);
+    }
+
+    /** Uploads as {@code caller}: the administrator, or a contributor recording for themselves. */
+    IngestResult ingest(Pseudonym contributor, byte[] audio, Principal caller) {
         return services.ingest()
-                .ingest(ADMIN, new IngestRequest(project.id(), contributor, 0), new ByteArrayInputStream(audio));
+                .ingest(caller, new IngestRequest(project.id(), contributor, 0), new ByteArrayInputStream(audio));
     }
 
     static byte[] speech(long seed) {

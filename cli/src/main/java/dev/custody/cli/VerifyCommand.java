@@ -9,6 +9,8 @@ import dev.custody.ledger.CheckpointVerifier;
 import dev.custody.ledger.LedgerExportReader;
 import dev.custody.ledger.LedgerVerification;
 import dev.custody.ledger.LedgerVerifier;
+import dev.custody.receipt.ConsentReceipt;
+import dev.custody.receipt.SignedConsentReceipt;
 import dev.custody.receipt.SignedReceipt;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +70,8 @@ final class VerifyCommand {
 
     @Command(
             name = "receipt",
-            description = "Check a receipt's signature, its ledger entry, inclusion proof and checkpoint.")
+            description =
+                    "Check a clip or consent receipt's signature, its ledger entry, inclusion proof and checkpoint.")
     static final class Receipt implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE")
         Path receipt;
@@ -81,7 +84,24 @@ final class VerifyCommand {
 
         @Override
         public Integer call() throws IOException {
-            var signed = SignedReceipt.parse(readText(receipt));
+            String text = readText(receipt);
+            if (text.startsWith(ConsentReceipt.HEADER + "\n")) {
+                var consent = SignedConsentReceipt.parse(text);
+                var entry = ReceiptCheck.verify(consent, readKeys(keys));
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Consent receipt verified: consent %s to version %d of the terms of %s (SHA-256 %s),"
+                                        + " ledger entry %d, included in the signed tree of size %d.%n",
+                                consent.receipt().consent(),
+                                consent.receipt().termsVersion(),
+                                consent.receipt().project(),
+                                consent.receipt().termsSha256().hex(),
+                                entry.index(),
+                                consent.receipt().ledger().treeSize());
+                return 0;
+            }
+            var signed = SignedReceipt.parse(text);
             var entry = ReceiptCheck.verify(signed, readKeys(keys));
             spec.commandLine()
                     .getOut()

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.CustodyException;
 import dev.custody.keys.Argon2Parameters;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public record PasswordHash(String encoded) {
             Pattern.compile("\\$argon2id\\$v=19\\$m=([0-9]{1,7}),t=([0-9]{1,2}),p=([0-9]{1,2})"
                     + "\\$([A-Za-z0-9+/]{22})\\$([A-Za-z0-9+/]{43})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public PasswordHash {
         requireNonNull(encoded, "encoded is null");
@@ -33,6 +35,20 @@ public record PasswordHash(String encoded) {
     /** Hashes {@code password} with a fresh salt under {@code parameters}. */
     static PasswordHash of(String password, byte[] salt, Argon2Parameters parameters) {
         byte[] hash = derive(password, salt, parameters);
+        return new PasswordHash("$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations() + ",p="
+                + parameters.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+    }
+
+    /**
+     * A hash that no password matches: a random salt and a random 32-byte "hash", which no password
+     * derives but by a 2^-256 chance. What a deleted account keeps in place of its password's hash.
+     */
+    public static PasswordHash unusable() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        var parameters = AccountService.PASSWORD_HASHING;
         return new PasswordHash("$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations() + ",p="
                 + parameters.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
     }

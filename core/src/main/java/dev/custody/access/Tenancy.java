@@ -9,6 +9,7 @@ import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
+import dev.custody.ledger.RequestRefused;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
@@ -19,10 +20,10 @@ import java.util.Optional;
 /**
  * What the authorization table needs from the data: which organization owns a project or a clip,
  * which projects a reviewer is assigned to, whose recording a clip is, and a ledger record of every
- * refusal. {@link #deny} appends {@code PermissionChanged(DENIED)} naming the principal and the
- * route (never the ids in the path) and returns the uniform {@code FORBIDDEN} failure, the same for
- * "not yours" and "does not exist", so a refusal leaks nothing; {@link #denyForgery} does the same
- * for a request refused as a possible cross-site forgery.
+ * refusal ({@link #refused} for refused input). {@link #deny} appends {@code PermissionChanged(DENIED)}
+ * naming the principal and the route (never the ids in the path) and returns the uniform {@code
+ * FORBIDDEN} failure, the same for "not yours" and "does not exist", so a refusal leaks nothing;
+ * {@link #denyForgery} does the same for a request refused as a possible cross-site forgery.
  */
 public final class Tenancy {
     private final MetadataStore metadata;
@@ -71,6 +72,28 @@ public final class Tenancy {
     public Optional<Pseudonym> contributorOf(ClipId clip) {
         requireNonNull(clip, "clip is null");
         return metadata.inReadTransaction(r -> r.clips().find(clip).map(Clip::contributor));
+    }
+
+    /**
+     * Logs that {@code operation} was refused to {@code caller} before it changed anything (malformed
+     * input, a stale version...), with the failure's code only, and returns the failure. The refusal
+     * stands even if the log cannot take it.
+     */
+    public CustodyException refused(Principal caller, String operation, CustodyException failure) {
+        requireNonNull(caller, "caller is null");
+        requireNonNull(failure, "failure is null");
+        try {
+            metadata.inTransaction(r -> r.ledger()
+                    .append(
+                            new RequestRefused(caller.actor().id(), operation, failure.code()),
+                            caller.actor(),
+                            "refusal",
+                            caller.requestId(),
+                            clock.instant()));
+        } catch (RuntimeException logFailure) {
+            failure.addSuppressed(logFailure);
+        }
+        return failure;
     }
 
     /** Logs the refusal of {@code route} (a method and path pattern) to {@code caller}; returns the failure. */

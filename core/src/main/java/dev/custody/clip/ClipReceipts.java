@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.audit.CheckpointIssuer;
+import dev.custody.audit.ReceiptProofs;
 import dev.custody.ledger.ClipIngested;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.receipt.LedgerInclusion;

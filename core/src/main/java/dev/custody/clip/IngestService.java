@@ -13,6 +13,7 @@ import dev.custody.audio.DecodedAudio;
 import dev.custody.audio.QualityFigures;
 import dev.custody.audio.QualityGate;
 import dev.custody.audit.CheckpointIssuer;
+import dev.custody.audit.ReceiptProofs;
 import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code CONSENT_REQUIRED}, {@code ERASED}, ...).
  */
 public final class IngestService {
-    private static final Set<Role> MAY_INGEST = Set.of(Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_INGEST = Set.of(Role.CONTRIBUTOR, Role.BOOTSTRAP_ADMIN);
 
     private final MetadataStore metadata;
     private final BlobStore blobs;
@@ -69,8 +70,18 @@ public final class IngestService {
 
     public IngestResult ingest(Principal caller, IngestRequest request, InputStream upload) {
         caller.require(MAY_INGEST, "upload clips");
-        Admission admission = metadata.inReadTransaction(repositories -> admit(repositories, request));
+        if (caller.role() == Role.CONTRIBUTOR
+                && !caller.requireContributor("upload clips").equals(request.contributor())) {
+            // A contributor records as themselves only.
+            throw new CustodyException(ErrorCode.FORBIDDEN, "not allowed to upload clips for someone else");
+        }
         ClipId clipId = ClipId.random();
+        Admission admission;
+        try {
+            admission = metadata.inReadTransaction(repositories -> admit(repositories, request));
+        } catch (CustodyException e) {
+            throw logRejection(caller, clipId, request, e);
+        }
         byte[] original;
         DecodedAudio audio;
         QualityFigures quality;
@@ -109,7 +120,7 @@ public final class IngestService {
             });
         } catch (RuntimeException e) {
             blobs.delete(blob);
-            throw e;
+            throw e instanceof CustodyException refused ? logRejection(caller, clipId, request, refused) : e;
         }
         Receipt receipt = ClipReceipts.unsigned(
                         clip,
@@ -155,7 +166,7 @@ public final class IngestService {
         boolean consented = repositories
                 .consents()
                 .latest(contributor, project.id())
-                .filter(consent -> consent.termsVersion() == project.consentTermsVersion())
+                .filter(consent -> consent.active() && consent.termsVersion() == project.consentTermsVersion())
                 .isPresent();
         if (!consented) {
             throw new CustodyException(

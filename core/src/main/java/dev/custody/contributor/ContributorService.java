@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.clip.Clip;
@@ -70,7 +69,8 @@ public final class ContributorService {
 
     public ConsentRecord consent(Principal caller, Pseudonym contributor, ProjectId project, int termsVersion) {
         caller.require(MAY_CONSENT, "record consent");
-        var consent = new ConsentRecord(ConsentId.random(), contributor, project, termsVersion, now());
+        ConsentId id = ConsentId.random();
+        Instant now = now();
         return metadata.inTransaction(repositories -> {
             var found = repositories
                     .contributors()
@@ -79,24 +79,29 @@ public final class ContributorService {
             if (found.state() == ContributorState.ERASED) {
                 throw new CustodyException(ErrorCode.ERASED, "the contributor was erased");
             }
-            var terms = repositories
+            var current = repositories
                     .projects()
                     .find(project)
                     .orElseThrow(() -> CustodyException.notFound("no such project"))
                     .consentTermsVersion();
-            if (terms != termsVersion) {
-                throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + terms);
+            if (current != termsVersion) {
+                throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + current);
             }
-            repositories.consents().insert(consent);
-            repositories
+            Bytes termsHash = repositories
+                    .consentTerms()
+                    .find(project, termsVersion)
+                    .orElseThrow(() -> new CustodyException(ErrorCode.CONFLICT, "the project has no published terms"))
+                    .sha256();
+            var entry = repositories
                     .ledger()
                     .append(
-                            new ConsentGiven(
-                                    contributor, project, consent.id(), termsVersion, termsHash(project, termsVersion)),
+                            new ConsentGiven(contributor, project, id, termsVersion, termsHash),
                             caller.actor(),
                             "consent",
                             caller.requestId(),
                             clock.instant());
+            var consent = ConsentRecord.given(id, contributor, project, termsVersion, termsHash, now, entry.index());
+            repositories.consents().insert(consent, Optional.empty());
             return consent;
         });
     }
@@ -124,14 +129,6 @@ public final class ContributorService {
                     .ifPresent(project -> caller.requireOwnOrganization(project.organization(), "read clips"));
             return clip;
         });
-    }
-
-    /**
-     * Identifies the terms consented to. Until terms are documents of their own, they are named by
-     * project and version.
-     */
-    private static Bytes termsHash(ProjectId project, int version) {
-        return Sha256.of("custody-terms/1|" + project + "|" + version);
     }
 
     private Instant now() {

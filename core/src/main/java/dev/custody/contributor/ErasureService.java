@@ -43,30 +43,42 @@ public final class ErasureService {
     public int erase(Principal caller, Pseudonym contributor) {
         caller.require(MAY_ERASE, "erase contributors");
         Instant now = clock.instant();
-        return metadata.inTransaction(repositories -> {
-            var existing = repositories
-                    .contributors()
-                    .find(contributor)
-                    .orElseThrow(() -> CustodyException.notFound("no such contributor"));
-            if (existing.state() == ContributorState.ERASED) {
-                throw new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
-            }
-            repositories.contributors().erase(contributor, now);
-            List<BlobId> blobs = repositories.clips().erase(contributor);
-            // Reviewers' notes may describe the voice: they go with it.
-            repositories.reviews().forgetNotes(contributor);
-            repositories.blobDeletions().enqueueAll(blobs, now);
-            // Erasure at a contributor's request is the withdrawal of their consent.
-            repositories
-                    .ledger()
-                    .append(
-                            new ContributorErased(contributor, ErasureCause.CONSENT_WITHDRAWN),
-                            caller.actor(),
-                            "erasure",
-                            caller.requestId(),
-                            now);
-            return blobs.size();
-        });
+        // Erasure at a contributor's request is the withdrawal of their consent.
+        return metadata.inTransaction(repositories ->
+                eraseContributor(repositories, contributor, ErasureCause.CONSENT_WITHDRAWN, caller, "erasure", now));
+    }
+
+    /**
+     * Erases the contributor inside the caller's transaction: deletes their voice key and sealed
+     * identity (and the names they signed consents with), withdraws their consents, marks them and
+     * their clips erased, queues the blobs and logs {@code ContributorErased}. Returns how many clips
+     * became unreadable. Fails NOT_FOUND for an unknown contributor, ERASED for an erased one.
+     */
+    public static int eraseContributor(
+            Repositories repositories,
+            Pseudonym contributor,
+            ErasureCause cause,
+            Principal caller,
+            String purpose,
+            Instant now) {
+        var existing = repositories
+                .contributors()
+                .find(contributor)
+                .orElseThrow(() -> CustodyException.notFound("no such contributor"));
+        if (existing.state() == ContributorState.ERASED) {
+            throw new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
+        }
+        repositories.contributors().erase(contributor, now);
+        repositories.consents().withdrawAll(contributor, now);
+        repositories.consents().forgetSignerNames(contributor);
+        List<BlobId> blobs = repositories.clips().erase(contributor);
+        // Reviewers' notes may describe the voice: they go with it.
+        repositories.reviews().forgetNotes(contributor);
+        repositories.blobDeletions().enqueueAll(blobs, now);
+        repositories
+                .ledger()
+                .append(new ContributorErased(contributor, cause), caller.actor(), purpose, caller.requestId(), now);
+        return blobs.size();
     }
 
     /**

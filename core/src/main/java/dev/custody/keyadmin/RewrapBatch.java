@@ -2,6 +2,7 @@ package dev.custody.keyadmin;
 
 import dev.custody.access.ContributorLinks;
 import dev.custody.access.TotpSecrets;
+import dev.custody.consent.SignerNames;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.keys.KekId;
@@ -11,6 +12,7 @@ import dev.custody.store.Repositories;
 import dev.custody.store.WrappedKeyRepository;
 import dev.custody.store.WrappedKeyRepository.StoredContributorLink;
 import dev.custody.store.WrappedKeyRepository.StoredIdentity;
+import dev.custody.store.WrappedKeyRepository.StoredSignerName;
 import dev.custody.store.WrappedKeyRepository.StoredTotpSecret;
 import dev.custody.store.WrappedKeyRepository.StoredVoiceKey;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ final class RewrapBatch {
     private final IdentityCipher identities;
     private final TotpSecrets totpSecrets;
     private final ContributorLinks contributorLinks;
+    private final SignerNames signerNames;
 
     RewrapBatch(KeyProvider provider) {
         this.provider = provider;
@@ -36,6 +39,7 @@ final class RewrapBatch {
         this.identities = new IdentityCipher(provider);
         this.totpSecrets = new TotpSecrets(provider);
         this.contributorLinks = new ContributorLinks(provider);
+        this.signerNames = new SignerNames(provider);
     }
 
     /** Rewraps up to {@code batchSize} rows, voice keys first, and reports the progress after it. */
@@ -57,27 +61,9 @@ final class RewrapBatch {
                         yield rows.size();
                     }
                     case IDENTITY -> {
-                        List<StoredIdentity> rows = keys.identitiesUnder(old, left);
-                        rewrapped +=
-                                rows.stream().filter(row -> rewrap(keys, row)).count();
-                        int room = left - rows.size();
-                        List<StoredTotpSecret> secrets = room == 0 ? List.of() : keys.totpSecretsUnder(old, room);
-                        rewrapped += secrets.stream()
-                                .filter(row -> keys.replaceTotpSecret(
-                                        row.account(),
-                                        row.secret().kek(),
-                                        totpSecrets.rewrap(row.account(), row.secret())))
-                                .count();
-                        room -= secrets.size();
-                        List<StoredContributorLink> links =
-                                room == 0 ? List.of() : keys.contributorLinksUnder(old, room);
-                        rewrapped += links.stream()
-                                .filter(row -> keys.replaceContributorLink(
-                                        row.account(),
-                                        row.link().kek(),
-                                        contributorLinks.rewrap(row.account(), row.link())))
-                                .count();
-                        yield rows.size() + secrets.size() + links.size();
+                        IdentityRows done = rewrapIdentityRows(keys, old, left);
+                        rewrapped += done.rewrapped();
+                        yield done.listed();
                     }
                 };
                 left -= listed;
@@ -85,6 +71,35 @@ final class RewrapBatch {
             progress.add(progress(keys, purpose, rewrapped));
         }
         return new RewrapProgress(progress);
+    }
+
+    private record IdentityRows(int listed, long rewrapped) {}
+
+    /** Identities first, then TOTP secrets, contributor links and consent signer names, up to {@code limit} rows. */
+    private IdentityRows rewrapIdentityRows(WrappedKeyRepository keys, KekId old, int limit) {
+        List<StoredIdentity> rows = keys.identitiesUnder(old, limit);
+        long rewrapped = rows.stream().filter(row -> rewrap(keys, row)).count();
+        int room = limit - rows.size();
+        List<StoredTotpSecret> secrets = room == 0 ? List.of() : keys.totpSecretsUnder(old, room);
+        rewrapped += secrets.stream()
+                .filter(row -> keys.replaceTotpSecret(
+                        row.account(), row.secret().kek(), totpSecrets.rewrap(row.account(), row.secret())))
+                .count();
+        room -= secrets.size();
+        List<StoredContributorLink> links = room == 0 ? List.of() : keys.contributorLinksUnder(old, room);
+        rewrapped += links.stream()
+                .filter(row -> keys.replaceContributorLink(
+                        row.account(), row.link().kek(), contributorLinks.rewrap(row.account(), row.link())))
+                .count();
+        room -= links.size();
+        List<StoredSignerName> names = room == 0 ? List.of() : keys.signerNamesUnder(old, room);
+        rewrapped += names.stream()
+                .filter(row -> keys.replaceSignerName(
+                        row.consent(),
+                        row.name().kek(),
+                        signerNames.rewrap(row.consent(), row.contributor(), row.name())))
+                .count();
+        return new IdentityRows(limit - room + names.size(), rewrapped);
     }
 
     private boolean rewrap(WrappedKeyRepository keys, StoredVoiceKey row) {

@@ -24,7 +24,9 @@ public enum Action {
     CONFIGURATION_CHANGED(15),
     CLIP_ERASED(16),
     PAYOUT_CREDITED(17),
-    PAYOUT_BATCH_CHANGED(18);
+    PAYOUT_BATCH_CHANGED(18),
+    CONSENT_TERMS_PUBLISHED(23),
+    REQUEST_REFUSED(24);
 
     private final int code;
 

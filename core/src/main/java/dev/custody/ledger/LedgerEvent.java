@@ -38,7 +38,9 @@ public sealed interface LedgerEvent
                 ConfigurationChanged,
                 ClipErased,
                 PayoutCredited,
-                PayoutBatchChanged {
+                PayoutBatchChanged,
+                ConsentTermsPublished,
+                RequestRefused {
     Action action();
 
     /** The ids this event is about, in a fixed order. */

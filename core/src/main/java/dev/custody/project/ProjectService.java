@@ -6,6 +6,7 @@ import dev.custody.CustodyException;
 import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
+import dev.custody.consent.TermsPublication;
 import dev.custody.ledger.ConfigurationChanged;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-/** Creates and reads organizations and projects. */
+/** Creates and reads organizations and projects; a new project publishes its first consent terms. */
 public final class ProjectService {
     private static final Set<Role> MAY_CREATE_ORGANIZATIONS = Set.of(Role.OPERATOR, Role.BOOTSTRAP_ADMIN);
     private static final Set<Role> MAY_CREATE_PROJECTS = Set.of(Role.CLIENT_ADMIN, Role.BOOTSTRAP_ADMIN);
@@ -44,12 +45,13 @@ public final class ProjectService {
         caller.requireOwnOrganization(organization, "create projects");
         var project = Project.create(organization, plan, now());
         metadata.inTransaction(repositories -> {
-            repositories
+            var owner = repositories
                     .organizations()
                     .find(organization)
                     .orElseThrow(() -> CustodyException.notFound("no such organization"));
             repositories.projects().insert(project);
             log(repositories, caller, "project/" + project.id(), project.toString());
+            TermsPublication.initial(repositories, project, owner.name(), plan.terms(), caller, project.createdAt());
             return null;
         });
         return project;

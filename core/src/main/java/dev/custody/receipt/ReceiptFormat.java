@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
 final class ReceiptFormat {
     static final String HEADER = "custody-receipt/" + Receipt.FORMAT_VERSION;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
-                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final Pattern TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     private static final Pattern NUMBER = Pattern.compile("0|[1-9][0-9]{0,18}");
@@ -46,15 +45,18 @@ final class ReceiptFormat {
         line(text, "audio-sha256", receipt.audioSha256().hex());
         line(text, "received-at", TIME.format(receipt.receivedAt()));
         line(text, "consent-terms-version", Integer.toString(receipt.consentTermsVersion()));
-        receipt.ledger().ifPresent(ledger -> {
-            line(text, "ledger-leaf-index", Long.toString(ledger.leafIndex()));
-            line(text, "ledger-tree-size", Long.toString(ledger.treeSize()));
-            line(text, "ledger-entry", ledger.entry().base64());
-            ledger.proof().forEach(hash -> line(text, "ledger-proof", hash.hex()));
-            byte[] checkpoint = ledger.checkpoint().getBytes(StandardCharsets.UTF_8);
-            line(text, "ledger-checkpoint", Base64.getEncoder().encodeToString(checkpoint));
-        });
+        receipt.ledger().ifPresent(ledger -> ledgerLines(text, ledger));
         return text.toString();
+    }
+
+    /** The lines of a ledger inclusion, as every kind of receipt writes them. */
+    static void ledgerLines(StringBuilder text, LedgerInclusion ledger) {
+        line(text, "ledger-leaf-index", Long.toString(ledger.leafIndex()));
+        line(text, "ledger-tree-size", Long.toString(ledger.treeSize()));
+        line(text, "ledger-entry", ledger.entry().base64());
+        ledger.proof().forEach(hash -> line(text, "ledger-proof", hash.hex()));
+        byte[] checkpoint = ledger.checkpoint().getBytes(StandardCharsets.UTF_8);
+        line(text, "ledger-checkpoint", Base64.getEncoder().encodeToString(checkpoint));
     }
 
     static byte[] signedBytes(Receipt receipt) {
@@ -85,7 +87,7 @@ final class ReceiptFormat {
         return receipt;
     }
 
-    private static LedgerInclusion ledger(ReceiptLines lines) {
+    static LedgerInclusion ledger(ReceiptLines lines) {
         long leafIndex = number(lines.value("ledger-leaf-index"), Long.MAX_VALUE);
         long treeSize = number(lines.value("ledger-tree-size"), Long.MAX_VALUE);
         Bytes entry = entry(lines.value("ledger-entry"));
@@ -96,11 +98,11 @@ final class ReceiptFormat {
         return new LedgerInclusion(leafIndex, treeSize, entry, proof, checkpoint(lines.value("ledger-checkpoint")));
     }
 
-    private static void line(StringBuilder text, String key, String value) {
+    static void line(StringBuilder text, String key, String value) {
         text.append(key).append(' ').append(value).append('\n');
     }
 
-    private static long number(String value, long max) {
+    static long number(String value, long max) {
         if (!NUMBER.matcher(value).matches()) {
             throw CustodyException.invalidInput("malformed number in receipt");
         }
@@ -115,14 +117,14 @@ final class ReceiptFormat {
         throw CustodyException.invalidInput("number out of range in receipt");
     }
 
-    private static Bytes hash(String value) {
+    static Bytes hash(String value) {
         if (!HASH.matcher(value).matches()) {
             throw CustodyException.invalidInput("malformed hash in receipt: expected 64 lowercase hex digits");
         }
         return Bytes.fromHex(value);
     }
 
-    private static Instant time(String value) {
+    static Instant time(String value) {
         if (!TIME_SHAPE.matcher(value).matches()) {
             throw CustodyException.invalidInput("malformed time in receipt");
         }

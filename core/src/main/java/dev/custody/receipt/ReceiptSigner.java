@@ -26,4 +26,10 @@ public final class ReceiptSigner {
         byte[] signature = signer.sign(ReceiptFormat.signedBytes(requireNonNull(receipt, "receipt is null")));
         return new SignedReceipt(receipt, signer.algorithm(), signer.keyId(), Bytes.copyOf(signature));
     }
+
+    /** Signs the consent receipt's canonical body (see {@link SignedConsentReceipt}). */
+    public SignedConsentReceipt sign(ConsentReceipt receipt) {
+        byte[] signature = signer.sign(ConsentReceiptFormat.signedBytes(requireNonNull(receipt, "receipt is null")));
+        return new SignedConsentReceipt(receipt, signer.algorithm(), signer.keyId(), Bytes.copyOf(signature));
+    }
 }

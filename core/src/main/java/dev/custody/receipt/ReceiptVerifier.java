@@ -2,6 +2,7 @@ package dev.custody.receipt;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -20,13 +21,22 @@ public final class ReceiptVerifier {
 
     public static void verify(SignedReceipt receipt, PublicKey key) {
         requireNonNull(receipt, "receipt is null");
+        verify(ReceiptFormat.signedBytes(receipt.receipt()), receipt.signature(), key);
+    }
+
+    public static void verify(SignedConsentReceipt receipt, PublicKey key) {
+        requireNonNull(receipt, "receipt is null");
+        verify(ConsentReceiptFormat.signedBytes(receipt.receipt()), receipt.signature(), key);
+    }
+
+    private static void verify(byte[] body, Bytes signature, PublicKey key) {
         requireNonNull(key, "key is null");
         boolean valid;
         try {
-            Signature verifier = Signature.getInstance(SignedReceipt.ALGORITHM);
+            Signature verifier = Signature.getInstance(ReceiptEnvelope.ALGORITHM);
             verifier.initVerify(key);
-            verifier.update(ReceiptFormat.signedBytes(receipt.receipt()));
-            valid = verifier.verify(receipt.signature().toArray());
+            verifier.update(body);
+            valid = verifier.verify(signature.toArray());
         } catch (InvalidKeyException | SignatureException e) {
             throw CustodyException.integrityFailure(e);
         } catch (NoSuchAlgorithmException e) {

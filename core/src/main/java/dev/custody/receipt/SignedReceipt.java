@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * A receipt and the platform's signature over its canonical body, in a text form (in the spirit of
@@ -45,33 +43,21 @@ import java.util.regex.Pattern;
  */
 public record SignedReceipt(Receipt receipt, String algorithm, String keyId, Bytes signature) {
     /** The only signature algorithm of receipt format 1. */
-    public static final String ALGORITHM = "Ed25519";
+    public static final String ALGORITHM = ReceiptEnvelope.ALGORITHM;
 
-    public static final int MAX_TEXT_BYTES = 64 * 1024;
-
-    private static final Pattern KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
-    private static final int SIGNATURE_LENGTH = 64;
-    private static final String SIGNATURE_PREFIX = "\u2014 ";
+    public static final int MAX_TEXT_BYTES = ReceiptEnvelope.MAX_TEXT_BYTES;
 
     public SignedReceipt {
         requireNonNull(receipt, "receipt is null");
         requireNonNull(algorithm, "algorithm is null");
         requireNonNull(keyId, "keyId is null");
         requireNonNull(signature, "signature is null");
-        if (!algorithm.equals(ALGORITHM)) {
-            throw new IllegalArgumentException("receipts are signed with " + ALGORITHM + ", not " + algorithm);
-        }
-        if (!KEY_ID.matcher(keyId).matches()) {
-            throw new IllegalArgumentException("key id must be 1 to 128 printable ASCII characters, no space");
-        }
-        if (signature.length() != SIGNATURE_LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 signature has 64 bytes");
-        }
+        ReceiptEnvelope.checkSignature(algorithm, keyId, signature);
     }
 
     /** The receipt's text: its canonical body, an empty line, and the signature line. */
     public String toText() {
-        return ReceiptFormat.encode(receipt) + "\n" + SIGNATURE_PREFIX + keyId + " " + signature.base64() + "\n";
+        return ReceiptEnvelope.text(ReceiptFormat.encode(receipt), keyId, signature);
     }
 
     /**
@@ -83,45 +69,11 @@ public record SignedReceipt(Receipt receipt, String algorithm, String keyId, Byt
      */
     public static SignedReceipt parse(String text) {
         requireNonNull(text, "text is null");
-        checkCharacters(text);
-        int end = text.indexOf("\n\n");
-        if (end < 0) {
-            throw CustodyException.invalidInput("receipt has no empty line before its signature");
-        }
+        var parts = ReceiptEnvelope.split(text);
         try {
-            Receipt receipt = ReceiptFormat.decode(text.substring(0, end + 1));
-            return signatureLine(receipt, text.substring(end + 2));
+            return new SignedReceipt(ReceiptFormat.decode(parts.body()), ALGORITHM, parts.keyId(), parts.signature());
         } catch (IllegalArgumentException e) {
             throw CustodyException.invalidInput("malformed receipt: " + e.getMessage());
         }
-    }
-
-    private static void checkCharacters(String text) {
-        // Characters first: a string of 64 Ki characters could still be 192 KiB as UTF-8.
-        if (text.length() > MAX_TEXT_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
-            throw CustodyException.invalidInput("receipt is longer than 64 KiB");
-        }
-        if (text.indexOf('\r') >= 0) {
-            throw CustodyException.invalidInput("receipt contains a carriage return");
-        }
-        if (text.chars().anyMatch(c -> c != '\n' && c != '\u2014' && (c < 0x20 || c > 0x7e))) {
-            throw CustodyException.invalidInput("receipt contains a character outside its format");
-        }
-    }
-
-    private static SignedReceipt signatureLine(Receipt receipt, String line) {
-        if (!line.startsWith(SIGNATURE_PREFIX) || !line.endsWith("\n") || line.indexOf('\n') != line.length() - 1) {
-            throw CustodyException.invalidInput("receipt must end with exactly one signature line");
-        }
-        String[] parts =
-                line.substring(SIGNATURE_PREFIX.length(), line.length() - 1).split(" ", -1);
-        if (parts.length != 2) {
-            throw CustodyException.invalidInput("signature line must hold a key id and a signature");
-        }
-        Bytes signature = Bytes.fromBase64(parts[1]);
-        if (!signature.base64().equals(parts[1])) {
-            throw CustodyException.invalidInput("signature is not canonical base64");
-        }
-        return new SignedReceipt(receipt, ALGORITHM, parts[0], signature);
     }
 }

@@ -158,14 +158,13 @@ public final class ContributorRights {
 
     /** The terms version of the latest consent to the clip's project given before the clip was received. */
     private static int termsAt(Clip clip, Project project, List<ConsentRecord> consents) {
-        int terms = project.consentTermsVersion();
-        // Oldest first: the last one that fits is the one ingest checked.
+        // Newest first: the first one given before the clip is the one ingest checked.
         for (ConsentRecord consent : consents) {
             if (consent.project().equals(clip.project()) && !consent.givenAt().isAfter(clip.createdAt())) {
-                terms = consent.termsVersion();
+                return consent.termsVersion();
             }
         }
-        return terms;
+        return project.consentTermsVersion();
     }
 
     private static long checkBefore(long before) {

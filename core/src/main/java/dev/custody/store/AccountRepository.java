@@ -2,6 +2,7 @@ package dev.custody.store;
 
 import dev.custody.access.Account;
 import dev.custody.access.AccountId;
+import dev.custody.access.PasswordHash;
 import dev.custody.access.Username;
 import dev.custody.keys.WrappedKey;
 import java.util.Optional;
@@ -25,4 +26,12 @@ public interface AccountRepository {
 
     /** The account's sealed link to its pseudonym; empty for an account that is not a contributor's. */
     Optional<WrappedKey> contributorLink(AccountId account);
+
+    /**
+     * Removes what identifies the person from a deleted account: replaces the username and the
+     * password hash, drops the TOTP secret and the contributor link. The row stays, disabled, so ids
+     * in the ledger and in tokens still resolve to "deleted". Fails NOT_FOUND if absent, CONFLICT if
+     * the placeholder username is taken.
+     */
+    void scrub(AccountId account, Username placeholder, PasswordHash unusable);
 }

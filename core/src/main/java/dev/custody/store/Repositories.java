@@ -12,6 +12,8 @@ public interface Repositories {
 
     ConsentRepository consents();
 
+    ConsentTermsRepository consentTerms();
+
     ClipRepository clips();
 
     BlobDeletionQueue blobDeletions();

@@ -3,6 +3,7 @@ package dev.custody.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.access.AccountId;
+import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
 import dev.custody.keys.KekId;
@@ -54,6 +55,15 @@ public interface WrappedKeyRepository {
         }
     }
 
+    /** The name a contributor typed to sign a consent, sealed; it counts under the IDENTITY purpose. */
+    record StoredSignerName(ConsentId consent, Pseudonym contributor, WrappedKey name) {
+        public StoredSignerName {
+            requireNonNull(consent, "consent is null");
+            requireNonNull(contributor, "contributor is null");
+            requireNonNull(name, "name is null");
+        }
+    }
+
     /** Up to {@code limit} voice keys wrapped under {@code kek}, in pseudonym order. */
     List<StoredVoiceKey> voiceKeysUnder(KekId kek, int limit);
 
@@ -72,6 +82,12 @@ public interface WrappedKeyRepository {
     /** Replaces the contributor link if it is still sealed under {@code expected}; false if it was not there. */
     boolean replaceContributorLink(AccountId account, KekId expected, WrappedKey replacement);
 
+    /** Up to {@code limit} consents' signer names sealed under {@code kek}, in consent order. */
+    List<StoredSignerName> signerNamesUnder(KekId kek, int limit);
+
+    /** Replaces the signer name if it is still sealed under {@code expected}; false if it was not there. */
+    boolean replaceSignerName(ConsentId consent, KekId expected, WrappedKey replacement);
+
     /** Replaces the voice key if it is still wrapped under {@code expected}; false if it was not there. */
     boolean replaceVoiceKey(Pseudonym contributor, KekId expected, WrappedKey replacement);
 
@@ -80,7 +96,8 @@ public interface WrappedKeyRepository {
 
     /**
      * How many rows of the purpose each KEK version wraps (for IDENTITY, sealed identities, TOTP
-     * secrets and contributor links together); versions wrapping nothing are absent.
+     * secrets, contributor links and consent signer names together); versions wrapping nothing are
+     * absent.
      */
     Map<KekId, Long> countByKek(KeyPurpose purpose);
 }

@@ -39,6 +39,8 @@ final class SampleEvents {
                 new ConfigurationChanged("egress.daily-bytes", HASH, Bytes.fromHex("cd".repeat(32))),
                 new ClipErased(CLIP, CONTRIBUTOR, PROJECT, ErasureCause.RETENTION_EXPIRED),
                 new PayoutCredited(CLIP, CONTRIBUTOR, PROJECT, Money.parse("0.35", "EUR")),
-                new PayoutBatchChanged("pbt_1", PayoutBatchChange.CREATED, 3, HASH));
+                new PayoutBatchChanged("pbt_1", PayoutBatchChange.CREATED, 3, HASH),
+                new ConsentTermsPublished(PROJECT, 2, HASH),
+                new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT));
     }
 }

@@ -121,6 +121,25 @@ final class JdbcAccountRepository implements AccountRepository {
                 .findOne();
     }
 
+    @Override
+    public void scrub(AccountId account, Username placeholder, PasswordHash unusable) {
+        int updated;
+        try {
+            updated = handle.createUpdate("UPDATE accounts SET username = :username, password_hash = :password,"
+                            + " totp_kek = NULL, totp_secret = NULL, contributor_kek = NULL, contributor_link = NULL"
+                            + " WHERE id = :id")
+                    .bind("id", account.value())
+                    .bind("username", placeholder.value())
+                    .bind("password", unusable.encoded())
+                    .execute();
+        } catch (JdbiException e) {
+            throw JdbcErrors.onInsert(e, "username " + placeholder);
+        }
+        if (updated == 0) {
+            throw CustodyException.notFound("no such account");
+        }
+    }
+
     private static Account map(ResultSet rs, StatementContext ctx) throws SQLException {
         String kek = rs.getString("totp_kek");
         byte[] secret = rs.getBytes("totp_secret");

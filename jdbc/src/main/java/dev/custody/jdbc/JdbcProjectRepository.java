@@ -107,6 +107,17 @@ final class JdbcProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public boolean updateConsentTermsVersion(ProjectId id, int expected, int version) {
+        return handle.createUpdate("UPDATE projects SET consent_terms_version = :version"
+                                + " WHERE id = :id AND consent_terms_version = :expected")
+                        .bind("version", version)
+                        .bind("id", id.value())
+                        .bind("expected", expected)
+                        .execute()
+                == 1;
+    }
+
+    @Override
     public Optional<Project> find(ProjectId id) {
         // Every project has at least one prompt, so no prompts means no project.
         List<String> prompts = prompts(id);

@@ -9,6 +9,7 @@ import dev.custody.store.AccountRepository;
 import dev.custody.store.BlobDeletionQueue;
 import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
+import dev.custody.store.ConsentTermsRepository;
 import dev.custody.store.ContributorRepository;
 import dev.custody.store.OrganizationRepository;
 import dev.custody.store.PayoutRepository;
@@ -64,7 +65,12 @@ public final class JdbcRepositories implements Repositories {
 
     @Override
     public ConsentRepository consents() {
-        return new JdbcConsentRepository(handle);
+        return new JdbcConsentRepository(handle, dialect);
+    }
+
+    @Override
+    public ConsentTermsRepository consentTerms() {
+        return new JdbcConsentTermsRepository(handle);
     }
 
     @Override

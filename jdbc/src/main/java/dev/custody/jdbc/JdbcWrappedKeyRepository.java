@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.Bytes;
 import dev.custody.access.AccountId;
+import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
 import dev.custody.keys.KekId;
@@ -126,6 +127,31 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
     }
 
     @Override
+    public List<StoredSignerName> signerNamesUnder(KekId kek, int limit) {
+        return handle.createQuery("SELECT id, contributor, signer_name FROM consents"
+                        + " WHERE signer_kek = :kek ORDER BY id LIMIT :limit")
+                .bind("kek", kek.toString())
+                .bind("limit", positive(limit))
+                .map((rs, ctx) -> new StoredSignerName(
+                        new ConsentId(rs.getString("id")),
+                        new Pseudonym(rs.getString("contributor")),
+                        new WrappedKey(kek, Bytes.copyOf(rs.getBytes("signer_name")))))
+                .list();
+    }
+
+    @Override
+    public boolean replaceSignerName(ConsentId consent, KekId expected, WrappedKey replacement) {
+        return handle.createUpdate("UPDATE consents SET signer_kek = :kek, signer_name = :name"
+                                + " WHERE id = :id AND signer_kek = :expected")
+                        .bind("kek", replacement.kek().toString())
+                        .bind("name", replacement.ciphertext().toArray())
+                        .bind("id", consent.value())
+                        .bind("expected", expected.toString())
+                        .execute()
+                == 1;
+    }
+
+    @Override
     public Map<KekId, Long> countByKek(KeyPurpose purpose) {
         String table = switch (requireNonNull(purpose, "purpose is null")) {
             case VOICE -> "contributor_voice_keys";
@@ -143,6 +169,10 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
             handle.createQuery("SELECT contributor_kek, COUNT(*) AS n FROM accounts"
                             + " WHERE contributor_kek IS NOT NULL GROUP BY contributor_kek")
                     .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("contributor_kek")), rs.getLong("n")))
+                    .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+            handle.createQuery("SELECT signer_kek, COUNT(*) AS n FROM consents"
+                            + " WHERE signer_kek IS NOT NULL GROUP BY signer_kek")
+                    .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("signer_kek")), rs.getLong("n")))
                     .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
         }
         return Map.copyOf(counts);

@@ -33,6 +33,11 @@ final class AccessPolicy {
     /** Operators assign reviewers and run payouts; neither touches voice data. */
     private static final Set<Role> PAYERS_AND_ASSIGNERS = Set.of(OPERATOR, BOOTSTRAP_ADMIN);
 
+    private static final Set<Role> PROJECT_READERS =
+            Set.of(CONTRIBUTOR, CLIENT_ADMIN, DATA_CONSUMER, REVIEWER, BOOTSTRAP_ADMIN);
+    // A contributor's own acts: they act as their pseudonym, so nobody can act for them.
+    private static final Set<Role> THE_CONTRIBUTOR = Set.of(CONTRIBUTOR);
+
     static final List<AccessRule> RULES = List.of(
             open("GET", "/healthz"),
             open("GET", "/readyz"),
@@ -56,15 +61,20 @@ final class AccessPolicy {
                     "/api/v1/organizations/{organization}/projects",
                     Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN),
                     Owner.ORGANIZATION),
-            owned(
-                    "GET",
-                    "/api/v1/projects/{project}",
-                    Set.of(CONTRIBUTOR, CLIENT_ADMIN, DATA_CONSUMER, REVIEWER, BOOTSTRAP_ADMIN),
-                    Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}", PROJECT_READERS, Owner.PROJECT),
+            owned("POST", "/api/v1/projects/{project}/terms", Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN), Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}/terms", PROJECT_READERS, Owner.PROJECT),
+            owned("GET", "/api/v1/projects/{project}/terms/{version}", PROJECT_READERS, Owner.PROJECT),
+            rule("POST", "/api/v1/me/consents", THE_CONTRIBUTOR),
+            rule("GET", "/api/v1/me/consents", THE_CONTRIBUTOR),
+            rule("POST", "/api/v1/me/consents/{project}/withdraw", THE_CONTRIBUTOR),
+            rule("POST", "/api/v1/me/withdraw", THE_CONTRIBUTOR),
+            rule("DELETE", "/api/v1/me", THE_CONTRIBUTOR),
             rule("POST", "/api/v1/contributors", Set.of(OPERATOR, BOOTSTRAP_ADMIN)),
             rule("GET", "/api/v1/contributors/{contributor}", Set.of(OPERATOR, SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
             rule("POST", "/api/v1/contributors/{contributor}/consents", Set.of(BOOTSTRAP_ADMIN)),
-            owned("POST", "/api/v1/projects/{project}/clips", Set.of(BOOTSTRAP_ADMIN), Owner.PROJECT),
+            // A contributor uploads as themselves only; the bootstrap administrator for anyone.
+            owned("POST", "/api/v1/projects/{project}/clips", Set.of(CONTRIBUTOR, BOOTSTRAP_ADMIN), Owner.PROJECT),
             owned("GET", "/api/v1/clips/{clip}", Set.of(REVIEWER, CLIENT_ADMIN, BOOTSTRAP_ADMIN), Owner.CLIP),
             owned("GET", "/api/v1/clips/{clip}/audio", Set.of(REVIEWER, BOOTSTRAP_ADMIN), Owner.CLIP),
             rule("GET", "/api/v1/contributors/{contributor}/clips", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
@@ -75,7 +85,6 @@ final class AccessPolicy {
             owned("GET", "/api/v1/me/clips/{clip}/receipt", Set.of(CONTRIBUTOR), Owner.OWN_CLIP),
             owned("GET", "/api/v1/me/clips/{clip}/history", Set.of(CONTRIBUTOR), Owner.OWN_CLIP),
             rule("GET", "/api/v1/me/history", Set.of(CONTRIBUTOR)),
-            rule("GET", "/api/v1/me/consents", Set.of(CONTRIBUTOR)),
             rule("GET", "/api/v1/me/export", Set.of(CONTRIBUTOR)),
             rule("GET", "/api/v1/ledger/checkpoint", LEDGER_READERS),
             // Any authenticated caller may ask for a fresh checkpoint: it reveals nothing new.

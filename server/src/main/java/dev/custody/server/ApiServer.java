@@ -46,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
         var webSessions = new WebSessionRoutes(services, web);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
+        var consent = new ConsentRoutes(services, afterErasure);
         var ledger = new LedgerRoutes(services);
         var keys = new KeyRoutes(services);
         var reviews = new ReviewRoutes(services);
@@ -62,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
             accounts.register(config.routes);
             webSessions.register(config.routes);
             admin.register(config.routes);
+            consent.register(config.routes);
             clips.register(config.routes);
             ledger.register(config.routes);
             keys.register(config.routes);

@@ -3,6 +3,7 @@ package dev.custody.server;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Services;
+import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.Custodian;
@@ -35,10 +36,16 @@ final class ClipRoutes {
 
     private void upload(Context ctx) throws IOException {
         var principal = Authentication.principal(ctx);
-        var request = new IngestRequest(
-                new ProjectId(ctx.pathParam("project")),
-                new Pseudonym(required(ctx, "contributor")),
-                promptIndex(required(ctx, "prompt")));
+        IngestRequest request;
+        try {
+            request = new IngestRequest(
+                    new ProjectId(ctx.pathParam("project")),
+                    uploader(ctx, principal),
+                    promptIndex(required(ctx, "prompt")));
+        } catch (CustodyException e) {
+            // A denial was logged as such already; anything else is refused input.
+            throw e.code() == ErrorCode.FORBIDDEN ? e : services.tenancy().refused(principal, "upload", e);
+        }
         // Uploads go to the ingest service as a stream: it enforces the project's size cap while
         // reading, so an oversize upload is cut off, never buffered whole.
         try (InputStream body = ctx.bodyInputStream()) {
@@ -73,6 +80,19 @@ final class ClipRoutes {
         int erased = services.erasure().erase(Authentication.principal(ctx), contributor);
         afterErasure.run();
         Json.write(ctx, 200, new Views.ErasureView(contributor.value(), erased));
+    }
+
+    /** Whose clip it is: a contributor's own, always; for the administrator, the one named. */
+    private Pseudonym uploader(Context ctx, Principal principal) {
+        if (principal.contributor().isEmpty()) {
+            return new Pseudonym(required(ctx, "contributor"));
+        }
+        Pseudonym self = principal.contributor().get();
+        String named = ctx.queryParam("contributor");
+        if (named != null && !named.equals(self.value())) {
+            throw services.tenancy().deny(principal, "POST:/api/v1/projects/{project}/clips");
+        }
+        return self;
     }
 
     private static String required(Context ctx, String name) {

@@ -10,6 +10,7 @@ import dev.custody.project.Purposes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Turns a project request into a plan, naming the first missing or malformed field. */
@@ -33,7 +34,8 @@ final class ProjectRequests {
                                 required(request.currency(), "currency"))),
                 Purposes.of(
                         required(request.purposesAllowed(), "purposesAllowed"),
-                        Objects.requireNonNullElse(request.purposesForbidden(), List.of())));
+                        Objects.requireNonNullElse(request.purposesForbidden(), List.of())),
+                Optional.ofNullable(request.terms()).map(TermsRequests::draft));
     }
 
     private static List<String> prompts(Requests.CreateProject request) {

@@ -27,7 +27,33 @@ final class Requests {
             String payPerAcceptedClip,
             String currency,
             List<String> purposesAllowed,
-            List<String> purposesForbidden) {}
+            List<String> purposesForbidden,
+            Terms terms) {}
+
+    /**
+     * Consent terms as a client-admin writes them. {@code rights} default to all four and {@code
+     * legalBases} to both; the purposes and {@code retentionDays} default to the project's and, given,
+     * must agree with it.
+     */
+    record Terms(
+            String text,
+            List<String> recipients,
+            List<String> rights,
+            List<String> legalBases,
+            List<String> purposesAllowed,
+            List<String> purposesForbidden,
+            Integer retentionDays) {}
+
+    /**
+     * A contributor's consent: the terms version and SHA-256 (hex) they read, their full name typed
+     * out, and the "I agree" box. Never logged: it holds a name.
+     */
+    record GiveOwnConsent(String project, Integer termsVersion, String termsSha256, String typedName, Boolean agreed) {
+        @Override
+        public String toString() {
+            return "GiveOwnConsent[" + project + ", " + termsVersion + "]";
+        }
+    }
 
     record CreateContributor(String name, String email) {}
 

@@ -27,7 +27,6 @@ final class RightsRoutes {
         routes.get("/api/v1/me/clips/{clip}/receipt", this::receipt);
         routes.get("/api/v1/me/clips/{clip}/history", this::clipHistory);
         routes.get("/api/v1/me/history", this::history);
-        routes.get("/api/v1/me/consents", this::consents);
         routes.get("/api/v1/me/export", this::export);
     }
 
@@ -55,11 +54,6 @@ final class RightsRoutes {
     private void history(Context ctx) {
         var page = services.rights().history(Authentication.principal(ctx), before(ctx), limit(ctx));
         Json.write(ctx, 200, RightsViews.HistoryPageView.of(page));
-    }
-
-    private void consents(Context ctx) {
-        var consents = services.rights().consents(Authentication.principal(ctx));
-        Json.write(ctx, 200, consents.stream().map(Views.ConsentView::of).toList());
     }
 
     private void export(Context ctx) {

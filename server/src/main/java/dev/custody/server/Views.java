@@ -2,12 +2,18 @@ package dev.custody.server;
 
 import dev.custody.access.ContributorSignUp;
 import dev.custody.clip.Clip;
+import dev.custody.consent.ConsentRight;
+import dev.custody.consent.ConsentTerms;
+import dev.custody.consent.LegalBasis;
+import dev.custody.consent.Withdrawal;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Contributor;
 import dev.custody.project.Organization;
 import dev.custody.project.Project;
+import dev.custody.receipt.SignedConsentReceipt;
 import dev.custody.receipt.SignedReceipt;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON shapes of the API's responses: plain values only, nothing secret, no names of people. */
 final class Views {
@@ -57,7 +63,7 @@ final class Views {
                     p.createdAt().toString());
         }
 
-        private static List<String> codes(java.util.Set<dev.custody.project.Purpose> purposes) {
+        static List<String> codes(java.util.Set<dev.custody.project.Purpose> purposes) {
             return purposes.stream()
                     .sorted()
                     .map(dev.custody.project.Purpose::code)
@@ -152,4 +158,78 @@ final class Views {
     }
 
     record ErasureView(String contributor, int erasedClips) {}
+
+    /** One version of a project's consent terms, with the hash a contributor consents to. */
+    record TermsView(
+            String project,
+            int version,
+            String sha256,
+            List<String> purposesAllowed,
+            List<String> purposesForbidden,
+            long retentionDays,
+            List<String> recipients,
+            List<String> rights,
+            List<String> legalBases,
+            String text,
+            String publishedAt) {
+        static TermsView of(ConsentTerms t) {
+            return new TermsView(
+                    t.project().value(),
+                    t.version(),
+                    t.sha256().hex(),
+                    ProjectView.codes(t.purposes().allowed()),
+                    ProjectView.codes(t.purposes().forbidden()),
+                    t.retention().toDays(),
+                    t.recipients(),
+                    t.rights().stream().map(ConsentRight::code).sorted().toList(),
+                    t.legalBases().stream().map(LegalBasis::code).sorted().toList(),
+                    t.text(),
+                    t.publishedAt().toString());
+        }
+    }
+
+    /** A contributor's own consent; {@code receipt} is its signed text, to keep and verify offline. */
+    record MyConsentView(
+            String id,
+            String project,
+            int termsVersion,
+            String termsSha256,
+            String givenAt,
+            boolean withdrawn,
+            String withdrawnAt,
+            String receipt) {
+        static MyConsentView of(ConsentRecord c, Optional<SignedConsentReceipt> receipt) {
+            return new MyConsentView(
+                    c.id().value(),
+                    c.project().value(),
+                    c.termsVersion(),
+                    c.termsHash().hex(),
+                    c.givenAt().toString(),
+                    !c.active(),
+                    c.withdrawnAt().map(Object::toString).orElse(null),
+                    receipt.map(SignedConsentReceipt::toText).orElse(null));
+        }
+
+        /** A consent just given, from its receipt. */
+        static MyConsentView given(SignedConsentReceipt signed) {
+            var c = signed.receipt();
+            return new MyConsentView(
+                    c.consent().value(),
+                    c.project().value(),
+                    c.termsVersion(),
+                    c.termsSha256().hex(),
+                    c.givenAt().toString(),
+                    false,
+                    null,
+                    signed.toText());
+        }
+    }
+
+    /** What a withdrawal did: the consents withdrawn and the recordings erased. */
+    record WithdrawalView(List<String> withdrawnConsents, int erasedClips) {
+        static WithdrawalView of(Withdrawal w) {
+            return new WithdrawalView(
+                    w.withdrawn().stream().map(c -> c.id().value()).toList(), w.erasedClips());
+        }
+    }
 }

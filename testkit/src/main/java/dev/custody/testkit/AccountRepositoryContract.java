@@ -84,6 +84,51 @@ public abstract class AccountRepositoryContract extends RepositoryContractSuppor
         assertFailsWith(ErrorCode.NOT_FOUND, () -> write(r -> r.accounts().update(platformAccount())));
     }
 
+    @Test
+    void scrub_replacesUsernameAndPassword_andDropsTheSecretAndTheLink() {
+        var account = Account.create(
+                AccountId.random(),
+                freshName(),
+                Role.SECURITY_OFFICER,
+                Optional.empty(),
+                HASH,
+                Optional.of(voiceKey()),
+                T0);
+        write(r -> {
+            r.accounts().insert(account);
+            r.accounts().linkContributor(account.id(), voiceKey());
+        });
+        Username placeholder = freshName();
+        PasswordHash unusable = PasswordHash.unusable();
+
+        write(r -> r.accounts().scrub(account.id(), placeholder, unusable));
+
+        Account scrubbed = find(r -> r.accounts().find(account.id())).orElseThrow();
+        assertThat(scrubbed.username()).isEqualTo(placeholder);
+        assertThat(scrubbed.password()).isEqualTo(unusable);
+        assertThat(scrubbed.totpSecret()).isEmpty();
+        assertThat(find(r -> r.accounts().findByUsername(account.username()))).isEmpty();
+        assertThat(find(r -> r.accounts().contributorLink(account.id()))).isEmpty();
+    }
+
+    @Test
+    void scrub_ofAnUnknownAccount_isNotFound_andToATakenName_conflicts() {
+        var taken = platformAccount();
+        var account = platformAccount();
+        write(r -> {
+            r.accounts().insert(taken);
+            r.accounts().insert(account);
+        });
+
+        assertFailsWith(
+                ErrorCode.NOT_FOUND,
+                () -> write(r -> r.accounts().scrub(AccountId.random(), freshName(), PasswordHash.unusable())));
+        assertFailsWith(
+                ErrorCode.CONFLICT,
+                () -> write(r -> r.accounts().scrub(account.id(), taken.username(), PasswordHash.unusable())));
+        assertThat(find(r -> r.accounts().find(account.id()))).contains(account);
+    }
+
     static Account platformAccount() {
         return Account.create(
                 AccountId.random(), freshName(), Role.REVIEWER, Optional.empty(), HASH, Optional.empty(), T0);

@@ -50,6 +50,22 @@ public abstract class ProjectRepositoryContract extends RepositoryContractSuppor
     }
 
     @Test
+    void updateConsentTermsVersion_movesItOnlyFromTheExpectedVersion() {
+        Scene scene = scene();
+        ProjectId id = scene.project().id();
+        int current = scene.project().consentTermsVersion();
+
+        assertThat(check(r -> r.projects().updateConsentTermsVersion(id, current, current + 1)))
+                .isTrue();
+        assertThat(check(r -> r.projects().updateConsentTermsVersion(id, current, current + 2)))
+                .isFalse();
+        assertThat(check(r -> r.projects().updateConsentTermsVersion(ProjectId.random(), 1, 2)))
+                .isFalse();
+        assertThat(find(r -> r.projects().find(id)).orElseThrow().consentTermsVersion())
+                .isEqualTo(current + 1);
+    }
+
+    @Test
     void insert_forUnknownOrganization_failsWithNotFound() {
         Project orphan = project(organization("Nobody").id(), List.of("a"));
 

@@ -65,6 +65,14 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     }
 
     @Nested
+    class ConsentTermsDocuments extends ConsentTermsRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
+
+    @Nested
     class Clips extends ClipRepositoryContract {
         @Override
         protected MetadataStore store() {

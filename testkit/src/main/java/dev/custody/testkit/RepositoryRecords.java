@@ -11,6 +11,10 @@ import dev.custody.blob.BlobId;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
+import dev.custody.consent.ConsentRight;
+import dev.custody.consent.ConsentTerms;
+import dev.custody.consent.LegalBasis;
+import dev.custody.consent.TermsDraft;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Contributor;
@@ -91,8 +95,31 @@ public final class RepositoryRecords {
         return new WrappedKey(new KekId(URI.create("pkcs11://custody-voice"), 7), randomBytes(60));
     }
 
+    /** A standing consent with a random terms hash, logged at a random ledger index beyond an int. */
     public static ConsentRecord consent(Pseudonym contributor, ProjectId project, int termsVersion, Instant givenAt) {
-        return new ConsentRecord(ConsentId.random(), contributor, project, termsVersion, givenAt);
+        return ConsentRecord.given(
+                ConsentId.random(),
+                contributor,
+                project,
+                termsVersion,
+                randomBytes(32),
+                givenAt,
+                (1L << 33) + RANDOM.nextInt(1_000_000));
+    }
+
+    /** Terms of {@code project} with a text that catches lossy storage (unicode, blank lines, no final LF). */
+    public static ConsentTerms terms(Project project, int version) {
+        return ConsentTerms.of(
+                project,
+                version,
+                new TermsDraft(
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of("Acme Voice Ltd", "Zoë Ó Súilleabháin — 日本語 🎙"),
+                        Set.of(ConsentRight.WITHDRAWAL, ConsentRight.ERASURE, ConsentRight.ACCESS),
+                        Set.of(LegalBasis.GDPR_ART_9_2_A),
+                        "Version " + version + ".\n\n  Indented, \"quoted\", and\ttabbed.\nNo final newline"),
+                at(10 + version));
     }
 
     /** A clip with digital silence as its RMS level and every other field away from its default. */

@@ -202,6 +202,32 @@ public abstract class WrappedKeyRepositoryContract extends RepositoryContractSup
     }
 
     @Test
+    void signerNames_areListedCountedAndReplacedUnderTheIdentityPurpose() {
+        KekId old = kek(1);
+        KekId next = new KekId(old.uri(), 2);
+        Scene scene = scene();
+        var name = new WrappedKey(old, RepositoryRecords.randomBytes(40));
+        var consent = RepositoryRecords.consent(
+                scene.contributor().pseudonym(), scene.project().id(), 1, RepositoryRecords.T0);
+        write(r -> r.consents().insert(consent, java.util.Optional.of(name)));
+        java.util.Map<KekId, Long> before = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
+        assertThat(before).containsEntry(old, 1L);
+
+        var replacement = new WrappedKey(next, RepositoryRecords.randomBytes(40));
+        assertThat(check(r -> r.wrappedKeys().replaceSignerName(consent.id(), old, replacement)))
+                .isTrue();
+        assertThat(check(r -> r.wrappedKeys().replaceSignerName(consent.id(), old, replacement)))
+                .isFalse();
+
+        assertThat(list(r -> r.wrappedKeys().signerNamesUnder(next, 10)))
+                .singleElement()
+                .satisfies(row -> assertThat(row.name()).isEqualTo(replacement));
+        assertThat(list(r -> r.wrappedKeys().signerNamesUnder(old, 10))).isEmpty();
+        java.util.Map<KekId, Long> after = tx(r -> r.wrappedKeys().countByKek(KeyPurpose.IDENTITY));
+        assertThat(after).doesNotContainKey(old).containsEntry(next, 1L);
+    }
+
+    @Test
     void linkContributor_refusesASecondLinkAndAMissingAccount() {
         var account = AccountRepositoryContract.platformAccount();
         var link = new WrappedKey(kek(1), RepositoryRecords.randomBytes(50));

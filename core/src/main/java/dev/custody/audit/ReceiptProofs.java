@@ -1,6 +1,7 @@
-package dev.custody.clip;
+package dev.custody.audit;
 
-import dev.custody.audit.CheckpointIssuer;
+import static java.util.Objects.requireNonNull;
+
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.receipt.LedgerInclusion;
@@ -9,26 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Proves to a contributor that their clip's ingest was logged: a checkpoint that covers the entry
- * (shared with concurrent ingests, see {@link CheckpointIssuer}) and the entry's inclusion proof
- * against it.
+ * Proves to a contributor that what a receipt records (a clip's ingest, a consent) was logged: a
+ * checkpoint that covers the entry (shared with concurrent callers, see {@link CheckpointIssuer}) and
+ * the entry's inclusion proof against it.
  */
-final class ReceiptProofs {
+public final class ReceiptProofs {
     private final MetadataStore metadata;
     private final CheckpointIssuer checkpoints;
 
-    ReceiptProofs(MetadataStore metadata, CheckpointIssuer checkpoints) {
-        this.metadata = metadata;
-        this.checkpoints = checkpoints;
+    public ReceiptProofs(MetadataStore metadata, CheckpointIssuer checkpoints) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.checkpoints = requireNonNull(checkpoints, "checkpoints is null");
     }
 
-    /** The inclusion of an entry the caller has just appended (so its bytes need no reading back). */
-    LedgerInclusion include(LedgerEntry entry) {
+    /** The inclusion of an entry, against a checkpoint that covers it. */
+    public LedgerInclusion include(LedgerEntry entry) {
         return includeAll(List.of(entry)).getFirst();
     }
 
     /** The inclusions of entries the caller holds, all against one checkpoint that covers them. */
-    List<LedgerInclusion> includeAll(List<LedgerEntry> entries) {
+    public List<LedgerInclusion> includeAll(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,46 @@
+package dev.custody.consent;
+
+import dev.custody.audit.ReceiptProofs;
+import dev.custody.contributor.ConsentRecord;
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.receipt.ConsentReceipt;
+import dev.custody.receipt.ReceiptSigner;
+import dev.custody.receipt.SignedConsentReceipt;
+import dev.custody.store.MetadataStore;
+import java.util.Optional;
+
+/** Issues signed consent receipts: the consent, its ledger entry's inclusion proof and a checkpoint. */
+final class ConsentReceipts {
+    private final MetadataStore metadata;
+    private final ReceiptSigner signer;
+    private final ReceiptProofs proofs;
+
+    ConsentReceipts(MetadataStore metadata, ReceiptSigner signer, ReceiptProofs proofs) {
+        this.metadata = metadata;
+        this.signer = signer;
+        this.proofs = proofs;
+    }
+
+    /** The receipt of a consent whose entry the caller has just appended. */
+    SignedConsentReceipt issue(ConsentRecord consent, LedgerEntry entry) {
+        return signer.sign(new ConsentReceipt(
+                consent.id(),
+                consent.contributor(),
+                consent.project(),
+                consent.termsVersion(),
+                consent.termsHash(),
+                consent.givenAt(),
+                proofs.include(entry)));
+    }
+
+    /** The receipt of a stored consent, its entry read back from the ledger; empty if it has none. */
+    Optional<SignedConsentReceipt> reissue(ConsentRecord consent) {
+        if (consent.ledgerIndex().isEmpty()) {
+            return Optional.empty();
+        }
+        long index = consent.ledgerIndex().getAsLong();
+        LedgerEntry entry = metadata.inReadTransaction(
+                repositories -> repositories.ledger().entries(index, index + 1).getFirst());
+        return Optional.of(issue(consent, entry));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.custody.consent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
+import dev.custody.access.Principal;
+import dev.custody.access.Role;
+import dev.custody.audit.ReceiptProofs;
+import dev.custody.contributor.ConsentId;
+import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.ContributorState;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.ledger.ConsentGiven;
+import dev.custody.ledger.LedgerEntry;
+import dev.custody.project.Project;
+import dev.custody.project.ProjectId;
+import dev.custody.receipt.ReceiptSigner;
+import dev.custody.receipt.SignedConsentReceipt;
+import dev.custody.store.MetadataStore;
+import dev.custody.store.Repositories;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Consent terms and the consent act. A client-admin publishes a new version of a project's terms
+ * (the project then requires it: contributors must consent again before recording); whoever may
+ * read a project reads its terms. A contributor consents, themselves only, to the current version
+ * by its hash, with their typed name sealed under the IDENTITY KEK; the consent is logged ({@code
+ * ConsentGiven}) in the same transaction and answered with a signed receipt that verifies offline.
+ * Fails {@code FORBIDDEN}, {@code NOT_FOUND}, {@code CONFLICT} (terms not current, already
+ * consented), {@code ERASED} or {@code INVALID_INPUT}, changing nothing.
+ */
+public final class ConsentService {
+    private static final Set<Role> MAY_PUBLISH = Set.of(Role.CLIENT_ADMIN, Role.BOOTSTRAP_ADMIN);
+    private static final Set<Role> MAY_READ_TERMS =
+            Set.of(Role.CONTRIBUTOR, Role.CLIENT_ADMIN, Role.DATA_CONSUMER, Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
+
+    private final MetadataStore metadata;
+    private final SignerNames signerNames;
+    private final ConsentReceipts receipts;
+    private final Clock clock;
+
+    public ConsentService(
+            MetadataStore metadata,
+            SignerNames signerNames,
+            ReceiptSigner receiptSigner,
+            ReceiptProofs proofs,
+            Clock clock) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.signerNames = requireNonNull(signerNames, "signerNames is null");
+        this.receipts = new ConsentReceipts(
+                metadata,
+                requireNonNull(receiptSigner, "receiptSigner is null"),
+                requireNonNull(proofs, "proofs is null"));
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Publishes the draft as the project's next terms version, which the project then requires. */
+    public ConsentTerms publish(Principal caller, ProjectId projectId, TermsDraft draft) {
+        caller.require(MAY_PUBLISH, "publish consent terms");
+        requireNonNull(draft, "draft is null");
+        Instant now = now();
+        return metadata.inTransaction(repositories -> {
+            Project project = project(repositories, caller, projectId, "publish consent terms");
+            var terms = ConsentTerms.of(project, project.consentTermsVersion() + 1, draft, now);
+            if (!repositories
+                    .projects()
+                    .updateConsentTermsVersion(project.id(), project.consentTermsVersion(), terms.version())) {
+                throw new CustodyException(ErrorCode.CONFLICT, "the terms changed meanwhile; read them and try again");
+            }
+            TermsPublication.store(repositories, terms, caller, now);
+            return terms;
+        });
+    }
+
+    /** The terms the project currently requires. */
+    public ConsentTerms currentTerms(Principal caller, ProjectId projectId) {
+        caller.require(MAY_READ_TERMS, "read consent terms");
+        return metadata.inReadTransaction(repositories -> {
+            Project project = project(repositories, caller, projectId, "read consent terms");
+            return terms(repositories, project.id(), project.consentTermsVersion());
+        });
+    }
+
+    /** One version of the project's terms, current or earlier. */
+    public ConsentTerms terms(Principal caller, ProjectId projectId, int version) {
+        caller.require(MAY_READ_TERMS, "read consent terms");
+        return metadata.inReadTransaction(repositories -> {
+            Project project = project(repositories, caller, projectId, "read consent terms");
+            return terms(repositories, project.id(), version);
+        });
+    }
+
+    /** The caller, a contributor, consents to the project's current terms; returns the signed receipt. */
+    public SignedConsentReceipt consent(Principal caller, ConsentAct act) {
+        Pseudonym self = caller.requireContributor("give consent");
+        requireNonNull(act, "act is null");
+        ConsentId id = ConsentId.random();
+        var sealedName = signerNames.seal(id, self, act.typedName());
+        Instant now = now();
+        Given given = metadata.inTransaction(repositories -> {
+            requireActive(repositories, self);
+            Project project = repositories
+                    .projects()
+                    .find(act.project())
+                    .orElseThrow(() -> CustodyException.notFound("no such project"));
+            ConsentTerms current = terms(repositories, project.id(), project.consentTermsVersion());
+            if (act.termsVersion() != current.version() || !act.termsHash().equals(current.sha256())) {
+                throw new CustodyException(
+                        ErrorCode.CONFLICT,
+                        "these are not the current terms: version " + current.version() + " is, with SHA-256 "
+                                + current.sha256().hex());
+            }
+            if (repositories
+                    .consents()
+                    .latest(self, project.id())
+                    .filter(c -> c.active() && c.termsVersion() == current.version())
+                    .isPresent()) {
+                throw new CustodyException(ErrorCode.CONFLICT, "you have already consented to these terms");
+            }
+            LedgerEntry entry = repositories
+                    .ledger()
+                    .append(
+                            new ConsentGiven(self, project.id(), id, current.version(), current.sha256()),
+                            caller.actor(),
+                            "consent",
+                            caller.requestId(),
+                            now);
+            var record = ConsentRecord.given(
+                    id, self, project.id(), current.version(), current.sha256(), now, entry.index());
+            repositories.consents().insert(record, Optional.of(sealedName));
+            return new Given(record, entry);
+        });
+        return receipts.issue(given.record(), given.entry());
+    }
+
+    /** The caller's own consents, newest first, each with its signed receipt. */
+    public List<MyConsent> consents(Principal caller) {
+        Pseudonym self = caller.requireContributor("list consents");
+        List<ConsentRecord> records =
+                metadata.inReadTransaction(r -> r.consents().byContributor(self));
+        return records.stream()
+                .map(record -> new MyConsent(record, receipts.reissue(record)))
+                .toList();
+    }
+
+    private record Given(ConsentRecord record, LedgerEntry entry) {}
+
+    private static Project project(Repositories repositories, Principal caller, ProjectId id, String action) {
+        Project project =
+                repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project"));
+        caller.requireOwnOrganization(project.organization(), action);
+        return project;
+    }
+
+    private static ConsentTerms terms(Repositories repositories, ProjectId project, int version) {
+        return repositories
+                .consentTerms()
+                .find(project, version)
+                .orElseThrow(() -> CustodyException.notFound("no such version of the project's terms"));
+    }
+
+    private static void requireActive(Repositories repositories, Pseudonym contributor) {
+        var found = repositories
+                .contributors()
+                .find(contributor)
+                .orElseThrow(() -> CustodyException.notFound("no such contributor"));
+        if (found.state() == ContributorState.ERASED) {
+            throw new CustodyException(ErrorCode.ERASED, "the contributor was erased");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

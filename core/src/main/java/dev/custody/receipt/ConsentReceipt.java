@@ -1,0 +1,55 @@
+package dev.custody.receipt;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.custody.Bytes;
+import dev.custody.contributor.ConsentId;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.project.ProjectId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What a contributor is given for a consent: which consent, by whom (pseudonym only: the typed name
+ * stays sealed), to which project's terms (version and the SHA-256 of the terms document), when, and
+ * the proof that the consent was logged. Signed as a {@link SignedConsentReceipt}, whose javadoc gives
+ * the text format byte by byte.
+ *
+ * <p>Guarantees: {@code termsVersion >= 1}; the hash is 32 bytes; {@code givenAt} is truncated to
+ * milliseconds and lies in the years 1970 to 9999. Throws {@code NullPointerException} for a null
+ * component and {@code IllegalArgumentException} for a value outside these bounds.
+ */
+public record ConsentReceipt(
+        ConsentId consent,
+        Pseudonym contributor,
+        ProjectId project,
+        int termsVersion,
+        Bytes termsSha256,
+        Instant givenAt,
+        LedgerInclusion ledger) {
+    public static final int FORMAT_VERSION = 1;
+
+    /** The first line of a consent receipt's text, which tells it from a clip receipt. */
+    public static final String HEADER = "custody-consent-receipt/" + FORMAT_VERSION;
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    public ConsentReceipt {
+        requireNonNull(consent, "consent is null");
+        requireNonNull(contributor, "contributor is null");
+        requireNonNull(project, "project is null");
+        requireNonNull(termsSha256, "termsSha256 is null");
+        requireNonNull(givenAt, "givenAt is null");
+        requireNonNull(ledger, "ledger is null");
+        if (termsVersion < 1) {
+            throw new IllegalArgumentException("terms version must be at least 1");
+        }
+        if (termsSha256.length() != 32) {
+            throw new IllegalArgumentException("the terms hash must be SHA-256 (32 bytes)");
+        }
+        givenAt = givenAt.truncatedTo(ChronoUnit.MILLIS);
+        if (givenAt.isBefore(Instant.EPOCH) || givenAt.isAfter(LATEST)) {
+            throw new IllegalArgumentException("consent time is outside the years 1970 to 9999");
+        }
+    }
+}
