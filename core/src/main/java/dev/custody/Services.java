@@ -11,10 +11,12 @@ import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.compliance.RecordsOfProcessingService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.project.ProjectService;
+import dev.custody.retention.RetentionService;
 
 /** The application services that the HTTP API and the CLI call. */
 public record Services(
@@ -31,7 +33,9 @@ public record Services(
         AccountService accounts,
         SignIn signIn,
         AccessTokens tokens,
-        Tenancy tenancy) {
+        Tenancy tenancy,
+        RetentionService retention,
+        RecordsOfProcessingService recordsOfProcessing) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -47,5 +51,7 @@ public record Services(
         requireNonNull(signIn, "signIn is null");
         requireNonNull(tokens, "tokens is null");
         requireNonNull(tenancy, "tenancy is null");
+        requireNonNull(retention, "retention is null");
+        requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
     }
 }

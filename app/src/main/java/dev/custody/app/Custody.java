@@ -17,6 +17,7 @@ import dev.custody.blob.BlobStore;
 import dev.custody.blob.FileBlobStore;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.compliance.RecordsOfProcessingService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.jdbc.JdbcJobLock;
@@ -31,6 +32,7 @@ import dev.custody.keys.SignerRole;
 import dev.custody.ledger.CheckpointSigners;
 import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
+import dev.custody.retention.RetentionService;
 import dev.custody.s3.S3BlobStore;
 import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
@@ -75,7 +77,9 @@ public final class Custody implements AutoCloseable {
                 new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
                 new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
                 tokens,
-                new Tenancy(metadata, clock));
+                new Tenancy(metadata, clock),
+                new RetentionService(metadata, clock),
+                new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

@@ -1,5 +1,6 @@
 package dev.custody.cli;
 
+import dev.custody.CustodyException;
 import dev.custody.app.BackgroundJobs;
 import dev.custody.app.CheckpointSchedule;
 import dev.custody.audit.CheckpointPolicy;
@@ -43,11 +44,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "...or once an entry has waited this long (default: ${DEFAULT-VALUE}).")
     long checkpointSeconds;
 
+    @Option(
+            names = "--retention-every-minutes",
+            defaultValue = "60",
+            description = "Erase clips past their project's retention and contributors inactive for 3 years this"
+                    + " often (default: ${DEFAULT-VALUE}).")
+    long retentionMinutes;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (retentionMinutes < 1) {
+            throw CustodyException.invalidInput("--retention-every-minutes must be at least 1");
+        }
         var stopped = new CountDownLatch(1);
         try (var installation = dataFolder.open();
                 var jobs = BackgroundJobs.start(
@@ -57,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
                                 installation.custody().services().reaper()),
                         BackgroundJobs.Job.keyRewrap(
                                 installation.custody().services().keys()));
+                // Its own schedule: far less frequent than the reaper's, and not run by its nudges.
+                var retention = BackgroundJobs.start(
+                        installation.custody().jobLock(),
+                        Duration.ofMinutes(retentionMinutes),
+                        BackgroundJobs.Job.retention(
+                                installation.custody().services().retention()));
                 var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
                         installation.custody().services().ledger(),
                         checkpointEntries,

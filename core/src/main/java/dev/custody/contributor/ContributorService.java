@@ -88,6 +88,7 @@ public final class ContributorService {
                 throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + terms);
             }
             repositories.consents().insert(consent);
+            repositories.contributors().recordActivity(contributor, consent.givenAt());
             repositories
                     .ledger()
                     .append(

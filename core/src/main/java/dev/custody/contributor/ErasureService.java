@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -49,22 +50,40 @@ public final class ErasureService {
                     .find(contributor)
                     .orElseThrow(() -> CustodyException.notFound("no such contributor"));
             if (existing.state() == ContributorState.ERASED) {
-                throw new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
+                throw alreadyErased();
             }
-            repositories.contributors().erase(contributor, now);
-            List<BlobId> blobs = repositories.clips().erase(contributor);
-            repositories.blobDeletions().enqueueAll(blobs, now);
             // Erasure at a contributor's request is the withdrawal of their consent.
-            repositories
-                    .ledger()
-                    .append(
-                            new ContributorErased(contributor, ErasureCause.CONSENT_WITHDRAWN),
-                            caller.actor(),
-                            "erasure",
-                            caller.requestId(),
-                            now);
-            return blobs.size();
+            return eraseContributor(repositories, contributor, ErasureCause.CONSENT_WITHDRAWN, caller, "erasure", now)
+                    .orElseThrow(ErasureService::alreadyErased);
         });
+    }
+
+    private static CustodyException alreadyErased() {
+        return new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
+    }
+
+    /**
+     * Erases a contributor inside the caller's transaction: deletes their wrapped voice key and
+     * sealed identity, marks them and their clips erased, queues the clips' blobs for deletion and
+     * logs the erasure with its cause. Returns how many clips became unreadable, or empty, changing
+     * nothing, if the contributor is absent or already erased.
+     */
+    public static OptionalInt eraseContributor(
+            Repositories repositories,
+            Pseudonym contributor,
+            ErasureCause cause,
+            Principal caller,
+            String purpose,
+            Instant now) {
+        if (!repositories.contributors().erase(contributor, now)) {
+            return OptionalInt.empty();
+        }
+        List<BlobId> blobs = repositories.clips().erase(contributor);
+        repositories.blobDeletions().enqueueAll(blobs, now);
+        repositories
+                .ledger()
+                .append(new ContributorErased(contributor, cause), caller.actor(), purpose, caller.requestId(), now);
+        return OptionalInt.of(blobs.size());
     }
 
     /**

@@ -2,10 +2,13 @@ package dev.custody.jdbc;
 
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import dev.custody.store.ConsentRepository;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -48,5 +51,17 @@ final class JdbcConsentRepository implements ConsentRepository {
                         rs.getInt("terms_version"),
                         Instant.ofEpochMilli(rs.getLong("given_at"))))
                 .findOne();
+    }
+
+    @Override
+    public Map<ContributorState, Long> contributorsByState(ProjectId project) {
+        Map<ContributorState, Long> counts = new EnumMap<>(ContributorState.class);
+        handle.createQuery("SELECT c.state, COUNT(*) AS n FROM contributors c"
+                        + " WHERE c.pseudonym IN (SELECT contributor FROM consents WHERE project_id = :project)"
+                        + " GROUP BY c.state")
+                .bind("project", project.value())
+                .map((rs, ctx) -> Map.entry(ContributorState.valueOf(rs.getString("state")), rs.getLong("n")))
+                .forEach(count -> counts.put(count.getKey(), count.getValue()));
+        return counts;
     }
 }

@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
         var admin = new AdminRoutes(services);
         var ledger = new LedgerRoutes(services);
         var keys = new KeyRoutes(services);
+        var compliance = new ComplianceRoutes(services, afterErasure);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
             clips.register(config.routes);
             ledger.register(config.routes);
             keys.register(config.routes);
+            compliance.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
