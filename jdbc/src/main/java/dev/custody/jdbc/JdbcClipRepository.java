@@ -35,7 +35,7 @@ final class JdbcClipRepository implements ClipRepository {
                 :silenceRatio, :snrDb, :state, :blob, :keyHeader, :createdAt, :expiresAt)
             """;
     // The literal state matches the partial index clips_by_expiry, which a bound parameter would not.
-    private static final String EXPIRED = "SELECT id FROM clips WHERE state <> 'ERASED' AND expires_at <= :now"
+    static final String EXPIRED = "SELECT id FROM clips WHERE state <> 'ERASED' AND expires_at <= :now"
             + " ORDER BY expires_at, id LIMIT :limit";
 
     private final Handle handle;

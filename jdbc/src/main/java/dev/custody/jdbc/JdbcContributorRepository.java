@@ -22,6 +22,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * erasure deletes exactly those rows and nothing in the voice tables links a pseudonym to a person.
  */
 final class JdbcContributorRepository implements ContributorRepository {
+    // The literal state matches the partial index contributors_by_last_activity.
+    static final String INACTIVE = "SELECT pseudonym FROM contributors WHERE state = 'ACTIVE'"
+            + " AND last_active_at < :cutoff ORDER BY last_active_at, pseudonym LIMIT :limit";
+
     private final Handle handle;
 
     JdbcContributorRepository(Handle handle) {
@@ -123,9 +127,7 @@ final class JdbcContributorRepository implements ContributorRepository {
 
     @Override
     public List<Pseudonym> inactiveSince(Instant cutoff, int limit) {
-        // The literal state matches the partial index contributors_by_last_activity.
-        return handle.createQuery("SELECT pseudonym FROM contributors WHERE state = 'ACTIVE'"
-                        + " AND last_active_at < :cutoff ORDER BY last_active_at, pseudonym LIMIT :limit")
+        return handle.createQuery(INACTIVE)
                 .bind("cutoff", cutoff.toEpochMilli())
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Pseudonym(rs.getString("pseudonym")))

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.ErrorCode;
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.custody.store.ConsentRepository}. Run through {@link RepositoryContract}. */
@@ -47,5 +49,30 @@ public abstract class ConsentRepositoryContract extends RepositoryContractSuppor
         write(r -> r.consents().insert(consent));
 
         assertFailsWith(ErrorCode.CONFLICT, () -> write(r -> r.consents().insert(consent)));
+    }
+
+    @Test
+    void contributorsByState_countsEachConsentingContributorOnce_byTheirStateNow() {
+        Scene scene = scene();
+        ProjectId project = scene.project().id();
+        Pseudonym twice = scene.contributor().pseudonym();
+        Pseudonym erased = newContributor();
+        Pseudonym elsewhere = newContributor();
+        ProjectId otherProject = scene().project().id();
+        write(r -> {
+            r.consents().insert(consent(twice, project, 1, at(1)));
+            r.consents().insert(consent(twice, project, 2, at(2)));
+            r.consents().insert(consent(erased, project, 1, at(3)));
+            r.contributors().erase(erased, at(4));
+            r.consents().insert(consent(elsewhere, otherProject, 1, at(5)));
+        });
+
+        Map<ContributorState, Long> counts = tx(r -> r.consents().contributorsByState(project));
+        ProjectId withoutConsents = scene().project().id();
+        Map<ContributorState, Long> none = tx(r -> r.consents().contributorsByState(withoutConsents));
+
+        assertThat(counts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(ContributorState.ACTIVE, 1L, ContributorState.ERASED, 1L));
+        assertThat(none).isEmpty();
     }
 }
