@@ -33,15 +33,12 @@ final class RetentionCommand {
                 var services = installation.custody().services();
                 var run = services.retention().run(Principal.bootstrapAdmin());
                 int blobs = services.reaper().drain();
-                spec.commandLine()
-                        .getOut()
-                        .printf(
-                                "Erased %d clips past their retention and %d contributors inactive for 3 years"
-                                        + " (%d clips); %d blobs deleted.%n",
-                                run.expiredClips(),
-                                run.inactiveContributors(),
-                                run.clipsOfInactiveContributors(),
-                                blobs);
+                var out = spec.commandLine().getOut();
+                out.printf("clips past their retention erased: %d%n", run.expiredClips());
+                out.printf(
+                        "contributors inactive for 3 years erased: %d (their clips: %d)%n",
+                        run.inactiveContributors(), run.clipsOfInactiveContributors());
+                out.printf("blobs deleted: %d%n", blobs);
             }
             return 0;
         }
