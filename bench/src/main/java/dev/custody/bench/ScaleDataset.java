@@ -3,6 +3,7 @@ package dev.custody.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.postgresql.PGConnection;
@@ -23,6 +24,8 @@ final class ScaleDataset {
     private static final int ROWS_PER_WRITE = 4_096;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final long START = 1_700_000_000_000L;
+    /** Every project keeps its clips 3 years, the longest allowed. */
+    private static final long RETENTION_MS = 94_608_000_000L;
 
     private final int contributors;
     private final long clips;
@@ -67,19 +70,21 @@ final class ScaleDataset {
             statement.execute("INSERT INTO organizations VALUES ('" + id("org", 0) + "', 'Bench', " + START + ")");
             for (int p = 0; p < PROJECTS; p++) {
                 statement.execute("INSERT INTO projects VALUES ('" + project(p) + "', '" + id("org", 0)
-                        + "', 'Project " + p + "', 1, 94608000000, 8000, 48000, 1000, 30000, 10000000,"
+                        + "', 'Project " + p + "', 1, " + RETENTION_MS + ", 8000, 48000, 1000, 30000, 10000000,"
                         + " 0.01, -45.0, 0.8, 10.0, " + START + ")");
             }
         }
         String wrapped = "\\\\x" + HexFormat.of().formatHex(new byte[60]);
         copy(
                 connection,
-                "COPY contributors FROM STDIN",
+                "COPY contributors (pseudonym, state, created_at, erased_at, last_active_at) FROM STDIN",
                 contributors,
                 (n, row) -> row.append(contributor(n))
                         .append("\tACTIVE\t")
                         .append(START)
-                        .append("\t\\N\n"));
+                        .append("\t\\N\t")
+                        .append(START)
+                        .append('\n'));
         copy(
                 connection,
                 "COPY contributor_voice_keys FROM STDIN",
@@ -103,10 +108,13 @@ final class ScaleDataset {
     /** Loads the clips and returns how many rows went in. */
     long loadClips(Connection connection) throws SQLException {
         String sha = "\\\\x" + HexFormat.of().formatHex(new byte[32]);
+        String keyHeader = "\\\\x" + HexFormat.of().formatHex(new byte[40]);
         long big = bigProjectClips();
         copy(
                 connection,
-                "COPY clips FROM STDIN",
+                "COPY clips (id, project_id, contributor, prompt_index, container, encoding, sample_rate, channels,"
+                        + " frames, original_bytes, sha256, clipping_ratio, rms_dbfs, silence_ratio, snr_db, state,"
+                        + " blob_id, created_at, key_header, expires_at) FROM STDIN",
                 clips,
                 (n, row) -> row.append(clip(n))
                         .append('\t')
@@ -119,8 +127,17 @@ final class ScaleDataset {
                         .append(id("blb", n))
                         .append('\t')
                         .append(START + n)
+                        .append('\t')
+                        .append(keyHeader)
+                        .append('\t')
+                        .append(START + n + RETENTION_MS)
                         .append('\n'));
         return clips;
+    }
+
+    /** The moment by which half of the clips have passed their retention (clip n is recorded at START + n ms). */
+    Instant halfExpired() {
+        return Instant.ofEpochMilli(START + RETENTION_MS + clips / 2);
     }
 
     long contributorOf(long clip) {
