@@ -27,7 +27,8 @@ import java.util.Set;
  * commit on, every read of any of their clips fails with {@code ERASED}, even of ciphertext copied
  * earlier: without the key it is noise. The blobs themselves are deleted in the background by
  * {@link dev.custody.blob.BlobReaper}. {@link #eraseClip} erases a single clip the same way, by
- * deleting the key header without which its clip key cannot be derived.
+ * deleting the key header without which its clip key cannot be derived; it and {@link
+ * #eraseContributor} work inside the caller's transaction and log the cause they are given.
  */
 public final class ErasureService {
     private static final Set<Role> MAY_ERASE = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * recorded (that clip alone, by deleting its key header: {@link ErasureService#eraseClip}), and
  * every contributor without activity for {@link #INACTIVITY_LIMIT} (everything of theirs, by
  * deleting their key: {@link ErasureService#eraseContributor}). Each erasure is logged to the ledger
- * with the purpose {@value #PURPOSE} and its cause, {@code RETENTION_EXPIRED} or {@code
+ * with the purpose {@code retention} and its cause, {@code RETENTION_EXPIRED} or {@code
  * CONTRIBUTOR_INACTIVE}.
  *
  * <p>The work is read from indexes of what is due, in bounded batches of one transaction each, so a
@@ -35,7 +35,7 @@ public final class RetentionService {
     /** How long a contributor may stay inactive: 3 years, the longest BIPA allows biometric data to be kept. */
     public static final Duration INACTIVITY_LIMIT = Project.MAX_RETENTION;
 
-    static final String PURPOSE = "retention";
+    private static final String PURPOSE = "retention";
 
     private static final int CLIP_BATCH = 100;
     // An inactive contributor may have thousands of clips, all erased in their batch's transaction.

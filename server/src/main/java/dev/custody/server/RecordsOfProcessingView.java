@@ -65,7 +65,7 @@ record RecordsOfProcessingView(
 
     record CountsView(Map<String, Long> contributors, Map<String, Long> clips) {}
 
-    static List<String> codes(Collection<Purpose> purposes) {
+    private static List<String> codes(Collection<Purpose> purposes) {
         return purposes.stream().sorted().map(Purpose::code).toList();
     }
 
