@@ -12,6 +12,7 @@ import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.compliance.RecordsOfProcessingService;
 import dev.custody.consent.ConsentService;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
@@ -19,6 +20,7 @@ import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
+import dev.custody.retention.RetentionService;
 import dev.custody.review.ReviewService;
 import dev.custody.review.ReviewerAssignments;
 import dev.custody.rights.ContributorRights;
@@ -45,7 +47,9 @@ public record Services(
         PayoutService payouts,
         ContributorRights rights,
         ConsentService consent,
-        WithdrawalService withdrawal) {
+        WithdrawalService withdrawal,
+        RetentionService retention,
+        RecordsOfProcessingService recordsOfProcessing) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -68,5 +72,7 @@ public record Services(
         requireNonNull(rights, "rights is null");
         requireNonNull(consent, "consent is null");
         requireNonNull(withdrawal, "withdrawal is null");
+        requireNonNull(retention, "retention is null");
+        requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
     }
 }

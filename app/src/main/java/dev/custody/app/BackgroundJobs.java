@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.access.Principal;
 import dev.custody.blob.BlobReaper;
 import dev.custody.keyadmin.KeyRotationService;
+import dev.custody.retention.RetentionRun;
+import dev.custody.retention.RetentionService;
 import dev.custody.store.JobLock;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +83,24 @@ public final class BackgroundJobs implements AutoCloseable {
                 int deleted = reaper.drain();
                 if (deleted > 0) {
                     LOG.info("deleted {} blobs of erased clips", deleted);
+                }
+            });
+        }
+
+        /**
+         * Erases the clips past their project's retention and the contributors inactive for 3
+         * years, acting as the installation's administrator, as the other jobs do; the ledger
+         * entries name the purpose {@code retention}.
+         */
+        public static Job retention(RetentionService retention) {
+            return new Job("retention", () -> {
+                RetentionRun run = retention.run(Principal.bootstrapAdmin());
+                if (run.expiredClips() > 0 || run.inactiveContributors() > 0) {
+                    LOG.info(
+                            "retention erased {} expired clips and {} inactive contributors ({} clips)",
+                            run.expiredClips(),
+                            run.inactiveContributors(),
+                            run.clipsOfInactiveContributors());
                 }
             });
         }

@@ -21,6 +21,7 @@ import dev.custody.blob.FileBlobStore;
 import dev.custody.clip.ClipReceipts;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
+import dev.custody.compliance.RecordsOfProcessingService;
 import dev.custody.consent.ConsentService;
 import dev.custody.consent.SignerNames;
 import dev.custody.consent.WithdrawalService;
@@ -39,6 +40,7 @@ import dev.custody.ledger.CheckpointSigners;
 import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
 import dev.custody.receipt.ReceiptSigner;
+import dev.custody.retention.RetentionService;
 import dev.custody.review.ReviewService;
 import dev.custody.review.ReviewerAssignments;
 import dev.custody.rights.ContributorRights;
@@ -107,7 +109,9 @@ public final class Custody implements AutoCloseable {
                         signedReceipts,
                         new ReceiptProofs(metadata, checkpoints),
                         clock),
-                new WithdrawalService(metadata, clock));
+                new WithdrawalService(metadata, clock),
+                new RetentionService(metadata, clock),
+                new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.FileBlobStore;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipState;
 import dev.custody.jdbc.JdbcMetadataStore;
+import dev.custody.retention.RetentionService;
 import dev.custody.store.JobLock;
+import dev.custody.testkit.RepositoryRecords;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +67,49 @@ class BackgroundJobsTest {
 
         assertThat(lock.asked).contains("blob-reaper");
         assertThat(queued()).isEmpty();
+    }
+
+    @Test
+    void retentionRun_erasesExpiredClips_onlyWhileNoOtherNodeHoldsItsLock() {
+        Clip expired = clipRecordedLongAgo();
+        var retention = BackgroundJobs.Job.retention(new RetentionService(metadata, Clock.systemUTC()));
+        var taken = new RecordingLock(false);
+        var free = new RecordingLock(true);
+
+        try (var jobs = BackgroundJobs.start(taken, Duration.ofHours(1), retention)) {
+            jobs.nudge();
+        }
+        ClipState whileTaken = state(expired);
+        try (var jobs = BackgroundJobs.start(free, Duration.ofHours(1), retention)) {
+            jobs.nudge();
+        }
+
+        assertThat(taken.asked).contains("retention");
+        assertThat(whileTaken).isEqualTo(ClipState.PENDING_REVIEW);
+        assertThat(state(expired)).isEqualTo(ClipState.ERASED);
+    }
+
+    /** A clip of 2000, in a project that keeps clips 400 days. */
+    private Clip clipRecordedLongAgo() {
+        var organization = RepositoryRecords.organization("Acme");
+        var project = RepositoryRecords.project(organization.id(), List.of("Hello."));
+        var contributor = RepositoryRecords.activeContributor();
+        var clip = RepositoryRecords.clip(project.id(), contributor.pseudonym(), Instant.parse("2000-01-01T00:00:00Z"));
+        metadata.inTransaction(repositories -> {
+            repositories.organizations().insert(organization);
+            repositories.projects().insert(project);
+            repositories
+                    .contributors()
+                    .insert(contributor, RepositoryRecords.sealedIdentity(), RepositoryRecords.voiceKey());
+            repositories.clips().insert(clip);
+            return null;
+        });
+        return clip;
+    }
+
+    private ClipState state(Clip clip) {
+        return metadata.inTransaction(repositories ->
+                repositories.clips().find(clip.id()).orElseThrow().state());
     }
 
     private List<BlobId> queued() {

@@ -3,11 +3,10 @@ package dev.custody.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.audit.CheckpointPolicy;
+import dev.custody.testkit.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class CheckpointPolicyIT {
     Path temp;
 
     SpineFixture fixture;
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @BeforeEach
     void open() {
@@ -61,29 +60,5 @@ class CheckpointPolicyIT {
         assertThat(policy.tick()).as("not yet due").isEmpty();
         clock.advance(Duration.ofSeconds(30));
         assertThat(policy.tick()).isPresent();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

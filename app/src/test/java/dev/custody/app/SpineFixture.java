@@ -30,8 +30,14 @@ final class SpineFixture implements AutoCloseable {
     final Project project;
 
     SpineFixture(Path dataFolder) {
+        this(dataFolder, Clock.systemUTC());
+    }
+
+    /** On a clock of the test's choosing, for what depends on time (retention, for one). */
+    SpineFixture(Path dataFolder, Clock clock) {
         this.dataFolder = dataFolder;
-        this.installation = open(dataFolder, PASSPHRASE);
+        this.installation = EmbeddedInstallation.open(
+                dataFolder, Map.of("CUSTODY_PASSPHRASE", PASSPHRASE), Argon2Parameters.forTests(), clock);
         this.services = installation.custody().services();
         var organization = services.projects().createOrganization(ADMIN, "Acme Speech");
         this.project = services.projects()

@@ -21,6 +21,7 @@ import dev.custody.keys.Argon2Parameters;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
+import dev.custody.testkit.MutableClock;
 import dev.custody.testkit.ProjectPlans;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,11 +30,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,7 @@ final class AccessFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Principal ADMIN = Principal.bootstrapAdmin();
 
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     final EmbeddedInstallation installation;
     final Services services;
     final ApiServer server;
@@ -223,29 +221,5 @@ final class AccessFixture implements AutoCloseable {
     public void close() {
         server.close();
         installation.close();
-    }
-
-    /** A clock that moves only when the test says so. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

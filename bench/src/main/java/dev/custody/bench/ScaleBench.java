@@ -22,13 +22,15 @@ import java.util.SplittableRandom;
  * breach that motivated Custody (40,000 contributors, 15 million clips), on PostgreSQL: listing one
  * contributor's clips, erasing a contributor with 1,000 clips, and starting the export plan of a
  * project of 1 million clips (the time to the first planned row, read through a streaming cursor).
- * The value is the slowest of the three; the baseline, measured in the same run, is a plain
- * indexed SELECT of one clip by primary key. The load rate of COPY is reported beside them.
+ * The value is the slowest of the three; the baseline, measured in the same run, is a plain indexed
+ * SELECT of one clip by primary key. The load rate of COPY and the time to read a batch of clips due
+ * for retention are reported beside them.
  *
  * <p>The database must hold no clips: the benchmark fills it and leaves it filled.
  */
 public final class ScaleBench {
     private static final int SAMPLES = 25;
+    private static final int RETENTION_BATCH = 100;
 
     private final String jdbcUrl;
     private final String user;
@@ -81,6 +83,7 @@ public final class ScaleBench {
             }
             double baseline = primaryKeyLookupMs(connection);
             double list = listMs(store, dataset, extras);
+            retentionBatchMs(store, dataset, extras);
             double erase = eraseMs(store);
             extras.put("erase_1000_clips_ms", BenchReport.round(erase));
             double export = ExportPlanProbe.firstRowMs(connection, ScaleDataset.project(0), extras);
@@ -135,6 +138,23 @@ public final class ScaleBench {
         extras.put("list_contributor_clips", listed);
         extras.put("list_contributor_ms", BenchReport.round(median(times)));
         return median(times);
+    }
+
+    /**
+     * The median time to read one batch of clips due for retention, as each batch of the retention
+     * job does, when half of all clips are due.
+     */
+    private static void retentionBatchMs(JdbcMetadataStore store, ScaleDataset dataset, Map<String, Object> extras) {
+        double[] times = new double[SAMPLES];
+        int due = 0;
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            due = store.inTransaction(r -> r.clips().expired(dataset.halfExpired(), RETENTION_BATCH))
+                    .size();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        extras.put("retention_batch_clips", due);
+        extras.put("retention_batch_ms", BenchReport.round(median(times)));
     }
 
     /** Erasure through the erasure service: one transaction, the key gone, every blob queued, logged. */

@@ -3,6 +3,7 @@ package dev.custody.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.postgresql.PGConnection;
@@ -23,6 +24,8 @@ final class ScaleDataset {
     private static final int ROWS_PER_WRITE = 4_096;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final long START = 1_700_000_000_000L;
+    /** Every project keeps its clips 3 years, the longest allowed. */
+    private static final long RETENTION_MS = 94_608_000_000L;
 
     private final int contributors;
     private final long clips;
@@ -67,7 +70,7 @@ final class ScaleDataset {
             statement.execute("INSERT INTO organizations VALUES ('" + id("org", 0) + "', 'Bench', " + START + ")");
             for (int p = 0; p < PROJECTS; p++) {
                 statement.execute("INSERT INTO projects VALUES ('" + project(p) + "', '" + id("org", 0)
-                        + "', 'Project " + p + "', 1, 94608000000, 8000, 48000, 1000, 30000, 10000000,"
+                        + "', 'Project " + p + "', 1, " + RETENTION_MS + ", 8000, 48000, 1000, 30000, 10000000,"
                         + " 0.01, -45.0, 0.8, 10.0, " + START + ")");
                 statement.execute("INSERT INTO project_purposes VALUES ('" + project(p) + "', 'asr-training', 1)");
             }
@@ -75,12 +78,14 @@ final class ScaleDataset {
         String wrapped = "\\\\x" + HexFormat.of().formatHex(new byte[60]);
         copy(
                 connection,
-                "COPY contributors FROM STDIN",
+                "COPY contributors (pseudonym, state, created_at, erased_at, last_active_at) FROM STDIN",
                 contributors,
                 (n, row) -> row.append(contributor(n))
                         .append("\tACTIVE\t")
                         .append(START)
-                        .append("\t\\N\n"));
+                        .append("\t\\N\t")
+                        .append(START)
+                        .append('\n'));
         copy(
                 connection,
                 "COPY contributor_voice_keys FROM STDIN",
@@ -108,9 +113,9 @@ final class ScaleDataset {
         long big = bigProjectClips();
         copy(
                 connection,
-                "COPY clips (id, project_id, contributor, prompt_index, container, encoding, sample_rate,"
-                        + " channels, frames, original_bytes, sha256, clipping_ratio, rms_dbfs, silence_ratio, snr_db,"
-                        + " state, blob_id, created_at, key_header) FROM STDIN",
+                "COPY clips (id, project_id, contributor, prompt_index, container, encoding, sample_rate, channels,"
+                        + " frames, original_bytes, sha256, clipping_ratio, rms_dbfs, silence_ratio, snr_db, state,"
+                        + " blob_id, created_at, key_header, expires_at) FROM STDIN",
                 clips,
                 (n, row) -> row.append(clip(n))
                         .append('\t')
@@ -125,8 +130,15 @@ final class ScaleDataset {
                         .append(START + n)
                         .append('\t')
                         .append(keyHeader)
+                        .append('\t')
+                        .append(START + n + RETENTION_MS)
                         .append('\n'));
         return clips;
+    }
+
+    /** The moment by which half of the clips have passed their retention (clip n is recorded at START + n ms). */
+    Instant halfExpired() {
+        return Instant.ofEpochMilli(START + RETENTION_MS + clips / 2);
     }
 
     long contributorOf(long clip) {

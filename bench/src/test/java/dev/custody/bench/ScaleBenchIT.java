@@ -40,7 +40,8 @@ class ScaleBenchIT {
         assertThat(figures)
                 .containsEntry("clips", CLIPS)
                 .containsEntry("export_project_clips", CLIPS / ScaleDataset.PROJECTS)
-                .containsEntry("list_contributor_clips", (int) ((CLIPS - 1_000) / (CONTRIBUTORS - 1)));
+                .containsEntry("list_contributor_clips", (int) ((CLIPS - 1_000) / (CONTRIBUTORS - 1)))
+                .containsEntry("retention_batch_clips", 100);
         double slowest = Math.max(
                 (double) figures.get("list_contributor_ms"),
                 Math.max((double) figures.get("erase_1000_clips_ms"), (double) figures.get("export_first_row_ms")));

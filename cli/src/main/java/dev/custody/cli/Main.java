@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             IngestCommand.class,
             EraseCommand.class,
+            RetentionCommand.class,
             LedgerCommand.class,
             VerifyCommand.class,
             KeysCommand.class,

@@ -63,6 +63,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " sign-in failures are throttled per client address (env CUSTODY_CLIENT_ADDRESS_HEADER).")
     String clientAddressHeader;
 
+    @Option(
+            names = "--retention-every-minutes",
+            defaultValue = "60",
+            description = "Erase clips past their project's retention and contributors inactive for 3 years this"
+                    + " often (default: ${DEFAULT-VALUE}).")
+    long retentionMinutes;
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +77,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var web = new WebSettings(
                 Optional.ofNullable(publicUrl).map(ServeCommand::url), Optional.ofNullable(clientAddressHeader));
+        if (retentionMinutes < 1) {
+            throw CustodyException.invalidInput("--retention-every-minutes must be at least 1");
+        }
         var stopped = new CountDownLatch(1);
         try (var installation = dataFolder.open();
                 var jobs = BackgroundJobs.start(
@@ -79,6 +89,12 @@ final class ServeCommand implements Callable<Integer> {
                                 installation.custody().services().reaper()),
                         BackgroundJobs.Job.keyRewrap(
                                 installation.custody().services().keys()));
+                // Its own schedule: far less frequent than the reaper's, and not run by its nudges.
+                var retention = BackgroundJobs.start(
+                        installation.custody().jobLock(),
+                        Duration.ofMinutes(retentionMinutes),
+                        BackgroundJobs.Job.retention(
+                                installation.custody().services().retention()));
                 var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
                         installation.custody().services().ledger(),
                         checkpointEntries,

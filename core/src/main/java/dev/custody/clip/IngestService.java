@@ -113,6 +113,7 @@ public final class IngestService {
                 // Consent may have been withdrawn, or the contributor erased, while the upload ran.
                 admit(repositories, request);
                 repositories.clips().insert(clip);
+                repositories.contributors().recordActivity(clip.contributor(), clip.createdAt());
                 var event = new ClipIngested(clip.id(), clip.contributor(), clip.project(), clip.sha256());
                 return repositories
                         .ledger()

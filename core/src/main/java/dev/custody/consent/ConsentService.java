@@ -134,6 +134,7 @@ public final class ConsentService {
             var record = ConsentRecord.given(
                     id, self, project.id(), current.version(), current.sha256(), now, entry.index());
             repositories.consents().insert(record, Optional.of(sealedName));
+            repositories.contributors().recordActivity(self, now);
             return new Given(record, entry);
         });
         return receipts.issue(given.record(), given.entry());

@@ -120,7 +120,8 @@ public final class WithdrawalService {
         List<ConsentRecord> withdrawn = repositories.consents().withdrawAll(self, now);
         log(repositories, caller, withdrawn, now);
         int erased = ErasureService.eraseContributor(
-                repositories, self, ErasureCause.CONSENT_WITHDRAWN, caller, PURPOSE, now);
+                        repositories, self, ErasureCause.CONSENT_WITHDRAWN, caller, PURPOSE, now)
+                .orElseThrow(ErasureService::alreadyErased);
         return new Withdrawal(withdrawn, erased);
     }
 

@@ -102,6 +102,7 @@ public final class ContributorService {
                             clock.instant());
             var consent = ConsentRecord.given(id, contributor, project, termsVersion, termsHash, now, entry.index());
             repositories.consents().insert(consent, Optional.empty());
+            repositories.contributors().recordActivity(contributor, now);
             return consent;
         });
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -26,7 +27,8 @@ import java.util.Set;
  * commit on, every read of any of their clips fails with {@code ERASED}, even of ciphertext copied
  * earlier: without the key it is noise. The blobs themselves are deleted in the background by
  * {@link dev.custody.blob.BlobReaper}. {@link #eraseClip} erases a single clip the same way, by
- * deleting the key header without which its clip key cannot be derived.
+ * deleting the key header without which its clip key cannot be derived; it and {@link
+ * #eraseContributor} work inside the caller's transaction and log the cause they are given.
  */
 public final class ErasureService {
     private static final Set<Role> MAY_ERASE = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
@@ -43,32 +45,41 @@ public final class ErasureService {
     public int erase(Principal caller, Pseudonym contributor) {
         caller.require(MAY_ERASE, "erase contributors");
         Instant now = clock.instant();
-        // Erasure at a contributor's request is the withdrawal of their consent.
-        return metadata.inTransaction(repositories ->
-                eraseContributor(repositories, contributor, ErasureCause.CONSENT_WITHDRAWN, caller, "erasure", now));
+        return metadata.inTransaction(repositories -> {
+            var existing = repositories
+                    .contributors()
+                    .find(contributor)
+                    .orElseThrow(() -> CustodyException.notFound("no such contributor"));
+            if (existing.state() == ContributorState.ERASED) {
+                throw alreadyErased();
+            }
+            // Erasure at a contributor's request is the withdrawal of their consent.
+            return eraseContributor(repositories, contributor, ErasureCause.CONSENT_WITHDRAWN, caller, "erasure", now)
+                    .orElseThrow(ErasureService::alreadyErased);
+        });
+    }
+
+    public static CustodyException alreadyErased() {
+        return new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
     }
 
     /**
      * Erases the contributor inside the caller's transaction: deletes their voice key and sealed
      * identity (and the names they signed consents with), withdraws their consents, marks them and
-     * their clips erased, queues the blobs and logs {@code ContributorErased}. Returns how many clips
-     * became unreadable. Fails NOT_FOUND for an unknown contributor, ERASED for an erased one.
+     * their clips erased, forgets reviewers' notes on those clips, queues the blobs and logs {@code
+     * ContributorErased} with its cause. Returns how many clips became unreadable, or empty,
+     * changing nothing, if the contributor is absent or already erased.
      */
-    public static int eraseContributor(
+    public static OptionalInt eraseContributor(
             Repositories repositories,
             Pseudonym contributor,
             ErasureCause cause,
             Principal caller,
             String purpose,
             Instant now) {
-        var existing = repositories
-                .contributors()
-                .find(contributor)
-                .orElseThrow(() -> CustodyException.notFound("no such contributor"));
-        if (existing.state() == ContributorState.ERASED) {
-            throw new CustodyException(ErrorCode.ERASED, "the contributor was already erased");
+        if (!repositories.contributors().erase(contributor, now)) {
+            return OptionalInt.empty();
         }
-        repositories.contributors().erase(contributor, now);
         repositories.consents().withdrawAll(contributor, now);
         repositories.consents().forgetSignerNames(contributor);
         List<BlobId> blobs = repositories.clips().erase(contributor);
@@ -78,7 +89,7 @@ public final class ErasureService {
         repositories
                 .ledger()
                 .append(new ContributorErased(contributor, cause), caller.actor(), purpose, caller.requestId(), now);
-        return blobs.size();
+        return OptionalInt.of(blobs.size());
     }
 
     /**

@@ -16,7 +16,9 @@ import dev.custody.ledger.KeyDestroyed;
 import dev.custody.ledger.KeyRotated;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
+import dev.custody.store.SettingsRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,6 +94,14 @@ public final class KeyRotationService {
             throw CustodyException.invalidInput("batch size must be 1 to 10000");
         }
         return metadata.inTransaction(repositories -> rewrap.run(repositories, batchSize));
+    }
+
+    /**
+     * How long backups are kept, hence how long after a KEK rotation an erased key may still be
+     * opened from a backup; read inside the caller's transaction.
+     */
+    public static Duration backupRetention(SettingsRepository settings) {
+        return BackupRetention.of(requireNonNull(settings, "settings is null"));
     }
 
     /** Per purpose: the active version, every live version and every version that still wraps rows. */

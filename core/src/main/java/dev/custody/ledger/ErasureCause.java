@@ -4,5 +4,7 @@ package dev.custody.ledger;
 public enum ErasureCause {
     CONSENT_WITHDRAWN,
     RETENTION_EXPIRED,
-    SECURITY_OFFICER_ORDER
+    SECURITY_OFFICER_ORDER,
+    /** No activity of the contributor for 3 years, the longest biometric data may be kept (BIPA). */
+    CONTRIBUTOR_INACTIVE
 }

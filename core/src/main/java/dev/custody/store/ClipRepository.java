@@ -6,11 +6,16 @@ import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 public interface ClipRepository {
+    /**
+     * Stores the clip with its expiry: its creation time plus its project's retention. Fails
+     * NOT_FOUND if the project or the contributor does not exist.
+     */
     void insert(Clip clip);
 
     Optional<Clip> find(ClipId id);
@@ -45,4 +50,10 @@ public interface ClipRepository {
      * ciphertext; returns its blob, to be deleted, or empty if it is absent or was already erased.
      */
     Optional<BlobId> erase(ClipId clip);
+
+    /**
+     * Up to {@code limit} clips, not erased, whose expiry is at or before {@code now}: the longest
+     * expired first. Reads an index of the clips still to erase, never the whole table.
+     */
+    List<ClipId> expired(Instant now, int limit);
 }

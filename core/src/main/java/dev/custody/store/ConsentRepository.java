@@ -1,11 +1,13 @@
 package dev.custody.store;
 
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.WrappedKey;
 import dev.custody.project.ProjectId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,4 +37,9 @@ public interface ConsentRepository {
 
     /** Deletes the sealed names the contributor signed with; returns how many. The consents stay. */
     int forgetSignerNames(Pseudonym contributor);
+    /**
+     * How many distinct contributors ever consented to the project, by their state now; states
+     * without any are absent.
+     */
+    Map<ContributorState, Long> contributorsByState(ProjectId project);
 }

@@ -1,6 +1,7 @@
 package dev.custody.jdbc;
 
 import dev.custody.Bytes;
+import dev.custody.CustodyException;
 import dev.custody.audio.AudioContainer;
 import dev.custody.audio.AudioInfo;
 import dev.custody.audio.QualityFigures;
@@ -28,11 +29,14 @@ final class JdbcClipRepository implements ClipRepository {
     private static final String INSERT = """
             INSERT INTO clips (id, project_id, contributor, prompt_index, container, encoding,
                 sample_rate, channels, frames, original_bytes, sha256, clipping_ratio, rms_dbfs,
-                silence_ratio, snr_db, state, blob_id, key_header, created_at)
+                silence_ratio, snr_db, state, blob_id, key_header, created_at, expires_at)
             VALUES (:id, :project, :contributor, :promptIndex, :container, :encoding,
                 :sampleRate, :channels, :frames, :originalBytes, :sha256, :clippingRatio, :rmsDbfs,
-                :silenceRatio, :snrDb, :state, :blob, :keyHeader, :createdAt)
+                :silenceRatio, :snrDb, :state, :blob, :keyHeader, :createdAt, :expiresAt)
             """;
+    // The literal state matches the partial index clips_by_expiry, which a bound parameter would not.
+    static final String EXPIRED = "SELECT id FROM clips WHERE state <> 'ERASED' AND expires_at <= :now"
+            + " ORDER BY expires_at, id LIMIT :limit";
 
     private final Handle handle;
 
@@ -45,6 +49,7 @@ final class JdbcClipRepository implements ClipRepository {
         AudioInfo audio = clip.audio();
         QualityFigures quality = clip.quality();
         try {
+            Instant expiresAt = clip.createdAt().plusMillis(retentionMillis(clip));
             handle.createUpdate(INSERT)
                     .bind("id", clip.id().value())
                     .bind("project", clip.project().value())
@@ -65,10 +70,19 @@ final class JdbcClipRepository implements ClipRepository {
                     .bind("blob", clip.blob().value())
                     .bind("keyHeader", clip.keyHeader().map(Bytes::toArray).orElse(null))
                     .bind("createdAt", clip.createdAt().toEpochMilli())
+                    .bind("expiresAt", expiresAt.toEpochMilli())
                     .execute();
         } catch (JdbiException e) {
             throw JdbcErrors.onInsert(e, "clip " + clip.id());
         }
+    }
+
+    private long retentionMillis(Clip clip) {
+        return handle.createQuery("SELECT retention_ms FROM projects WHERE id = :project")
+                .bind("project", clip.project().value())
+                .mapTo(Long.class)
+                .findOne()
+                .orElseThrow(() -> CustodyException.notFound("clip " + clip.id() + " refers to no existing project"));
     }
 
     @Override
@@ -141,6 +155,15 @@ final class JdbcClipRepository implements ClipRepository {
                 .bind("id", clip.value())
                 .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
                 .findOne();
+    }
+
+    @Override
+    public List<ClipId> expired(Instant now, int limit) {
+        return handle.createQuery(EXPIRED)
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ClipId(rs.getString("id")))
+                .list();
     }
 
     static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -3,6 +3,7 @@ package dev.custody.jdbc;
 import dev.custody.Bytes;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.WrappedKey;
 import dev.custody.project.ProjectId;
@@ -10,7 +11,9 @@ import dev.custody.store.ConsentRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
@@ -138,5 +141,17 @@ final class JdbcConsentRepository implements ConsentRepository {
                 Instant.ofEpochMilli(rs.getLong("given_at")),
                 indexed ? OptionalLong.of(index) : OptionalLong.empty(),
                 withdrawn ? Optional.of(Instant.ofEpochMilli(withdrawnAt)) : Optional.empty());
+    }
+
+    @Override
+    public Map<ContributorState, Long> contributorsByState(ProjectId project) {
+        Map<ContributorState, Long> counts = new EnumMap<>(ContributorState.class);
+        handle.createQuery("SELECT c.state, COUNT(*) AS n FROM contributors c"
+                        + " WHERE c.pseudonym IN (SELECT contributor FROM consents WHERE project_id = :project)"
+                        + " GROUP BY c.state")
+                .bind("project", project.value())
+                .map((rs, ctx) -> Map.entry(ContributorState.valueOf(rs.getString("state")), rs.getLong("n")))
+                .forEach(count -> counts.put(count.getKey(), count.getValue()));
+        return counts;
     }
 }

@@ -11,6 +11,7 @@ import dev.custody.store.ContributorRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -21,6 +22,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * erasure deletes exactly those rows and nothing in the voice tables links a pseudonym to a person.
  */
 final class JdbcContributorRepository implements ContributorRepository {
+    // The literal state matches the partial index contributors_by_last_activity.
+    static final String INACTIVE = "SELECT pseudonym FROM contributors WHERE state = 'ACTIVE'"
+            + " AND last_active_at < :cutoff ORDER BY last_active_at, pseudonym LIMIT :limit";
+
     private final Handle handle;
 
     JdbcContributorRepository(Handle handle) {
@@ -31,8 +36,8 @@ final class JdbcContributorRepository implements ContributorRepository {
     public void insert(Contributor contributor, SealedIdentity identity, WrappedKey voiceKey) {
         String pseudonym = contributor.pseudonym().value();
         try {
-            handle.createUpdate("INSERT INTO contributors (pseudonym, state, created_at, erased_at)"
-                            + " VALUES (:pseudonym, :state, :createdAt, :erasedAt)")
+            handle.createUpdate("INSERT INTO contributors (pseudonym, state, created_at, erased_at, last_active_at)"
+                            + " VALUES (:pseudonym, :state, :createdAt, :erasedAt, :createdAt)")
                     .bind("pseudonym", pseudonym)
                     .bind("state", contributor.state().name())
                     .bind("createdAt", contributor.createdAt().toEpochMilli())
@@ -108,6 +113,25 @@ final class JdbcContributorRepository implements ContributorRepository {
                 .bind("pseudonym", pseudonym.value())
                 .execute();
         return true;
+    }
+
+    @Override
+    public void recordActivity(Pseudonym pseudonym, Instant at) {
+        handle.createUpdate("UPDATE contributors SET last_active_at = :at"
+                        + " WHERE pseudonym = :pseudonym AND state = :active AND last_active_at < :at")
+                .bind("at", at.toEpochMilli())
+                .bind("pseudonym", pseudonym.value())
+                .bind("active", ContributorState.ACTIVE.name())
+                .execute();
+    }
+
+    @Override
+    public List<Pseudonym> inactiveSince(Instant cutoff, int limit) {
+        return handle.createQuery(INACTIVE)
+                .bind("cutoff", cutoff.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Pseudonym(rs.getString("pseudonym")))
+                .list();
     }
 
     private static Contributor mapContributor(ResultSet rs, StatementContext ctx) throws SQLException {

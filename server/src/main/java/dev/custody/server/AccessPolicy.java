@@ -37,6 +37,9 @@ final class AccessPolicy {
             Set.of(CONTRIBUTOR, CLIENT_ADMIN, DATA_CONSUMER, REVIEWER, BOOTSTRAP_ADMIN);
     // A contributor's own acts: they act as their pseudonym, so nobody can act for them.
     private static final Set<Role> THE_CONTRIBUTOR = Set.of(CONTRIBUTOR);
+    // The owning organization's client admins, and the platform roles that answer for compliance.
+    private static final Set<Role> RECORDS_READERS =
+            Set.of(CLIENT_ADMIN, AUDITOR, SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN);
 
     static final List<AccessRule> RULES = List.of(
             open("GET", "/healthz"),
@@ -116,7 +119,10 @@ final class AccessPolicy {
             rule("GET", "/api/v1/keys", Set.of(SECURITY_OFFICER, AUDITOR, BOOTSTRAP_ADMIN)),
             rule("POST", "/api/v1/keys/rewrap", KEY_ADMINS),
             rule("POST", "/api/v1/keys/{purpose}/rotate", KEY_ADMINS),
-            rule("POST", "/api/v1/keys/{purpose}/versions/{version}/destroy", KEY_ADMINS));
+            rule("POST", "/api/v1/keys/{purpose}/versions/{version}/destroy", KEY_ADMINS),
+            owned("GET", ComplianceRoutes.RECORDS_PATH, RECORDS_READERS, Owner.PROJECT),
+            owned("GET", ComplianceRoutes.RECORDS_PATH + ".html", RECORDS_READERS, Owner.PROJECT),
+            rule("POST", "/api/v1/retention/run", Set.of(SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN)));
 
     private static final Map<String, AccessRule> BY_ROUTE = index();
 

@@ -52,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
         var reviews = new ReviewRoutes(services);
         var payouts = new PayoutRoutes(services);
         var rights = new RightsRoutes(services);
+        var compliance = new ComplianceRoutes(services, afterErasure);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -70,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
             reviews.register(config.routes);
             payouts.register(config.routes);
             rights.register(config.routes);
+            compliance.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);

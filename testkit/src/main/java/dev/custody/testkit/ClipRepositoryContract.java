@@ -1,5 +1,6 @@
 package dev.custody.testkit;
 
+import static dev.custody.testkit.RepositoryRecords.T0;
 import static dev.custody.testkit.RepositoryRecords.at;
 import static dev.custody.testkit.RepositoryRecords.clip;
 import static dev.custody.testkit.RepositoryRecords.withState;
@@ -12,15 +13,22 @@ import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link dev.custody.store.ClipRepository}: every field, order, erasure, concurrent inserts. Run through {@link RepositoryContract}. */
+/**
+ * The contract of {@link dev.custody.store.ClipRepository}: every field, order, erasure, expiry,
+ * counts, concurrent inserts. Run through {@link RepositoryContract}.
+ */
 public abstract class ClipRepositoryContract extends RepositoryContractSupport {
     @Test
     void insert_thenFind_returnsEveryField() {
@@ -170,6 +178,72 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
 
         assertThat(counts).isEqualTo(Map.of(ClipState.PENDING_REVIEW, 2L, ClipState.REJECTED, 1L));
         assertThat(none).isEmpty();
+    }
+
+    void expired_returnsClipsWhoseProjectsRetentionHasPassed_notErasedOnes_longestExpiredFirst() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        // Years before any other test's clips, so that these expire in an order of their own.
+        Instant recorded = T0.minus(Duration.ofDays(3_650));
+        Clip first = clip(scene.project().id(), contributor, recorded);
+        Clip second = clip(scene.project().id(), contributor, recorded.plusSeconds(1));
+        Clip young = clip(scene.project().id(), contributor, recorded.plus(Duration.ofDays(10)));
+        Clip erased = withState(clip(scene.project().id(), contributor, recorded), ClipState.ERASED);
+        write(r -> List.of(young, second, erased, first).forEach(r.clips()::insert));
+        Instant now = recorded.plus(scene.project().retention()).plusSeconds(1);
+
+        assertThat(expiredAmong(now, List.of(first, second, young, erased))).containsExactly(first.id(), second.id());
+        assertThat(expiredAmong(now.minusMillis(1), List.of(first, second))).containsExactly(first.id());
+
+        write(r -> r.clips().erase(first.id()));
+        assertThat(expiredAmong(now, List.of(first, second))).containsExactly(second.id());
+    }
+
+    @Test
+    void expired_returnsAtMostTheLimit_longestExpiredFirst() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        // Earlier than every other test's clips: these are the first due in the whole store.
+        Instant recorded = Instant.parse("1990-01-01T00:00:00Z");
+        Clip first = clip(scene.project().id(), contributor, recorded);
+        Clip second = clip(scene.project().id(), contributor, recorded.plusMillis(1));
+        Clip third = clip(scene.project().id(), contributor, recorded.plusMillis(2));
+        write(r -> List.of(third, first, second).forEach(r.clips()::insert));
+
+        assertThat(list(r -> r.clips().expired(recorded.plus(Duration.ofDays(5_000)), 2)))
+                .containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void countByState_countsTheProjectsClipsInEachState() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Scene other = scene();
+        write(r -> {
+            r.clips().insert(clip(scene.project().id(), contributor, at(1)));
+            r.clips().insert(clip(scene.project().id(), contributor, at(2)));
+            r.clips().insert(withState(clip(scene.project().id(), contributor, at(3)), ClipState.ACCEPTED));
+            r.clips().insert(withState(clip(scene.project().id(), contributor, at(4)), ClipState.ERASED));
+            r.clips().insert(clip(other.project().id(), other.contributor().pseudonym(), at(5)));
+        });
+
+        Map<ClipState, Long> counts =
+                tx(r -> r.clips().countByState(scene.project().id()));
+        ProjectId empty = scene().project().id();
+        Map<ClipState, Long> none = tx(r -> r.clips().countByState(empty));
+
+        assertThat(counts)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(ClipState.PENDING_REVIEW, 2L, ClipState.ACCEPTED, 1L, ClipState.ERASED, 1L));
+        assertThat(none).isEmpty();
+    }
+
+    /** The ids of {@code clips} among the expired ones, in the order the repository returned them. */
+    private List<ClipId> expiredAmong(Instant now, List<Clip> clips) {
+        Set<ClipId> ids = clips.stream().map(Clip::id).collect(Collectors.toSet());
+        return list(r -> r.clips().expired(now, 100_000)).stream()
+                .filter(ids::contains)
+                .toList();
     }
 
     @Test

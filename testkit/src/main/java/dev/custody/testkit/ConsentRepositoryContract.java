@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.ErrorCode;
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.KekId;
 import dev.custody.keys.WrappedKey;
 import dev.custody.project.ProjectId;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -180,5 +182,30 @@ public abstract class ConsentRepositoryContract extends RepositoryContractSuppor
         assertThat(list(r -> r.consents().byContributor(contributor))).containsExactly(signed);
         int again = tx(r -> r.consents().forgetSignerNames(contributor));
         assertThat(again).isZero();
+    }
+
+    @Test
+    void contributorsByState_countsEachConsentingContributorOnce_byTheirStateNow() {
+        Scene scene = scene();
+        ProjectId project = scene.project().id();
+        Pseudonym twice = scene.contributor().pseudonym();
+        Pseudonym erased = newContributor();
+        Pseudonym elsewhere = newContributor();
+        ProjectId otherProject = scene().project().id();
+        write(r -> {
+            r.consents().insert(consent(twice, project, 1, at(1)), Optional.empty());
+            r.consents().insert(consent(twice, project, 2, at(2)), Optional.empty());
+            r.consents().insert(consent(erased, project, 1, at(3)), Optional.empty());
+            r.contributors().erase(erased, at(4));
+            r.consents().insert(consent(elsewhere, otherProject, 1, at(5)), Optional.empty());
+        });
+
+        Map<ContributorState, Long> counts = tx(r -> r.consents().contributorsByState(project));
+        ProjectId withoutConsents = scene().project().id();
+        Map<ContributorState, Long> none = tx(r -> r.consents().contributorsByState(withoutConsents));
+
+        assertThat(counts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(ContributorState.ACTIVE, 1L, ContributorState.ERASED, 1L));
+        assertThat(none).isEmpty();
     }
 }

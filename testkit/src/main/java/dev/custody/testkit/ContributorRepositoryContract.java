@@ -1,5 +1,6 @@
 package dev.custody.testkit;
 
+import static dev.custody.testkit.RepositoryRecords.T0;
 import static dev.custody.testkit.RepositoryRecords.activeContributor;
 import static dev.custody.testkit.RepositoryRecords.at;
 import static dev.custody.testkit.RepositoryRecords.sealedIdentity;
@@ -12,7 +13,9 @@ import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
 import dev.custody.keys.WrappedKey;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.custody.store.ContributorRepository}, erasure included. Run through {@link RepositoryContract}. */
@@ -91,5 +94,71 @@ public abstract class ContributorRepositoryContract extends RepositoryContractSu
         assertThat(find(r -> r.contributors().find(kept)).orElseThrow().state()).isEqualTo(ContributorState.ACTIVE);
         assertThat(find(r -> r.contributors().voiceKey(kept))).isPresent();
         assertThat(find(r -> r.contributors().identity(kept))).isPresent();
+    }
+
+    @Test
+    void inactiveSince_returnsActiveContributorsLastActiveBeforeTheCutoff_longestInactiveFirst() {
+        // Years before any other test's contributors, so that these are inactive in an order of their own.
+        Instant registered = T0.minus(Duration.ofDays(3_650));
+        Pseudonym idle = registeredAt(registered);
+        Pseudonym idleSince = registeredAt(registered.plus(Duration.ofDays(1)));
+        Pseudonym active = registeredAt(registered);
+        Pseudonym erased = registeredAt(registered);
+        write(r -> {
+            r.contributors().recordActivity(active, registered.plus(Duration.ofDays(1_000)));
+            r.contributors().erase(erased, registered.plus(Duration.ofDays(2)));
+        });
+
+        assertThat(inactiveAmong(registered.plus(Duration.ofDays(500)), List.of(idle, idleSince, active, erased)))
+                .containsExactly(idle, idleSince);
+        assertThat(inactiveAmong(registered.plus(Duration.ofDays(1)), List.of(idle, idleSince)))
+                .containsExactly(idle);
+    }
+
+    @Test
+    void inactiveSince_returnsAtMostTheLimit() {
+        // Earlier than every other test's contributors: these are the longest inactive in the store.
+        Instant registered = Instant.parse("1990-01-01T00:00:00Z");
+        Pseudonym first = registeredAt(registered);
+        Pseudonym second = registeredAt(registered.plusMillis(1));
+        registeredAt(registered.plusMillis(2));
+
+        assertThat(list(r -> r.contributors().inactiveSince(registered.plus(Duration.ofDays(5_000)), 2)))
+                .containsExactly(first, second);
+    }
+
+    @Test
+    void recordActivity_keepsTheLatestTime_andIgnoresErasedAndUnknownContributors() {
+        Instant registered = T0.minus(Duration.ofDays(7_300));
+        Pseudonym contributor = registeredAt(registered);
+        Pseudonym erased = registeredAt(registered);
+        write(r -> {
+            r.contributors().recordActivity(contributor, registered.plus(Duration.ofDays(100)));
+            r.contributors().recordActivity(contributor, registered.plus(Duration.ofDays(10)));
+            r.contributors().erase(erased, registered);
+            r.contributors().recordActivity(erased, registered.plus(Duration.ofDays(100)));
+            r.contributors().recordActivity(Pseudonym.random(), registered);
+        });
+
+        assertThat(inactiveAmong(registered.plus(Duration.ofDays(100)), List.of(contributor)))
+                .isEmpty();
+        assertThat(inactiveAmong(registered.plus(Duration.ofDays(100)).plusMillis(1), List.of(contributor)))
+                .containsExactly(contributor);
+        assertThat(find(r -> r.contributors().find(erased)).orElseThrow().state())
+                .isEqualTo(ContributorState.ERASED);
+        assertThat(inactiveAmong(T0, List.of(erased))).isEmpty();
+    }
+
+    private Pseudonym registeredAt(Instant createdAt) {
+        Contributor contributor = activeContributor(createdAt);
+        write(r -> r.contributors().insert(contributor, sealedIdentity(), voiceKey()));
+        return contributor.pseudonym();
+    }
+
+    /** Those of {@code contributors} inactive since {@code cutoff}, in the order the repository returned them. */
+    private List<Pseudonym> inactiveAmong(Instant cutoff, List<Pseudonym> contributors) {
+        return list(r -> r.contributors().inactiveSince(cutoff, 100_000)).stream()
+                .filter(contributors::contains)
+                .toList();
     }
 }

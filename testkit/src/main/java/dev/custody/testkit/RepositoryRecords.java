@@ -84,7 +84,11 @@ public final class RepositoryRecords {
     }
 
     public static Contributor activeContributor() {
-        return new Contributor(Pseudonym.random(), ContributorState.ACTIVE, at(2), Optional.empty());
+        return activeContributor(at(2));
+    }
+
+    public static Contributor activeContributor(Instant createdAt) {
+        return new Contributor(Pseudonym.random(), ContributorState.ACTIVE, createdAt, Optional.empty());
     }
 
     public static SealedIdentity sealedIdentity() {
