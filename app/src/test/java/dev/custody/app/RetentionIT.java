@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.access.ClientAddress;
+import dev.custody.access.Username;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.ContributorState;
@@ -122,6 +124,27 @@ class RetentionIT {
                 })
                 .hasSize(2);
         assertThat(fixture.services.retention().run(ADMIN)).isEqualTo(new RetentionRun(0, 0, 0));
+    }
+
+    @Test
+    void signingIn_countsAsActivity() {
+        String password = "a long walk by the river";
+        var keeps = fixture.services
+                .signUp()
+                .signUp(new Username("keeps-signing-in"), password, new Identity("Kim", "kim@example.org"));
+        var left = fixture.services
+                .signUp()
+                .signUp(new Username("left-long-ago"), password, new Identity("Lee", "lee@example.org"));
+        clock.advance(Duration.ofDays(2 * 365));
+        fixture.services
+                .signIn()
+                .signIn("keeps-signing-in", password, java.util.Optional.empty(), new ClientAddress("127.0.0.1"));
+        clock.advance(Duration.ofDays(366));
+
+        fixture.services.retention().run(ADMIN);
+
+        assertThat(state(keeps.pseudonym())).isEqualTo(ContributorState.ACTIVE);
+        assertThat(state(left.pseudonym())).isEqualTo(ContributorState.ERASED);
     }
 
     private Project project(Duration retention) {

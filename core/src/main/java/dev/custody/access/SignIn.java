@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.KeyProvider;
 import dev.custody.ledger.AccountChange;
@@ -39,6 +40,7 @@ public final class SignIn {
 
     private final MetadataStore metadata;
     private final TotpSecrets totpSecrets;
+    private final ContributorLinks links;
     private final AccessTokens tokens;
     private final SignInThrottle throttle;
     private final PasswordHash decoy;
@@ -48,6 +50,7 @@ public final class SignIn {
             MetadataStore metadata, KeyProvider keys, AccessTokens tokens, Argon2Parameters hashing, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.totpSecrets = new TotpSecrets(requireNonNull(keys, "keys is null"));
+        this.links = new ContributorLinks(keys);
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.throttle = new SignInThrottle(metadata);
         this.decoy = PasswordHash.of("decoy password, never matched", new byte[16], hashing);
@@ -103,6 +106,8 @@ public final class SignIn {
             recordFailure(Optional.of(account.id()), from, now);
             throw failed();
         }
+        // Opened before the transaction: a key provider call has no place on the database's writer.
+        Optional<Pseudonym> contributor = contributorOf(account);
         return metadata.inTransaction(repositories -> {
             Account current = repositories.accounts().find(account.id()).orElseThrow(SignIn::failed);
             boolean replayed = step.getAsLong() != NO_TOTP && step.getAsLong() <= current.lastTotpStep();
@@ -110,9 +115,19 @@ public final class SignIn {
                 throw failed();
             }
             repositories.accounts().update(current.signedIn(step.getAsLong()));
+            // Signing in is activity: a contributor who keeps signing in is not erased as inactive.
+            contributor.ifPresent(pseudonym -> repositories.contributors().recordActivity(pseudonym, now));
             SessionRotation.revokePresented(repositories, presented, now);
             return tokens.issueSession(repositories, current, kind, now);
         });
+    }
+
+    private Optional<Pseudonym> contributorOf(Account account) {
+        if (account.role() != Role.CONTRIBUTOR) {
+            return Optional.empty();
+        }
+        return metadata.inReadTransaction(r -> r.accounts().contributorLink(account.id()))
+                .map(link -> links.open(account.id(), link));
     }
 
     /** The TOTP step used (-1 for a role without TOTP); empty if the code is missing, wrong or replayed. */
