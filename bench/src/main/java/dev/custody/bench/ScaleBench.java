@@ -60,10 +60,19 @@ public final class ScaleBench {
         }
     }
 
+    /** The bench's own connection runs with the session options of Custody's pool. */
+    private java.util.Properties sessionProperties() {
+        var properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("options", JdbcMetadataStore.POSTGRES_SESSION_OPTIONS);
+        return properties;
+    }
+
     private BenchReport measure() throws SQLException {
         var dataset = new ScaleDataset(contributors, clips);
         try (JdbcMetadataStore store = JdbcMetadataStore.openPostgres(jdbcUrl, user, password);
-                Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+                Connection connection = DriverManager.getConnection(jdbcUrl, sessionProperties())) {
             requireEmpty(connection);
             Map<String, Object> extras = new LinkedHashMap<>();
             extras.put("contributors", contributors);

@@ -20,6 +20,13 @@ import org.jdbi.v3.core.JdbiException;
  * aborted and can only be rolled back.
  */
 public final class JdbcMetadataStore implements MetadataStore {
+    /**
+     * The server options of every PostgreSQL session Custody opens. JIT compilation is off: its
+     * queries are short, and a cursor over a million rows (an export plan) is costed high enough to
+     * be compiled first, which took 50 to 170 ms before the first row, against 0.05 ms without.
+     */
+    public static final String POSTGRES_SESSION_OPTIONS = "-c jit=off";
+
     private static final int BACKFILL_PAGE = 1000;
 
     private final Database database;

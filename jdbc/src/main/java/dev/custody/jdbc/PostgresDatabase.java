@@ -22,6 +22,7 @@ final class PostgresDatabase implements Database {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
+        config.addDataSourceProperty("options", JdbcMetadataStore.POSTGRES_SESSION_OPTIONS);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setPoolName("custody-metadata");
         HikariDataSource pool = startPool(config);

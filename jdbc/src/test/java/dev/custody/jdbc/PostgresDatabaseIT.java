@@ -36,6 +36,16 @@ class PostgresDatabaseIT {
     }
 
     @Test
+    void sessions_runWithoutJitCompilation() {
+        try (JdbcMetadataStore store = open(EmbeddedPostgresFixture.freshDatabaseUrl())) {
+            String jit = store.inJdbcTransaction(
+                    r -> r.handle().createQuery("SHOW jit").mapTo(String.class).one());
+
+            assertThat(jit).isEqualTo("off");
+        }
+    }
+
+    @Test
     void unreachableServer_failsToOpenWithStorageUnavailable() {
         // Port 1 is never a PostgreSQL server: the connection is refused at once.
         assertThatThrownBy(() -> JdbcMetadataStore.openPostgres(
