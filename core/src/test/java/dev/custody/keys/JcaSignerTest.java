@@ -38,6 +38,23 @@ class JcaSignerTest {
     }
 
     @Test
+    void sign_ed25519_givesTheSameBytesAsTheJdksOwnSignature() throws Exception {
+        var random = new java.util.Random(8032);
+        KeyPair keyPair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        try (JcaSigner signer = JcaSigner.of(SignerAlgorithm.ED25519, keyPair)) {
+            for (int length : new int[] {0, 1, 31, 64, 65, 1000, 70_000}) {
+                byte[] message = new byte[length];
+                random.nextBytes(message);
+                var jdk = java.security.Signature.getInstance("Ed25519");
+                jdk.initSign(keyPair.getPrivate());
+                jdk.update(message);
+
+                assertThat(signer.sign(message)).as("length " + length).isEqualTo(jdk.sign());
+            }
+        }
+    }
+
+    @Test
     void keyId_isHexOfTheFirst8BytesOfSha256OverTheX509Encoding() throws Exception {
         try (JcaSigner signer = JcaSigner.generate(SignerAlgorithm.ED25519)) {
             byte[] digest = MessageDigest.getInstance("SHA-256")
