@@ -277,7 +277,19 @@ class ConsentIT {
         consentToCurrentTerms(session);
         long before = fixture.ledgerSize();
 
-        var deleted = fixture.send("DELETE", "/api/v1/me", session, null);
+        // A stolen token alone cannot delete the account: the password is asked for again.
+        assertError(fixture.send("DELETE", "/api/v1/me", session, "{}"), 422, "INVALID_INPUT");
+        assertError(
+                fixture.send("DELETE", "/api/v1/me", session, "{\"password\":\"not the password at all\"}"),
+                401,
+                "UNAUTHENTICATED");
+        assertThat(json(fixture.send("GET", "/api/v1/me", session, null))
+                        .get("pseudonym")
+                        .isNull())
+                .isFalse();
+
+        var deleted =
+                fixture.send("DELETE", "/api/v1/me", session, "{\"password\":\"" + AccessFixture.PASSWORD + "\"}");
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(fixture.ledgerSize()).isGreaterThan(before);

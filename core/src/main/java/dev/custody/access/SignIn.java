@@ -148,6 +148,30 @@ public final class SignIn {
         }
     }
 
+    /**
+     * Asks a signed-in person for their password again before an act that cannot be undone (deleting
+     * their account), so a stolen token alone cannot do it. A wrong password counts as a failed
+     * sign-in: it feeds the throttle and the lock-out. Fails {@code UNAUTHENTICATED} otherwise.
+     */
+    public void confirmPassword(AccountId id, String password, ClientAddress from) {
+        requireNonNull(id, "id is null");
+        requireNonNull(password, "password is null");
+        requireNonNull(from, "from is null");
+        if (password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH) {
+            throw CustodyException.invalidInput("a password is 1 to 256 characters long");
+        }
+        Instant now = clock.instant();
+        throttle.requireAllowed(from, now);
+        Account account = metadata.inReadTransaction(r -> r.accounts().find(id)).orElseThrow(SignIn::failed);
+        if (account.disabled() || account.lockedAt(now)) {
+            throw failed();
+        }
+        if (!account.password().matches(password)) {
+            recordFailure(Optional.of(id), from, now);
+            throw failed();
+        }
+    }
+
     /** Counts a failure against the client address and, if it named one, the account. */
     private void recordFailure(Optional<AccountId> account, ClientAddress from, Instant now) {
         metadata.inTransaction(repositories -> {

@@ -46,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
         var webSessions = new WebSessionRoutes(services, web);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
-        var consent = new ConsentRoutes(services, afterErasure);
+        var consent = new ConsentRoutes(services, afterErasure, web);
         var ledger = new LedgerRoutes(services);
         var keys = new KeyRoutes(services);
         var reviews = new ReviewRoutes(services);

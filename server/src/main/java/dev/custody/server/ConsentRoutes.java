@@ -2,6 +2,7 @@ package dev.custody.server;
 
 import dev.custody.CustodyException;
 import dev.custody.Services;
+import dev.custody.access.AccountId;
 import dev.custody.project.ProjectId;
 import dev.custody.receipt.SignedConsentReceipt;
 import io.javalin.config.RoutesConfig;
@@ -18,10 +19,12 @@ import java.util.Objects;
 final class ConsentRoutes {
     private final Services services;
     private final Runnable afterErasure;
+    private final WebSettings web;
 
-    ConsentRoutes(Services services, Runnable afterErasure) {
+    ConsentRoutes(Services services, Runnable afterErasure, WebSettings web) {
         this.services = services;
         this.afterErasure = Objects.requireNonNull(afterErasure, "afterErasure is null");
+        this.web = Objects.requireNonNull(web, "web is null");
     }
 
     void register(RoutesConfig routes) {
@@ -92,8 +95,15 @@ final class ConsentRoutes {
         Json.write(ctx, 200, Views.WithdrawalView.of(withdrawal));
     }
 
+    /** Deleting the account cannot be undone: the password is asked for again, {@code {password}}. */
     private void deleteAccount(Context ctx) {
-        services.withdrawal().deleteAccount(Authentication.principal(ctx));
+        var caller = Authentication.principal(ctx);
+        var request = Json.read(ctx, Requests.ConfirmPassword.class);
+        if (request.password() == null) {
+            throw CustodyException.invalidInput("the password is required to delete the account");
+        }
+        services.signIn().confirmPassword(new AccountId(caller.id()), request.password(), web.clientAddress(ctx));
+        services.withdrawal().deleteAccount(caller);
         afterErasure.run();
         ctx.status(204);
     }

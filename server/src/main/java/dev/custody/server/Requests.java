@@ -59,6 +59,14 @@ final class Requests {
 
     record GiveConsent(String project, Integer termsVersion) {}
 
+    /** A password asked for again before an act that cannot be undone. Never logged. */
+    record ConfirmPassword(String password) {
+        @Override
+        public String toString() {
+            return "ConfirmPassword[]";
+        }
+    }
+
     /** A contributor signing up. Never logged: it holds a password and an identity. */
     record SignUp(String username, String password, String name, String email) {
         @Override
