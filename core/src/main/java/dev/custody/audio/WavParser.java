@@ -117,21 +117,28 @@ final class WavParser {
         int count = dataSize / bytesPerSample;
         AudioDecoder.checkCap(count);
         float[] samples = new float[count];
-        for (int i = 0; i < count; i++) {
-            samples[i] = sample(dataOffset + i * bytesPerSample);
+        // One loop per encoding, so the loop body is branch-free: decoding is a quarter of ingest's CPU.
+        switch (format.encoding()) {
+            case PCM_16 -> {
+                for (int i = 0; i < count; i++) {
+                    samples[i] = DecodedAudio.pcmToFloat(file.getShort(dataOffset + i * bytesPerSample), 16);
+                }
+            }
+            case PCM_24 -> {
+                for (int i = 0; i < count; i++) {
+                    samples[i] = DecodedAudio.pcmToFloat(int24(dataOffset + i * bytesPerSample), 24);
+                }
+            }
+            case FLOAT_32 -> {
+                for (int i = 0; i < count; i++) {
+                    samples[i] = finite(file.getFloat(dataOffset + i * bytesPerSample));
+                }
+            }
         }
         long frames = count / format.channels();
         AudioInfo info =
                 new AudioInfo(AudioContainer.WAV, format.encoding(), format.sampleRate(), format.channels(), frames);
         return DecodedAudio.of(info, samples);
-    }
-
-    private float sample(int offset) {
-        return switch (format.encoding()) {
-            case PCM_16 -> DecodedAudio.pcmToFloat(file.getShort(offset), 16);
-            case PCM_24 -> DecodedAudio.pcmToFloat(int24(offset), 24);
-            case FLOAT_32 -> finite(file.getFloat(offset));
-        };
     }
 
     private int int24(int offset) {
