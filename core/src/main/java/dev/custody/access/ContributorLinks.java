@@ -2,13 +2,11 @@ package dev.custody.access;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.keys.IdentitySeal;
 import dev.custody.keys.KeyProvider;
-import dev.custody.keys.KeyPurpose;
 import dev.custody.keys.WrappedKey;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Seals and opens the link from a contributor's account to their pseudonym: {@code
@@ -19,26 +17,21 @@ import java.nio.charset.StandardCharsets;
  * version, for key rotation. Thread-safe.
  */
 public final class ContributorLinks {
-    private final KeyProvider provider;
+    private final IdentitySeal seal;
 
     public ContributorLinks(KeyProvider provider) {
-        this.provider = requireNonNull(provider, "provider is null");
+        this.seal = new IdentitySeal(provider);
     }
 
     public WrappedKey seal(AccountId account, Pseudonym contributor) {
-        requireNonNull(account, "account is null");
         requireNonNull(contributor, "contributor is null");
-        var kek = provider.activeKek(KeyPurpose.IDENTITY);
-        byte[] plain = contributor.value().getBytes(StandardCharsets.UTF_8);
-        return new WrappedKey(kek, Bytes.copyOf(provider.wrap(kek, plain, associatedData(account))));
+        return seal.sealText(contributor.value(), associatedData(account));
     }
 
     public Pseudonym open(AccountId account, WrappedKey link) {
-        requireNonNull(account, "account is null");
-        requireNonNull(link, "link is null");
-        byte[] plain = provider.unwrap(link.kek(), link.ciphertext().toArray(), associatedData(account));
+        String pseudonym = seal.openText(link, associatedData(account));
         try {
-            return new Pseudonym(new String(plain, StandardCharsets.UTF_8));
+            return new Pseudonym(pseudonym);
         } catch (RuntimeException e) {
             // Authenticated yet not a pseudonym: not something this class sealed.
             throw CustodyException.integrityFailure(e);
@@ -47,10 +40,11 @@ public final class ContributorLinks {
 
     /** The same link, sealed under the active IDENTITY KEK version for the same account. */
     public WrappedKey rewrap(AccountId account, WrappedKey link) {
-        return seal(account, open(account, link));
+        return seal.rewrap(link, associatedData(account));
     }
 
-    private static byte[] associatedData(AccountId account) {
-        return ("custody/contributor-link/v1|" + account.value()).getBytes(StandardCharsets.UTF_8);
+    private static String associatedData(AccountId account) {
+        return "custody/contributor-link/v1|"
+                + requireNonNull(account, "account is null").value();
     }
 }

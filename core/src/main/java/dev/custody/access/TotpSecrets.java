@@ -1,12 +1,8 @@
 package dev.custody.access;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.custody.Bytes;
+import dev.custody.keys.IdentitySeal;
 import dev.custody.keys.KeyProvider;
-import dev.custody.keys.KeyPurpose;
 import dev.custody.keys.WrappedKey;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /**
@@ -21,10 +17,10 @@ public final class TotpSecrets {
     static final int LENGTH = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final KeyProvider provider;
+    private final IdentitySeal seal;
 
     public TotpSecrets(KeyProvider provider) {
-        this.provider = requireNonNull(provider, "provider is null");
+        this.seal = new IdentitySeal(provider);
     }
 
     static byte[] generate() {
@@ -34,25 +30,19 @@ public final class TotpSecrets {
     }
 
     WrappedKey seal(AccountId account, byte[] secret) {
-        var kek = provider.activeKek(KeyPurpose.IDENTITY);
-        return new WrappedKey(kek, Bytes.copyOf(provider.wrap(kek, secret, associatedData(account))));
+        return seal.seal(secret, associatedData(account));
     }
 
     /** The same secret, sealed under the active IDENTITY KEK version for the same account. */
     public WrappedKey rewrap(AccountId account, WrappedKey sealed) {
-        byte[] secret = open(account, sealed);
-        try {
-            return seal(account, secret);
-        } finally {
-            java.util.Arrays.fill(secret, (byte) 0);
-        }
+        return seal.rewrap(sealed, associatedData(account));
     }
 
     byte[] open(AccountId account, WrappedKey sealed) {
-        return provider.unwrap(sealed.kek(), sealed.ciphertext().toArray(), associatedData(account));
+        return seal.open(sealed, associatedData(account));
     }
 
-    private static byte[] associatedData(AccountId account) {
-        return ("custody/totp/v1|" + account.value()).getBytes(StandardCharsets.UTF_8);
+    private static String associatedData(AccountId account) {
+        return "custody/totp/v1|" + account.value();
     }
 }

@@ -7,8 +7,6 @@ import dev.custody.CustodyException;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -78,12 +76,9 @@ public final class IdentityCipher {
     private String open(KekId kek, Pseudonym who, String field, Bytes sealed) {
         byte[] plain = provider.unwrap(kek, sealed.toArray(), associatedData(who, field));
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(plain))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw CustodyException.integrityFailure(e);
+            return IdentitySeal.strictUtf8(plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
         }
     }
 
