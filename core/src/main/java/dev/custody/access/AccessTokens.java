@@ -98,7 +98,7 @@ public final class AccessTokens {
         var stored = metadata.inReadTransaction(r -> r.accessTokens()
                         .findBySecretHash(hash)
                         .filter(token -> token.kind() == kind)
-                        .map(token -> new Presented(token, isLive(r, token, now))))
+                        .map(token -> new Presented(token, isLive(r, token, now), linkOf(r, token))))
                 .orElseThrow(AccessTokens::unauthenticated);
         AccessToken token = stored.token();
         if (!stored.live()) {
@@ -112,15 +112,19 @@ public final class AccessTokens {
             });
         }
         Principal principal = token.principal(Principal.newRequestId());
-        return principal.role() == Role.CONTRIBUTOR ? speakingForContributor(principal) : principal;
+        if (principal.role() != Role.CONTRIBUTOR) {
+            return principal;
+        }
+        // A contributor acts as their pseudonym; an account without a link acts as no one (fail closed).
+        WrappedKey link = stored.link().orElseThrow(AccessTokens::unauthenticated);
+        return principal.speakingFor(links.open(new AccountId(principal.id()), link));
     }
 
-    /** A contributor acts as their pseudonym; an account without a link acts as no one (fail closed). */
-    private Principal speakingForContributor(Principal principal) {
-        AccountId account = new AccountId(principal.id());
-        WrappedKey link = metadata.inReadTransaction(r -> r.accounts().contributorLink(account))
-                .orElseThrow(AccessTokens::unauthenticated);
-        return principal.speakingFor(links.open(account, link));
+    /** A contributor's sealed link, read with the token; opened outside the transaction. */
+    private static Optional<WrappedKey> linkOf(Repositories repositories, AccessToken token) {
+        return token.role() == Role.CONTRIBUTOR
+                ? repositories.accounts().contributorLink(new AccountId(token.principalId()))
+                : Optional.empty();
     }
 
     private void recordRefusal(AccessToken token, Instant now) {
@@ -137,7 +141,7 @@ public final class AccessTokens {
                         now));
     }
 
-    private record Presented(AccessToken token, boolean live) {}
+    private record Presented(AccessToken token, boolean live, Optional<WrappedKey> link) {}
 
     /** Issues an API token for the caller's own role and organization, valid for {@code lifetime}. */
     public IssuedToken issueApiToken(Principal caller, Duration lifetime) {
