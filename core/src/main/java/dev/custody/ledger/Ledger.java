@@ -54,12 +54,8 @@ public final class Ledger {
 
     // Most entries name no contributor and cost nothing here; the others one pointer each.
     private void pointToContributors(LedgerEntry entry) {
-        List<String> named = new ArrayList<>(1);
-        for (Subject subject : entry.subjects()) {
-            if (subject.kind() == SubjectKind.CONTRIBUTOR && !named.contains(subject.id())) {
-                store.pointToContributor(subject.id(), entry.index());
-                named.add(subject.id());
-            }
+        for (String contributor : entry.contributors()) {
+            store.pointToContributor(contributor, entry.index());
         }
     }
 

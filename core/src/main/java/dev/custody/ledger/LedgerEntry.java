@@ -70,4 +70,13 @@ public record LedgerEntry(
                 && event.subjects().equals(subjects)
                 && MessageDigest.isEqual(hash, detailsHash.toArray());
     }
+
+    /** The pseudonyms of the contributors the entry names, each once, in subject order. */
+    public List<String> contributors() {
+        return subjects.stream()
+                .filter(subject -> subject.kind() == SubjectKind.CONTRIBUTOR)
+                .map(Subject::id)
+                .distinct()
+                .toList();
+    }
 }

@@ -5,12 +5,7 @@ import dev.custody.CustodyException;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.ledger.LedgerStore;
-import dev.custody.ledger.Subject;
-import dev.custody.ledger.SubjectKind;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -58,23 +53,13 @@ final class ContributorPointerBackfill {
         if (entry.index() != stored.index()) {
             return;
         }
-        for (String pseudonym : contributors(entry.subjects())) {
+        for (String pseudonym : entry.contributors()) {
             handle.createUpdate("INSERT INTO ledger_contributor_entry (pseudonym, idx) VALUES (:pseudonym, :idx)"
                             + " ON CONFLICT (pseudonym, idx) DO NOTHING")
                     .bind("pseudonym", pseudonym)
                     .bind("idx", entry.index())
                     .execute();
         }
-    }
-
-    private static Set<String> contributors(List<Subject> subjects) {
-        Set<String> named = new LinkedHashSet<>();
-        for (Subject subject : subjects) {
-            if (subject.kind() == SubjectKind.CONTRIBUTOR) {
-                named.add(subject.id());
-            }
-        }
-        return named;
     }
 
     private record Range(long next, long upto) {}
