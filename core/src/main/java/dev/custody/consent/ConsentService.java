@@ -9,10 +9,7 @@ import dev.custody.access.Role;
 import dev.custody.audit.ReceiptProofs;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.ConsentRecord;
-import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.Pseudonym;
-import dev.custody.ledger.ConsentGiven;
-import dev.custody.ledger.LedgerEntry;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.receipt.ReceiptSigner;
@@ -103,8 +100,8 @@ public final class ConsentService {
         ConsentId id = ConsentId.random();
         var sealedName = signerNames.seal(id, self, act.typedName());
         Instant now = now();
-        Given given = metadata.inTransaction(repositories -> {
-            requireActive(repositories, self);
+        ConsentRecording.Given given = metadata.inTransaction(repositories -> {
+            ConsentRecording.requireActive(repositories, self);
             Project project = repositories
                     .projects()
                     .find(act.project())
@@ -123,19 +120,7 @@ public final class ConsentService {
                     .isPresent()) {
                 throw new CustodyException(ErrorCode.CONFLICT, "you have already consented to these terms");
             }
-            LedgerEntry entry = repositories
-                    .ledger()
-                    .append(
-                            new ConsentGiven(self, project.id(), id, current.version(), current.sha256()),
-                            caller.actor(),
-                            "consent",
-                            caller.requestId(),
-                            now);
-            var record = ConsentRecord.given(
-                    id, self, project.id(), current.version(), current.sha256(), now, entry.index());
-            repositories.consents().insert(record, Optional.of(sealedName));
-            repositories.contributors().recordActivity(self, now);
-            return new Given(record, entry);
+            return ConsentRecording.give(repositories, caller, self, current, id, Optional.of(sealedName), now);
         });
         return receipts.issue(given.record(), given.entry());
     }
@@ -150,8 +135,6 @@ public final class ConsentService {
                 .toList();
     }
 
-    private record Given(ConsentRecord record, LedgerEntry entry) {}
-
     private static Project project(Repositories repositories, Principal caller, ProjectId id, String action) {
         Project project =
                 repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project"));
@@ -164,16 +147,6 @@ public final class ConsentService {
                 .consentTerms()
                 .find(project, version)
                 .orElseThrow(() -> CustodyException.notFound("no such version of the project's terms"));
-    }
-
-    private static void requireActive(Repositories repositories, Pseudonym contributor) {
-        var found = repositories
-                .contributors()
-                .find(contributor)
-                .orElseThrow(() -> CustodyException.notFound("no such contributor"));
-        if (found.state() == ContributorState.ERASED) {
-            throw new CustodyException(ErrorCode.ERASED, "the contributor was erased");
-        }
     }
 
     private Instant now() {

@@ -2,18 +2,17 @@ package dev.custody.contributor;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
+import dev.custody.consent.ConsentRecording;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.ledger.AccountChange;
 import dev.custody.ledger.AccountChanged;
-import dev.custody.ledger.ConsentGiven;
 import dev.custody.project.ProjectId;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
@@ -72,13 +71,7 @@ public final class ContributorService {
         ConsentId id = ConsentId.random();
         Instant now = now();
         return metadata.inTransaction(repositories -> {
-            var found = repositories
-                    .contributors()
-                    .find(contributor)
-                    .orElseThrow(() -> CustodyException.notFound("no such contributor"));
-            if (found.state() == ContributorState.ERASED) {
-                throw new CustodyException(ErrorCode.ERASED, "the contributor was erased");
-            }
+            ConsentRecording.requireActive(repositories, contributor);
             var current = repositories
                     .projects()
                     .find(project)
@@ -87,23 +80,12 @@ public final class ContributorService {
             if (current != termsVersion) {
                 throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + current);
             }
-            Bytes termsHash = repositories
+            var terms = repositories
                     .consentTerms()
                     .find(project, termsVersion)
-                    .orElseThrow(() -> new CustodyException(ErrorCode.CONFLICT, "the project has no published terms"))
-                    .sha256();
-            var entry = repositories
-                    .ledger()
-                    .append(
-                            new ConsentGiven(contributor, project, id, termsVersion, termsHash),
-                            caller.actor(),
-                            "consent",
-                            caller.requestId(),
-                            clock.instant());
-            var consent = ConsentRecord.given(id, contributor, project, termsVersion, termsHash, now, entry.index());
-            repositories.consents().insert(consent, Optional.empty());
-            repositories.contributors().recordActivity(contributor, now);
-            return consent;
+                    .orElseThrow(() -> new CustodyException(ErrorCode.CONFLICT, "the project has no published terms"));
+            return ConsentRecording.give(repositories, caller, contributor, terms, id, Optional.empty(), now)
+                    .record();
         });
     }
 
