@@ -30,9 +30,10 @@ final class JdbcClipRepository implements ClipRepository {
             INSERT INTO clips (id, project_id, contributor, prompt_index, container, encoding,
                 sample_rate, channels, frames, original_bytes, sha256, clipping_ratio, rms_dbfs,
                 silence_ratio, snr_db, state, blob_id, key_header, created_at, expires_at)
-            VALUES (:id, :project, :contributor, :promptIndex, :container, :encoding,
+            SELECT :id, id, :contributor, :promptIndex, :container, :encoding,
                 :sampleRate, :channels, :frames, :originalBytes, :sha256, :clippingRatio, :rmsDbfs,
-                :silenceRatio, :snrDb, :state, :blob, :keyHeader, :createdAt, :expiresAt)
+                :silenceRatio, :snrDb, :state, :blob, :keyHeader, :createdAt, :createdAt + retention_ms
+            FROM projects WHERE id = :project
             """;
     // The literal state matches the partial index clips_by_expiry, which a bound parameter would not.
     static final String EXPIRED = "SELECT id FROM clips WHERE state <> 'ERASED' AND expires_at <= :now"
@@ -48,9 +49,10 @@ final class JdbcClipRepository implements ClipRepository {
     public void insert(Clip clip) {
         AudioInfo audio = clip.audio();
         QualityFigures quality = clip.quality();
+        int inserted;
         try {
-            Instant expiresAt = clip.createdAt().plusMillis(retentionMillis(clip));
-            handle.createUpdate(INSERT)
+            // One statement: the expiry comes from the project's retention, read in the same insert.
+            inserted = handle.createUpdate(INSERT)
                     .bind("id", clip.id().value())
                     .bind("project", clip.project().value())
                     .bind("contributor", clip.contributor().value())
@@ -70,19 +72,13 @@ final class JdbcClipRepository implements ClipRepository {
                     .bind("blob", clip.blob().value())
                     .bind("keyHeader", clip.keyHeader().map(Bytes::toArray).orElse(null))
                     .bind("createdAt", clip.createdAt().toEpochMilli())
-                    .bind("expiresAt", expiresAt.toEpochMilli())
                     .execute();
         } catch (JdbiException e) {
             throw JdbcErrors.onInsert(e, "clip " + clip.id());
         }
-    }
-
-    private long retentionMillis(Clip clip) {
-        return handle.createQuery("SELECT retention_ms FROM projects WHERE id = :project")
-                .bind("project", clip.project().value())
-                .mapTo(Long.class)
-                .findOne()
-                .orElseThrow(() -> CustodyException.notFound("clip " + clip.id() + " refers to no existing project"));
+        if (inserted == 0) {
+            throw CustodyException.notFound("clip " + clip.id() + " refers to no existing project");
+        }
     }
 
     @Override
