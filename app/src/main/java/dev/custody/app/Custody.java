@@ -75,7 +75,9 @@ public final class Custody implements AutoCloseable {
         var contributorLinks = new ContributorLinks(keyProvider);
         var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
         var signedReceipts = new ReceiptSigner(receiptSigner);
-        var custodian = new Custodian(metadata, blobs, contributorKeys, clock);
+        var tenancy = new Tenancy(metadata, clock);
+        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, clock);
+        var payouts = new PayoutService(metadata, clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, identities, clock),
@@ -91,7 +93,7 @@ public final class Custody implements AutoCloseable {
                 new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
                 new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
                 tokens,
-                new Tenancy(metadata, clock),
+                tenancy,
                 new ContributorSignUp(
                         metadata,
                         contributorKeys,
@@ -101,8 +103,9 @@ public final class Custody implements AutoCloseable {
                         clock),
                 new ReviewerAssignments(metadata, clock),
                 new ReviewService(metadata, clock),
-                new PayoutService(metadata, clock),
-                new ContributorRights(metadata, custodian, new ClipReceipts(metadata, checkpoints, signedReceipts)),
+                payouts,
+                new ContributorRights(
+                        metadata, custodian, new ClipReceipts(metadata, checkpoints, signedReceipts), payouts),
                 new ConsentService(
                         metadata,
                         new SignerNames(keyProvider),

@@ -56,12 +56,12 @@ public final class Custodian {
     private final Clock clock;
     private final Tenancy tenancy;
 
-    public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, Clock clock) {
+    public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, Tenancy tenancy, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.keys = requireNonNull(keys, "keys is null");
+        this.tenancy = requireNonNull(tenancy, "tenancy is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.tenancy = new Tenancy(metadata, clock);
     }
 
     public ClipAudio open(Principal caller, ClipId clipId, String purpose) {

@@ -34,7 +34,7 @@ public record Earnings(Pseudonym contributor, List<CurrencyEarnings> currencies)
         }
     }
 
-    public static Earnings of(Pseudonym contributor, List<PayoutCredit> credits) {
+    static Earnings of(Pseudonym contributor, List<PayoutCredit> credits) {
         Map<String, CurrencyEarnings> byCurrency = new TreeMap<>();
         for (PayoutCredit credit : credits) {
             var currency = credit.amount().currency();

@@ -13,7 +13,7 @@ import dev.custody.clip.Custodian;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.LedgerEntry;
-import dev.custody.payout.Earnings;
+import dev.custody.payout.PayoutService;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.receipt.SignedReceipt;
@@ -46,12 +46,15 @@ public final class ContributorRights {
     private final MetadataStore metadata;
     private final Custodian custodian;
     private final ClipReceipts receipts;
+    private final PayoutService payouts;
     private final ContributorHistory history;
 
-    public ContributorRights(MetadataStore metadata, Custodian custodian, ClipReceipts receipts) {
+    public ContributorRights(
+            MetadataStore metadata, Custodian custodian, ClipReceipts receipts, PayoutService payouts) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.custodian = requireNonNull(custodian, "custodian is null");
         this.receipts = requireNonNull(receipts, "receipts is null");
+        this.payouts = requireNonNull(payouts, "payouts is null");
         this.history = new ContributorHistory(metadata);
     }
 
@@ -112,8 +115,7 @@ public final class ContributorRights {
         }
         archive.clips(clips, recorded);
         archive.consents(consents);
-        archive.earnings(
-                metadata.inReadTransaction(r -> Earnings.of(me, r.payouts().creditsOf(me))));
+        archive.earnings(payouts.earnings(caller, me));
         // Read last, so it holds the openings this export just made.
         archive.history(history.everything(me));
     }
