@@ -36,7 +36,13 @@ public record Purposes(Set<Purpose> allowed, Set<Purpose> forbidden) {
     private static Set<Purpose> codes(Collection<String> codes) {
         requireNonNull(codes, "codes is null");
         Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
-        codes.forEach(code -> purposes.add(Purpose.of(requireNonNull(code, "purpose is null"))));
+        for (String code : codes) {
+            if (code == null) {
+                // From a request body: bad input, not a programming error.
+                throw CustodyException.invalidInput("a purpose is null");
+            }
+            purposes.add(Purpose.of(code));
+        }
         return purposes;
     }
 }

@@ -21,6 +21,9 @@ class CommissionAndPurposesTest {
         assertThatThrownBy(() -> Purposes.of(List.of("mind-reading"), List.of()))
                 .isInstanceOf(CustodyException.class)
                 .hasMessageContaining("asr-training");
+        assertThatThrownBy(() -> Purposes.of(java.util.Arrays.asList("asr-training", null), List.of()))
+                .isInstanceOf(CustodyException.class)
+                .hasMessageContaining("null");
     }
 
     @Test
