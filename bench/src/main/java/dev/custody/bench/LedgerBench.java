@@ -1,5 +1,6 @@
 package dev.custody.bench;
 
+import dev.custody.Bytes;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audit.LedgerService;
 import dev.custody.clip.ClipId;
@@ -15,6 +16,7 @@ import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.ledger.LedgerExportReader;
 import dev.custody.ledger.LedgerVerification;
 import dev.custody.ledger.LedgerVerifier;
+import dev.custody.ledger.MerkleHashes;
 import dev.custody.project.ProjectId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * embedded default (each append its own transaction, acknowledged only once committed; concurrent
  * transactions share commits), against the same rows inserted into the same database by the same
  * writers without hashing, tiles or head bookkeeping. Then, on a log grown to {@code proofSize}
- * entries, the time of an inclusion proof, and the time to verify an export of the whole log.
+ * entries, the time of an inclusion proof, the time to verify an export of the whole log, and the
+ * times of the two lookups the log keeps keys for: an entry by leaf hash, and the newest page of
+ * a contributor's entries.
  */
 public final class LedgerBench {
     private static final Actor ACTOR = new Actor("bench-reviewer", ActorRole.REVIEWER);
@@ -73,16 +77,23 @@ public final class LedgerBench {
 
             grow(store, proofSize);
             ledger.issueCheckpoint();
+            // Appending must not slow down as the log (and its lookup keys) grow.
+            double appendsPerSecondWhenGrown = concurrently(i -> append(store, i));
             double proofMillis = inclusionProofMillis(ledger, store);
             double verifySeconds = exportAndVerify(ledger);
+            double leafLookupMillis = leafLookupMillis(store);
+            double historyMillis = contributorHistoryMillis(store);
 
             Map<String, Object> extras = new LinkedHashMap<>();
             extras.put("writers", writers);
             extras.put("appends_per_writer", appendsPerWriter);
             extras.put("proof_log_size", proofSize);
+            extras.put("appends_per_second_at_proof_log_size", BenchReport.round(appendsPerSecondWhenGrown));
             extras.put("inclusion_proof_ms", BenchReport.round(proofMillis));
             extras.put("export_verify_seconds", BenchReport.round(verifySeconds));
             extras.put("export_verify_entries", proofSize);
+            extras.put("entry_by_leaf_hash_ms", BenchReport.round(leafLookupMillis));
+            extras.put("contributor_history_page_ms", BenchReport.round(historyMillis));
             return new BenchReport(
                     "ledger_durable_appends", appendsPerSecond, "entries/s", insertsPerSecond, "rows/s", extras);
         }
@@ -165,6 +176,42 @@ public final class LedgerBench {
             ledger.inclusion(admin, Math.floorMod(random.nextLong(), size), size);
         }
         return (System.nanoTime() - start) / 1e6 / proofs;
+    }
+
+    /** The time to find an entry by its leaf hash (what a proof by entry hash starts with). */
+    private static double leafLookupMillis(JdbcMetadataStore store) {
+        var random = new Random(11);
+        long size = store.inReadTransaction(r -> r.ledger().size());
+        List<Bytes> leafHashes = java.util.stream.IntStream.range(0, LOOKUPS)
+                .mapToObj(i -> store.inReadTransaction(
+                                r -> r.ledger().storedEntries(Math.floorMod(random.nextLong(), size), 1))
+                        .getFirst()
+                        .bytes())
+                .map(MerkleHashes::leafHash)
+                .toList();
+        return millisPerCall(
+                leafHashes,
+                leafHash -> store.inReadTransaction(r -> r.ledger().indexOf(leafHash))
+                        .orElseThrow());
+    }
+
+    /** The time to read the newest page of 50 entries naming a contributor (as their access history does). */
+    private static double contributorHistoryMillis(JdbcMetadataStore store) {
+        List<Pseudonym> contributors =
+                EVENTS.stream().limit(LOOKUPS).map(ClipOpened::contributor).toList();
+        return millisPerCall(
+                contributors,
+                contributor ->
+                        store.inReadTransaction(r -> r.ledger().aboutContributor(contributor, Long.MAX_VALUE, 50)));
+    }
+
+    private static final int LOOKUPS = 500;
+
+    private static <T> double millisPerCall(List<T> arguments, java.util.function.Consumer<T> call) {
+        arguments.forEach(call); // warm-up
+        long start = System.nanoTime();
+        arguments.forEach(call);
+        return (System.nanoTime() - start) / 1e6 / arguments.size();
     }
 
     private double exportAndVerify(LedgerService ledger) throws IOException {

@@ -16,8 +16,8 @@ import java.util.Optional;
  * the caller's transaction: an entry commits with the change it records, or not at all, and
  * concurrent appenders are sequenced by the store's head lock into one linear log.
  *
- * <p>Guarantees: entry n has index n; appending costs one entry write, one pointer write for each
- * contributor the entry names, and amortized less than one tile write; roots and proofs cost
+ * <p>Guarantees: entry n has index n; appending costs one entry write (with what the store keeps to find
+ * it by leaf hash and by contributor) and amortized less than one tile write; roots and proofs cost
  * O(log n) reads and never rehash the log; a checkpoint is issued at most once per size. Throws
  * what the store throws ({@code LEDGER_UNAVAILABLE}, {@code CONFLICT}), INTEGRITY_FAILURE when
  * stored hashes are missing or malformed, and INVALID_INPUT for an index, a size or a range
@@ -46,22 +46,14 @@ public final class Ledger {
         long index = store.lockHead();
         LedgerEntry entry = LedgerEntry.of(index, at, event, actor, purpose, requestId);
         Bytes bytes = LedgerEntryCodec.encode(entry);
-        store.append(index, bytes, MerkleHashes.leafHash(bytes));
-        pointToContributors(entry);
+        store.append(index, bytes, MerkleHashes.leafHash(bytes), entry.contributors());
         hashes.leafAppended(index);
         return entry;
     }
 
-    // Most entries name no contributor and cost nothing here; the others one pointer each.
-    private void pointToContributors(LedgerEntry entry) {
-        for (String contributor : entry.contributors()) {
-            store.pointToContributor(contributor, entry.index());
-        }
-    }
-
     /**
      * Up to {@code limit} (1 to {@value #PAGE}) entries that name {@code contributor}, with index
-     * below {@code before}, newest first; found through the store's pointers, decoded from the log.
+     * below {@code before}, newest first; found through the store's index, decoded from the log.
      *
      * @throws CustodyException INTEGRITY_FAILURE if a pointed-to entry does not name the contributor
      */
@@ -74,7 +66,7 @@ public final class Ledger {
         List<LedgerEntry> entries = new ArrayList<>();
         for (LedgerStore.StoredEntry stored : store.contributorEntries(contributor.value(), before, limit)) {
             LedgerEntry entry = LedgerEntryCodec.decode(stored.bytes());
-            // A pointer is only an index: one to another person's entry must never show it.
+            // The store only says where to look: a wrong hit must never show another person's entry.
             if (entry.index() != stored.index() || !entry.subjects().contains(named)) {
                 throw CustodyException.integrityFailure();
             }

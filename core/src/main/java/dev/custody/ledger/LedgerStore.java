@@ -25,20 +25,15 @@ public interface LedgerStore {
     long size();
 
     /**
-     * Stores entry {@code index} with its leaf hash and moves the head to {@code index + 1}. The
-     * index is unique: storing an index twice fails with CONFLICT.
+     * Stores entry {@code index} with its leaf hash, findable by that hash and by the pseudonym of
+     * each contributor it names, and moves the head to {@code index + 1}. The index is unique:
+     * storing an index twice fails with CONFLICT. The entry stays the record; what the store keeps
+     * to find it only says where to look.
      */
-    void append(long index, Bytes entry, Bytes leafHash);
+    void append(long index, Bytes entry, Bytes leafHash, List<String> contributors);
 
     /**
-     * Records that entry {@code index}, appended in this transaction, names the contributor with
-     * this pseudonym: a pointer, so that a contributor's entries are found without scanning the log.
-     * The entry stays the record; the pointer only says where to look.
-     */
-    void pointToContributor(String pseudonym, long index);
-
-    /**
-     * Up to {@code limit} stored entries that a pointer says name this contributor, with index below
+     * Up to {@code limit} stored entries that the store found under this contributor, with index below
      * {@code before}, newest first.
      */
     List<StoredEntry> contributorEntries(String pseudonym, long before, int limit);

@@ -33,15 +33,16 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public void append(long index, Bytes entry, Bytes leafHash) {
+    public void append(long index, Bytes entry, Bytes leafHash, List<String> contributors) {
         if (entries.putIfAbsent(index, entry) != null) {
             throw new CustodyException(ErrorCode.CONFLICT, "entry exists");
         }
         leafHashes.put(index, leafHash);
         size = index + 1;
+        contributors.forEach(pseudonym -> pointToContributor(pseudonym, index));
     }
 
-    @Override
+    /** Says that entry {@code index} names this contributor, true or not (tests use it to damage the store). */
     public void pointToContributor(String pseudonym, long index) {
         if (!pointers.computeIfAbsent(pseudonym, p -> new TreeSet<>()).add(index)) {
             throw new CustodyException(ErrorCode.CONFLICT, "pointer exists");

@@ -5,6 +5,7 @@ import dev.custody.CustodyException;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.ledger.LedgerStore;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -17,7 +18,7 @@ final class ContributorPointerBackfill {
     private ContributorPointerBackfill() {}
 
     /** Does one page; returns whether pages remain. */
-    static boolean page(Handle handle, boolean lockRow, int pageSize) {
+    static boolean page(Handle handle, boolean lockRow, int pageSize, Pointer pointer) {
         Optional<Range> pending = handle.createQuery(
                         "SELECT next_idx, upto FROM ledger_contributor_backfill WHERE id = 1"
                                 + (lockRow ? " FOR UPDATE" : ""))
@@ -33,7 +34,7 @@ final class ContributorPointerBackfill {
                 .bind("to", to)
                 .map((rs, ctx) -> new LedgerStore.StoredEntry(rs.getLong("idx"), Bytes.copyOf(rs.getBytes("entry"))))
                 .list()
-                .forEach(stored -> point(handle, stored));
+                .forEach(stored -> point(stored, pointer));
         if (to >= pending.get().upto()) {
             handle.execute("DELETE FROM ledger_contributor_backfill WHERE id = 1");
             return false;
@@ -42,7 +43,7 @@ final class ContributorPointerBackfill {
         return true;
     }
 
-    private static void point(Handle handle, LedgerStore.StoredEntry stored) {
+    private static void point(LedgerStore.StoredEntry stored, Pointer pointer) {
         LedgerEntry entry;
         try {
             entry = LedgerEntryCodec.decode(stored.bytes());
@@ -50,16 +51,15 @@ final class ContributorPointerBackfill {
             // A damaged entry names no one reliably; the log's verifier reports it.
             return;
         }
-        if (entry.index() != stored.index()) {
-            return;
+        if (entry.index() == stored.index() && !entry.contributors().isEmpty()) {
+            pointer.point(entry.index(), entry.contributors());
         }
-        for (String pseudonym : entry.contributors()) {
-            handle.createUpdate("INSERT INTO ledger_contributor_entry (pseudonym, idx) VALUES (:pseudonym, :idx)"
-                            + " ON CONFLICT (pseudonym, idx) DO NOTHING")
-                    .bind("pseudonym", pseudonym)
-                    .bind("idx", entry.index())
-                    .execute();
-        }
+    }
+
+    /** Writes, the store's way, that entry {@code index} names these contributors. */
+    @FunctionalInterface
+    interface Pointer {
+        void point(long index, List<String> contributors);
     }
 
     private record Range(long next, long upto) {}

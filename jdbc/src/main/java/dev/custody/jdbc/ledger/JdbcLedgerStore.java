@@ -29,6 +29,10 @@ import org.jdbi.v3.core.JdbiException;
  * from its first statement. On both, the entry index is the primary key, so a fork or a duplicate
  * cannot be stored.
  *
+ * <p>Finding entries by leaf hash and by contributor: on PostgreSQL a B-tree index on the leaf
+ * hash and a table of contributor pointers; on SQLite one FTS5 index ({@link LedgerLookupKeys}),
+ * because random-keyed B-tree inserts halved the durable append rate of its single writer.
+ *
  * <p>Database failures surface as {@code LEDGER_UNAVAILABLE}; a second entry at an index or a
  * second checkpoint at a size as {@code CONFLICT}.
  */
@@ -72,7 +76,9 @@ public final class JdbcLedgerStore implements LedgerStore {
     private static final String INSERT_ENTRY =
             "INSERT INTO ledger_entry (idx, entry, leaf_hash) VALUES (?, ?, ?) ON CONFLICT (idx) DO NOTHING";
     private static final String MOVE_HEAD = "UPDATE ledger_head SET size = ? WHERE id = 1 AND size = ?";
-    private static final String INSERT_POINTER = "INSERT INTO ledger_contributor_entry (pseudonym, idx) VALUES (?, ?)";
+    private static final String INSERT_LOOKUP = "INSERT INTO ledger_lookup (rowid, keys) VALUES (?, ?)";
+    private static final String INSERT_POINTER = "INSERT INTO ledger_contributor_entry (pseudonym, idx) VALUES (?, ?)"
+            + " ON CONFLICT (pseudonym, idx) DO NOTHING";
 
     @Override
     public long size() {
@@ -87,7 +93,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public void append(long index, Bytes entry, Bytes leafHash) {
+    public void append(long index, Bytes entry, Bytes leafHash, List<String> contributors) {
         jdbc(connection -> {
             PreparedStatement insert = PreparedStatements.of(connection, INSERT_ENTRY);
             insert.setLong(1, index);
@@ -102,28 +108,48 @@ public final class JdbcLedgerStore implements LedgerStore {
             if (inserted != 1 || moved != 1) {
                 throw new CustodyException(ErrorCode.CONFLICT, "ledger entry " + index + " exists");
             }
+            switch (dialect) {
+                case SQLITE -> insertLookup(connection, index, LedgerLookupKeys.of(leafHash, contributors));
+                case POSTGRESQL -> insertPointers(connection, index, contributors);
+            }
             return null;
         });
     }
 
-    @Override
-    public void pointToContributor(String pseudonym, long index) {
-        jdbc(connection -> {
+    private static void insertLookup(Connection connection, long index, String keys) throws SQLException {
+        PreparedStatement insert = PreparedStatements.of(connection, INSERT_LOOKUP);
+        insert.setLong(1, index);
+        insert.setString(2, keys);
+        insert.executeUpdate();
+    }
+
+    private static void insertPointers(Connection connection, long index, List<String> contributors)
+            throws SQLException {
+        for (String pseudonym : contributors) {
             PreparedStatement insert = PreparedStatements.of(connection, INSERT_POINTER);
             insert.setString(1, pseudonym);
             insert.setLong(2, index);
             insert.executeUpdate();
-            return null;
-        });
+        }
     }
 
     @Override
     public List<StoredEntry> contributorEntries(String pseudonym, long before, int limit) {
-        return sql(() -> handle.createQuery("SELECT e.idx, e.entry FROM ledger_contributor_entry p"
-                        + " JOIN ledger_entry e ON e.idx = p.idx"
-                        + " WHERE p.pseudonym = :pseudonym AND p.idx < :before"
-                        + " ORDER BY p.idx DESC LIMIT :limit")
-                .bind("pseudonym", pseudonym)
+        String query = switch (dialect) {
+            case SQLITE ->
+                "SELECT idx, entry FROM ledger_entry WHERE idx IN (SELECT rowid FROM ledger_lookup"
+                        + " WHERE ledger_lookup MATCH :key AND rowid < :before ORDER BY rowid DESC LIMIT :limit)"
+                        + " ORDER BY idx DESC";
+            case POSTGRESQL ->
+                "SELECT e.idx, e.entry FROM ledger_contributor_entry p JOIN ledger_entry e ON e.idx = p.idx"
+                        + " WHERE p.pseudonym = :key AND p.idx < :before ORDER BY p.idx DESC LIMIT :limit";
+        };
+        String key = switch (dialect) {
+            case SQLITE -> LedgerLookupKeys.match(LedgerLookupKeys.contributor(pseudonym));
+            case POSTGRESQL -> pseudonym;
+        };
+        return sql(() -> handle.createQuery(query)
+                .bind("key", key)
                 .bind("before", before)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new StoredEntry(rs.getLong("idx"), Bytes.copyOf(rs.getBytes("entry"))))
@@ -139,7 +165,18 @@ public final class JdbcLedgerStore implements LedgerStore {
         if (!handle.isInTransaction()) {
             throw new IllegalStateException("the backfill needs the caller's transaction");
         }
-        return sql(() -> ContributorPointerBackfill.page(handle, dialect == Dialect.POSTGRESQL, pageSize));
+        return sql(() -> ContributorPointerBackfill.page(
+                handle,
+                dialect == Dialect.POSTGRESQL,
+                pageSize,
+                (index, contributors) -> jdbc(connection -> {
+                    switch (dialect) {
+                        // The entry's row, with its leaf hash key, was written by the V13 migration.
+                        case SQLITE -> insertLookup(connection, index, LedgerLookupKeys.ofContributors(contributors));
+                        case POSTGRESQL -> insertPointers(connection, index, contributors);
+                    }
+                    return null;
+                })));
     }
 
     private <T> T jdbc(SqlWork<T> work) {
@@ -157,10 +194,20 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public Optional<Long> indexOfLeaf(Bytes leafHash) {
-        return sql(() -> handle.createQuery("SELECT MIN(idx) FROM ledger_entry WHERE leaf_hash = :hash")
-                .bind("hash", leafHash.toArray())
-                .mapTo(Long.class)
-                .findOne());
+        return sql(() -> switch (dialect) {
+            case SQLITE ->
+                handle.createQuery("SELECT MIN(idx) FROM ledger_entry WHERE leaf_hash = :hash"
+                                + " AND idx IN (SELECT rowid FROM ledger_lookup WHERE ledger_lookup MATCH :key)")
+                        .bind("hash", leafHash.toArray())
+                        .bind("key", LedgerLookupKeys.match(LedgerLookupKeys.leafHash(leafHash)))
+                        .mapTo(Long.class)
+                        .findOne();
+            case POSTGRESQL ->
+                handle.createQuery("SELECT MIN(idx) FROM ledger_entry WHERE leaf_hash = :hash")
+                        .bind("hash", leafHash.toArray())
+                        .mapTo(Long.class)
+                        .findOne();
+        });
     }
 
     @Override

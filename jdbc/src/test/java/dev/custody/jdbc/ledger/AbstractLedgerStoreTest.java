@@ -17,6 +17,7 @@ import dev.custody.ledger.ClipOpened;
 import dev.custody.ledger.KeyCreated;
 import dev.custody.ledger.Ledger;
 import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.ledger.LedgerEvent;
 import dev.custody.ledger.LedgerStore;
 import dev.custody.ledger.LedgerVerification.Verified;
@@ -49,13 +50,22 @@ abstract class AbstractLedgerStoreTest {
 
     protected abstract LedgerStore store(Handle handle);
 
+    /** Removes everything the store keeps to find entries by leaf hash or contributor. */
+    protected abstract void clearLookups(Handle handle);
+
+    /** Leaves the store finding entries by leaf hash only, as a log kept before contributors were. */
+    protected abstract void keepOnlyLeafHashLookups(Handle handle);
+
+    /** How many entries the store finds under some contributor. */
+    protected abstract int entriesFoundByContributor(Handle handle);
+
     @BeforeEach
     void emptyLedger() {
         jdbi().useHandle(handle -> {
             handle.execute("DELETE FROM ledger_entry");
             handle.execute("DELETE FROM ledger_tile");
             handle.execute("DELETE FROM ledger_checkpoint");
-            handle.execute("DELETE FROM ledger_contributor_entry");
+            clearLookups(handle);
             handle.execute("DELETE FROM ledger_contributor_backfill");
             handle.execute("UPDATE ledger_head SET size = 0");
         });
@@ -172,7 +182,7 @@ abstract class AbstractLedgerStoreTest {
         });
         // As an installation upgraded from before the pointers: entries, no pointers, the backfill row.
         jdbi().useHandle(handle -> {
-            handle.execute("DELETE FROM ledger_contributor_entry");
+            keepOnlyLeafHashLookups(handle);
             handle.execute("INSERT INTO ledger_contributor_backfill (id, next_idx, upto) VALUES (1, 0, 20)");
         });
 
@@ -187,6 +197,9 @@ abstract class AbstractLedgerStoreTest {
                     .extracting(LedgerEntry::index)
                     .containsExactly(15L, 10L, 5L, 0L);
             assertThat(pointerCount(handle)).isEqualTo(20);
+            Bytes leafHash =
+                    MerkleHashes.leafHash(store(handle).entries(7, 1).getFirst().bytes());
+            assertThat(Ledger.over(store(handle)).indexOf(leafHash)).contains(7L);
             assertThat(handle.createQuery("SELECT COUNT(*) FROM ledger_contributor_backfill")
                             .mapTo(Integer.class)
                             .one())
@@ -194,6 +207,25 @@ abstract class AbstractLedgerStoreTest {
         });
         boolean more = jdbi().inTransaction(handle -> ((JdbcLedgerStore) store(handle)).backfillContributorPointers(6));
         assertThat(more).isFalse();
+    }
+
+    @Test
+    void indexOfLeaf_findsTheEntry_butNotAHashThatOnlySharesItsBeginning() {
+        List<LedgerEntry> appended = new ArrayList<>();
+        jdbi().useTransaction(handle -> {
+            for (int i = 0; i < 40; i++) {
+                appended.add(append(handle, "req_" + i));
+            }
+        });
+        Bytes leafHash = MerkleHashes.leafHash(LedgerEntryCodec.encode(appended.get(17)));
+        byte[] lookalike = leafHash.toArray();
+        lookalike[31] ^= 1;
+
+        jdbi().useHandle(handle -> {
+            Ledger ledger = Ledger.over(store(handle));
+            assertThat(ledger.indexOf(leafHash)).contains(17L);
+            assertThat(ledger.indexOf(Bytes.copyOf(lookalike))).isEmpty();
+        });
     }
 
     @Test
@@ -256,7 +288,7 @@ abstract class AbstractLedgerStoreTest {
         jdbi().useTransaction(handle -> Ledger.over(store(handle)).issueCheckpoint(SIGNERS));
 
         assertConflict(() -> jdbi().useTransaction(handle ->
-                store(handle).append(0, Bytes.fromHex("01"), MerkleHashes.leafHash(Bytes.fromHex("01")))));
+                store(handle).append(0, Bytes.fromHex("01"), MerkleHashes.leafHash(Bytes.fromHex("01")), List.of())));
         assertConflict(() -> jdbi().useTransaction(handle -> store(handle).addCheckpoint(1, "another root")));
         assertThatThrownBy(() -> jdbi().useHandle(handle ->
                         handle.execute("INSERT INTO ledger_checkpoint (size, note) VALUES (1, 'another root')")))
@@ -274,10 +306,8 @@ abstract class AbstractLedgerStoreTest {
         return new ClipOpened(ClipId.random(), contributor, ProjectId.random());
     }
 
-    private static int pointerCount(Handle handle) {
-        return handle.createQuery("SELECT COUNT(*) FROM ledger_contributor_entry")
-                .mapTo(Integer.class)
-                .one();
+    private int pointerCount(Handle handle) {
+        return entriesFoundByContributor(handle);
     }
 
     LedgerEntry append(Handle handle, String requestId) {

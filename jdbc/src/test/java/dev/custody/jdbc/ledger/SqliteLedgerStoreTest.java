@@ -33,4 +33,23 @@ class SqliteLedgerStoreTest extends AbstractLedgerStoreTest {
     protected LedgerStore store(Handle handle) {
         return JdbcLedgerStore.sqlite(handle);
     }
+
+    @Override
+    protected void clearLookups(Handle handle) {
+        handle.execute("INSERT INTO ledger_lookup (ledger_lookup) VALUES ('delete-all')");
+    }
+
+    @Override
+    protected void keepOnlyLeafHashLookups(Handle handle) {
+        clearLookups(handle);
+        handle.execute("INSERT INTO ledger_lookup (rowid, keys)"
+                + " SELECT idx, 'h' || lower(hex(substr(leaf_hash, 1, 8))) FROM ledger_entry");
+    }
+
+    @Override
+    protected int entriesFoundByContributor(Handle handle) {
+        return handle.createQuery("SELECT COUNT(DISTINCT rowid) FROM ledger_lookup WHERE ledger_lookup MATCH 'ctb*'")
+                .mapTo(Integer.class)
+                .one();
+    }
 }
