@@ -19,6 +19,7 @@ import dev.custody.project.Purposes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -88,10 +89,14 @@ public final class IngestBench {
             extras.put("rounds", rounds);
             extras.put("mb_per_s", BenchReport.round(small.ingestMbPerSecond()));
             extras.put("baseline_mb_per_s", BenchReport.round(small.baselineMbPerSecond()));
+            extras.put("cpu_ms_per_clip", BenchReport.round(small.ingestCpuMillisPerClip()));
+            extras.put("baseline_cpu_ms_per_clip", BenchReport.round(small.baselineCpuMillisPerClip()));
             extras.put("set", speech16k.name());
             extras.put("set_48k_24bit_clips_per_s", BenchReport.round(large.ingestClipsPerSecond()));
             extras.put("set_48k_24bit_baseline_clips_per_s", BenchReport.round(large.baselineClipsPerSecond()));
             extras.put("set_48k_24bit_mb_per_s", BenchReport.round(large.ingestMbPerSecond()));
+            extras.put("set_48k_24bit_cpu_ms_per_clip", BenchReport.round(large.ingestCpuMillisPerClip()));
+            extras.put("set_48k_24bit_baseline_cpu_ms_per_clip", BenchReport.round(large.baselineCpuMillisPerClip()));
             extras.put(
                     "set_48k_24bit_ratio",
                     BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
@@ -133,12 +138,28 @@ public final class IngestBench {
         Path baselineFolder = Files.createDirectories(workFolder.resolve("baseline-" + set.name()));
         double[] ingest = new double[rounds];
         double[] baseline = new double[rounds];
+        double[] ingestCpu = new double[rounds];
+        double[] baselineCpu = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             String prefix = "r" + round + "-";
+            long cpu = processCpuNanos();
             baseline[round] = timed(set, i -> writePlain(baselineFolder, prefix + i, set.clip(i)));
+            baselineCpu[round] = (processCpuNanos() - cpu) / 1e9;
+            cpu = processCpuNanos();
             ingest[round] = timed(set, i -> target.ingest(set.clip(i)));
+            ingestCpu[round] = (processCpuNanos() - cpu) / 1e9;
         }
-        return new Measured(median(ingest), median(baseline), set.size(), set.totalBytes());
+        return new Measured(
+                median(ingest), median(baseline), median(ingestCpu), median(baselineCpu), set.size(), set.totalBytes());
+    }
+
+    /**
+     * CPU time of this process, user and kernel (the page-cache copies of writes are kernel time):
+     * on a machine whose cores are all busy, this, not the disk, is what bounds both rates.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Runs the task for every clip of the set with {@code writers} concurrent threads; returns seconds. */
@@ -210,7 +231,21 @@ public final class IngestBench {
         }
     }
 
-    private record Measured(double ingestSeconds, double baselineSeconds, int clips, long bytes) {
+    private record Measured(
+            double ingestSeconds,
+            double baselineSeconds,
+            double ingestCpuSeconds,
+            double baselineCpuSeconds,
+            int clips,
+            long bytes) {
+        double ingestCpuMillisPerClip() {
+            return ingestCpuSeconds * 1e3 / clips;
+        }
+
+        double baselineCpuMillisPerClip() {
+            return baselineCpuSeconds * 1e3 / clips;
+        }
+
         double ingestClipsPerSecond() {
             return clips / ingestSeconds;
         }

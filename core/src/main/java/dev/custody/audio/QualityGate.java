@@ -56,40 +56,39 @@ public final class QualityGate {
         return figures;
     }
 
-    /** Measures {@code audio} without judging it. */
+    /** Measures {@code audio} without judging it, in one pass over the samples. */
     public static QualityFigures measure(DecodedAudio audio) {
         requireNonNull(audio, "audio is null");
         float[] samples = audio.samples();
+        // Whole 20 ms frames of all channels; samples after the last whole frame count only for
+        // clipping and RMS; a clip shorter than a frame is one frame.
+        int frameLength = audio.info().channels() * Math.max(1, audio.info().sampleRate() / FRAMES_PER_SECOND);
+        int length = Math.min(frameLength, samples.length);
+        double[] energies = new double[Math.max(1, samples.length / frameLength)];
         long clipped = 0;
         double total = 0;
-        for (float sample : samples) {
-            clipped += Math.abs(sample) >= CLIP_LEVEL ? 1 : 0;
-            total += (double) sample * sample;
+        int i = 0;
+        for (int f = 0; f < energies.length; f++) {
+            double sum = 0;
+            for (int end = i + length; i < end; i++) {
+                float sample = samples[i];
+                clipped += Math.abs(sample) >= CLIP_LEVEL ? 1 : 0;
+                sum += (double) sample * sample;
+            }
+            energies[f] = length == 0 ? 0 : sum / length;
+            total += sum;
         }
-        int frameLength = audio.info().channels() * Math.max(1, audio.info().sampleRate() / FRAMES_PER_SECOND);
-        double[] energies = frameEnergies(samples, frameLength);
-        long silent =
-                Arrays.stream(energies).filter(e -> e < SILENT_FRAME_ENERGY).count();
+        for (; i < samples.length; i++) {
+            clipped += Math.abs(samples[i]) >= CLIP_LEVEL ? 1 : 0;
+            total += (double) samples[i] * samples[i];
+        }
+        long silent = 0;
+        for (double energy : energies) {
+            silent += energy < SILENT_FRAME_ENERGY ? 1 : 0;
+        }
         int n = Math.max(1, samples.length);
         double rms = total == 0 ? QualityFigures.SILENCE_DBFS : 10 * Math.log10(total / n);
         return new QualityFigures((double) clipped / n, rms, (double) silent / energies.length, snr(energies));
-    }
-
-    /**
-     * The mean energy of each whole frame of {@code frameLength} samples (all channels); samples
-     * after the last whole frame are left out, and a clip shorter than a frame is one frame.
-     */
-    private static double[] frameEnergies(float[] samples, int frameLength) {
-        int length = Math.min(frameLength, samples.length);
-        double[] energies = new double[Math.max(1, samples.length / frameLength)];
-        for (int f = 0; f < energies.length; f++) {
-            double sum = 0;
-            for (int i = f * length; i < (f + 1) * length; i++) {
-                sum += (double) samples[i] * samples[i];
-            }
-            energies[f] = length == 0 ? 0 : sum / length;
-        }
-        return energies;
     }
 
     private static double snr(double[] energies) {
