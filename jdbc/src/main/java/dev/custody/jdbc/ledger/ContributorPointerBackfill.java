@@ -2,6 +2,7 @@ package dev.custody.jdbc.ledger;
 
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEntryCodec;
 import dev.custody.ledger.LedgerStore;
@@ -51,8 +52,20 @@ final class ContributorPointerBackfill {
             // A damaged entry names no one reliably; the log's verifier reports it.
             return;
         }
-        if (entry.index() == stored.index() && !entry.contributors().isEmpty()) {
-            pointer.point(entry.index(), entry.contributors());
+        List<String> named = entry.contributors();
+        if (entry.index() == stored.index()
+                && !named.isEmpty()
+                && named.stream().allMatch(ContributorPointerBackfill::isPseudonym)) {
+            pointer.point(entry.index(), named);
+        }
+    }
+
+    private static boolean isPseudonym(String value) {
+        try {
+            new Pseudonym(value);
+            return true;
+        } catch (CustodyException e) {
+            return false;
         }
     }
 

@@ -210,6 +210,46 @@ abstract class AbstractLedgerStoreTest {
     }
 
     @Test
+    void backfill_skipsAnEntryThatNamesNoValidPseudonym_andFinishes() {
+        Pseudonym dana = Pseudonym.random();
+        jdbi().useTransaction(handle -> {
+            for (int i = 0; i < 3; i++) {
+                Ledger.over(store(handle)).append(opened(dana), ACTOR, "review", "req_" + i, Instant.now());
+            }
+        });
+        // Entry 1 damaged in the database: its contributor id is no longer a pseudonym (upper case).
+        jdbi().useHandle(handle -> {
+            keepOnlyLeafHashLookups(handle);
+            byte[] damaged = store(handle).entries(1, 1).getFirst().bytes().toArray();
+            byte[] name = dana.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] upper = dana.value()
+                    .toUpperCase(java.util.Locale.ROOT)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int at = indexOf(damaged, name);
+            System.arraycopy(upper, 0, damaged, at, upper.length);
+            handle.execute("UPDATE ledger_entry SET entry = ? WHERE idx = 1", damaged);
+            handle.execute("INSERT INTO ledger_contributor_backfill (id, next_idx, upto) VALUES (1, 0, 3)");
+        });
+
+        while (jdbi().inTransaction(handle -> ((JdbcLedgerStore) store(handle)).backfillContributorPointers(10))) {
+            // one page holds the whole log
+        }
+
+        jdbi().useHandle(handle -> assertThat(Ledger.over(store(handle)).aboutContributor(dana, Long.MAX_VALUE, 10))
+                .extracting(LedgerEntry::index)
+                .containsExactly(2L, 0L));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void indexOfLeaf_findsTheEntry_butNotAHashThatOnlySharesItsBeginning() {
         List<LedgerEntry> appended = new ArrayList<>();
         jdbi().useTransaction(handle -> {
