@@ -11,7 +11,6 @@ import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
 import dev.custody.ledger.RequestRefused;
 import dev.custody.project.OrganizationId;
-import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
@@ -36,7 +35,7 @@ public final class Tenancy {
 
     public Optional<OrganizationId> ownerOf(ProjectId project) {
         requireNonNull(project, "project is null");
-        return metadata.inReadTransaction(r -> r.projects().find(project).map(Project::organization));
+        return metadata.inReadTransaction(r -> r.projects().owner(project));
     }
 
     public Optional<OrganizationId> ownerOf(ClipId clip) {
@@ -44,8 +43,7 @@ public final class Tenancy {
         return metadata.inReadTransaction(r -> r.clips()
                 .find(clip)
                 .map(Clip::project)
-                .flatMap(project -> r.projects().find(project))
-                .map(Project::organization));
+                .flatMap(project -> r.projects().owner(project)));
     }
 
     /**

@@ -24,7 +24,7 @@ import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ClipIngested;
 import dev.custody.ledger.ClipRejected;
 import dev.custody.ledger.LedgerEntry;
-import dev.custody.project.Project;
+import dev.custody.project.PromptTerms;
 import dev.custody.receipt.Receipt;
 import dev.custody.receipt.ReceiptSigner;
 import dev.custody.store.MetadataStore;
@@ -86,9 +86,9 @@ public final class IngestService {
         DecodedAudio audio;
         QualityFigures quality;
         try {
-            original = BoundedUpload.read(upload, admission.project().limits().maxUploadBytes());
+            original = BoundedUpload.read(upload, admission.terms().limits().maxUploadBytes());
             audio = AudioDecoder.decode(original);
-            quality = QualityGate.assess(audio, admission.project().limits());
+            quality = QualityGate.assess(audio, admission.terms().limits());
         } catch (CustodyException e) {
             throw logRejection(caller, clipId, request, e);
         }
@@ -124,9 +124,7 @@ public final class IngestService {
             throw e instanceof CustodyException refused ? logRejection(caller, clipId, request, refused) : e;
         }
         Receipt receipt = ClipReceipts.unsigned(
-                        clip,
-                        admission.project().prompt(clip.promptIndex()),
-                        admission.project().consentTermsVersion())
+                        clip, admission.prompt(), admission.terms().consentTermsVersion())
                 .withLedger(proofs.include(entry));
         return new IngestResult(clip, receipts.sign(receipt));
     }
@@ -148,12 +146,16 @@ public final class IngestService {
         return e;
     }
 
+    // Runs twice per upload (before reading it, and again in the transaction that records it), so
+    // it reads the one prompt the clip is for, never all of the project's prompts.
     private Admission admit(Repositories repositories, IngestRequest request) {
-        Project project = repositories
+        PromptTerms terms = repositories
                 .projects()
-                .find(request.project())
+                .promptTerms(request.project(), request.promptIndex())
                 .orElseThrow(() -> CustodyException.notFound("no such project"));
-        project.prompt(request.promptIndex());
+        String prompt = terms.prompt()
+                .orElseThrow(
+                        () -> CustodyException.invalidInput("no prompt " + request.promptIndex() + " in this project"));
         Pseudonym contributor = request.contributor();
         var state = repositories
                 .contributors()
@@ -166,15 +168,15 @@ public final class IngestService {
         }
         boolean consented = repositories
                 .consents()
-                .latest(contributor, project.id())
-                .filter(consent -> consent.active() && consent.termsVersion() == project.consentTermsVersion())
+                .latest(contributor, request.project())
+                .filter(consent -> consent.active() && consent.termsVersion() == terms.consentTermsVersion())
                 .isPresent();
         if (!consented) {
             throw new CustodyException(
                     ErrorCode.CONSENT_REQUIRED,
-                    "the contributor has not consented to version " + project.consentTermsVersion() + " of the terms");
+                    "the contributor has not consented to version " + terms.consentTermsVersion() + " of the terms");
         }
-        return new Admission(project, voiceKey.get());
+        return new Admission(terms, prompt, voiceKey.get());
     }
 
     private EncryptedBlob encryptToBlob(WrappedKey voiceKey, ClipId clipId, Pseudonym contributor, byte[] original) {
@@ -192,5 +194,5 @@ public final class IngestService {
 
     private record EncryptedBlob(BlobId blob, Bytes header) {}
 
-    private record Admission(Project project, WrappedKey voiceKey) {}
+    private record Admission(PromptTerms terms, String prompt, WrappedKey voiceKey) {}
 }

@@ -6,6 +6,7 @@ import dev.custody.project.Commission;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.PromptTerms;
 import dev.custody.project.Purpose;
 import dev.custody.project.Purposes;
 import dev.custody.store.ProjectRepository;
@@ -130,6 +131,28 @@ final class JdbcProjectRepository implements ProjectRepository {
                 .findOne();
     }
 
+    @Override
+    public Optional<OrganizationId> owner(ProjectId id) {
+        return handle.createQuery("SELECT organization_id FROM projects WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> new OrganizationId(rs.getString("organization_id")))
+                .findOne();
+    }
+
+    @Override
+    public Optional<PromptTerms> promptTerms(ProjectId id, int promptIndex) {
+        return handle.createQuery("SELECT p.*, pp.text AS prompt_text FROM projects p"
+                        + " LEFT JOIN project_prompts pp ON pp.project_id = p.id AND pp.idx = :idx"
+                        + " WHERE p.id = :id")
+                .bind("id", id.value())
+                .bind("idx", promptIndex)
+                .map((rs, ctx) -> new PromptTerms(
+                        Optional.ofNullable(rs.getString("prompt_text")),
+                        rs.getInt("consent_terms_version"),
+                        limits(rs)))
+                .findOne();
+    }
+
     private List<String> prompts(ProjectId id) {
         return handle.createQuery("SELECT text FROM project_prompts WHERE project_id = :id ORDER BY idx")
                 .bind("id", id.value())
@@ -151,7 +174,26 @@ final class JdbcProjectRepository implements ProjectRepository {
     }
 
     private static Project map(ResultSet rs, List<String> prompts, Purposes purposes) throws SQLException {
-        AudioLimits limits = new AudioLimits(
+        return new Project(
+                new ProjectId(rs.getString("id")),
+                new OrganizationId(rs.getString("organization_id")),
+                rs.getString("name"),
+                prompts,
+                rs.getInt("consent_terms_version"),
+                Duration.ofMillis(rs.getLong("retention_ms")),
+                limits(rs),
+                new Commission(
+                        rs.getString("language"),
+                        rs.getInt("target_clips"),
+                        rs.getInt("clips_per_prompt"),
+                        rs.getInt("review_count"),
+                        new Money(rs.getLong("pay_minor_units"), Currency.getInstance(rs.getString("pay_currency")))),
+                purposes,
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static AudioLimits limits(ResultSet rs) throws SQLException {
+        return new AudioLimits(
                 rs.getInt("min_sample_rate"),
                 rs.getInt("max_sample_rate"),
                 Duration.ofMillis(rs.getLong("min_duration_ms")),
@@ -161,21 +203,5 @@ final class JdbcProjectRepository implements ProjectRepository {
                 rs.getDouble("min_rms_dbfs"),
                 rs.getDouble("max_silence_ratio"),
                 rs.getDouble("min_snr_db"));
-        return new Project(
-                new ProjectId(rs.getString("id")),
-                new OrganizationId(rs.getString("organization_id")),
-                rs.getString("name"),
-                prompts,
-                rs.getInt("consent_terms_version"),
-                Duration.ofMillis(rs.getLong("retention_ms")),
-                limits,
-                new Commission(
-                        rs.getString("language"),
-                        rs.getInt("target_clips"),
-                        rs.getInt("clips_per_prompt"),
-                        rs.getInt("review_count"),
-                        new Money(rs.getLong("pay_minor_units"), Currency.getInstance(rs.getString("pay_currency")))),
-                purposes,
-                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

@@ -8,7 +8,9 @@ import dev.custody.ErrorCode;
 import dev.custody.project.Organization;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.PromptTerms;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.custody.store.ProjectRepository}: every field, prompts in order. Run through {@link RepositoryContract}. */
@@ -35,6 +37,32 @@ public abstract class ProjectRepositoryContract extends RepositoryContractSuppor
 
         assertThat(find(r -> r.projects().find(project.id())).orElseThrow().prompts())
                 .containsExactlyElementsOf(AWKWARD.reversed());
+    }
+
+    @Test
+    void owner_isTheProjectsOrganization_andEmptyForAnUnknownProject() {
+        Scene scene = scene();
+
+        assertThat(find(r -> r.projects().owner(scene.project().id())))
+                .contains(scene.organization().id());
+        assertThat(find(r -> r.projects().owner(ProjectId.random()))).isEmpty();
+    }
+
+    @Test
+    void promptTerms_carryThatPromptTheTermsVersionAndTheLimits_andNoTextForAPromptBeyondTheLast() {
+        Scene scene = scene();
+        ProjectId id = scene.project().id();
+
+        PromptTerms second = find(r -> r.projects().promptTerms(id, 1)).orElseThrow();
+        PromptTerms beyond = find(r -> r.projects().promptTerms(id, 3)).orElseThrow();
+
+        assertThat(second)
+                .isEqualTo(new PromptTerms(
+                        Optional.of("second"), scene.project().consentTermsVersion(), RepositoryRecords.LIMITS));
+        assertThat(beyond.prompt()).isEmpty();
+        assertThat(find(r -> r.projects().promptTerms(id, -1)).orElseThrow().prompt())
+                .isEmpty();
+        assertThat(find(r -> r.projects().promptTerms(ProjectId.random(), 0))).isEmpty();
     }
 
     @Test
