@@ -69,17 +69,33 @@ public final class QualityGate {
         double total = 0;
         int i = 0;
         for (int f = 0; f < energies.length; f++) {
-            double sum = 0;
-            for (int end = i + length; i < end; i++) {
-                float sample = samples[i];
-                clipped += Math.abs(sample) >= CLIP_LEVEL ? 1 : 0;
-                sum += (double) sample * sample;
+            int end = i + length;
+            // Four running sums, not one: a single chain of dependent additions would wait on each
+            // add's latency, and this loop runs over every sample of every clip.
+            double sum0 = 0;
+            double sum1 = 0;
+            double sum2 = 0;
+            double sum3 = 0;
+            for (; i + 3 < end; i += 4) {
+                clipped += clipped(samples[i])
+                        + clipped(samples[i + 1])
+                        + clipped(samples[i + 2])
+                        + clipped(samples[i + 3]);
+                sum0 += (double) samples[i] * samples[i];
+                sum1 += (double) samples[i + 1] * samples[i + 1];
+                sum2 += (double) samples[i + 2] * samples[i + 2];
+                sum3 += (double) samples[i + 3] * samples[i + 3];
             }
+            for (; i < end; i++) {
+                clipped += clipped(samples[i]);
+                sum0 += (double) samples[i] * samples[i];
+            }
+            double sum = (sum0 + sum1) + (sum2 + sum3);
             energies[f] = length == 0 ? 0 : sum / length;
             total += sum;
         }
         for (; i < samples.length; i++) {
-            clipped += Math.abs(samples[i]) >= CLIP_LEVEL ? 1 : 0;
+            clipped += clipped(samples[i]);
             total += (double) samples[i] * samples[i];
         }
         long silent = 0;
@@ -89,6 +105,10 @@ public final class QualityGate {
         int n = Math.max(1, samples.length);
         double rms = total == 0 ? QualityFigures.SILENCE_DBFS : 10 * Math.log10(total / n);
         return new QualityFigures((double) clipped / n, rms, (double) silent / energies.length, snr(energies));
+    }
+
+    private static int clipped(float sample) {
+        return Math.abs(sample) >= CLIP_LEVEL ? 1 : 0;
     }
 
     private static double snr(double[] energies) {

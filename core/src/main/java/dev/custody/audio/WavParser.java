@@ -2,6 +2,8 @@ package dev.custody.audio;
 
 import static dev.custody.audio.AudioDecoder.malformed;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -29,12 +31,19 @@ final class WavParser {
     private static final int RIFF_HEADER = 12;
     private static final int CHUNK_HEADER = 8;
 
+    private static final VarHandle SHORT_LE =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT_LE =
+            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] bytes;
     private final ByteBuffer file;
     private WavFormat format;
     private int dataOffset = -1;
     private int dataSize;
 
     private WavParser(byte[] file) {
+        this.bytes = file;
         this.file = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
     }
 
@@ -117,21 +126,25 @@ final class WavParser {
         int count = dataSize / bytesPerSample;
         AudioDecoder.checkCap(count);
         float[] samples = new float[count];
-        // One loop per encoding, so the loop body is branch-free: decoding is a quarter of ingest's CPU.
+        // One loop per encoding over the array itself, so the loop body is branch-free and its
+        // bounds checks are hoisted: decoding is a quarter of ingest's CPU.
+        int at = dataOffset;
         switch (format.encoding()) {
             case PCM_16 -> {
-                for (int i = 0; i < count; i++) {
-                    samples[i] = DecodedAudio.pcmToFloat(file.getShort(dataOffset + i * bytesPerSample), 16);
+                for (int i = 0; i < count; i++, at += bytesPerSample) {
+                    samples[i] = DecodedAudio.pcmToFloat((short) SHORT_LE.get(bytes, at), 16);
                 }
             }
             case PCM_24 -> {
-                for (int i = 0; i < count; i++) {
-                    samples[i] = DecodedAudio.pcmToFloat(int24(dataOffset + i * bytesPerSample), 24);
+                for (int i = 0; i < count; i++, at += bytesPerSample) {
+                    // The top byte is read signed, so the sign extends.
+                    int value = (bytes[at + 2] << 16) | ((bytes[at + 1] & 0xFF) << 8) | (bytes[at] & 0xFF);
+                    samples[i] = DecodedAudio.pcmToFloat(value, 24);
                 }
             }
             case FLOAT_32 -> {
-                for (int i = 0; i < count; i++) {
-                    samples[i] = finite(file.getFloat(dataOffset + i * bytesPerSample));
+                for (int i = 0; i < count; i++, at += bytesPerSample) {
+                    samples[i] = finite((float) FLOAT_LE.get(bytes, at));
                 }
             }
         }
@@ -139,11 +152,6 @@ final class WavParser {
         AudioInfo info =
                 new AudioInfo(AudioContainer.WAV, format.encoding(), format.sampleRate(), format.channels(), frames);
         return DecodedAudio.of(info, samples);
-    }
-
-    private int int24(int offset) {
-        // The top byte is read signed, so the sign extends.
-        return (file.get(offset + 2) << 16) | ((file.get(offset + 1) & 0xFF) << 8) | (file.get(offset) & 0xFF);
     }
 
     private static float finite(float value) {
