@@ -11,7 +11,7 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.PayoutBatchChange;
 import dev.custody.ledger.PayoutBatchChanged;
 import dev.custody.ledger.PayoutCredited;
-import dev.custody.project.Project;
+import dev.custody.project.Commission;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.Clock;
@@ -48,18 +48,18 @@ public final class PayoutService {
      * Fails CONFLICT if the clip was credited before.
      */
     public static PayoutCredit creditAcceptedClip(
-            Repositories repositories, Clip clip, Project project, Principal caller, Instant now) {
+            Repositories repositories, Clip clip, Commission commission, Principal caller, Instant now) {
         var credit = PayoutCredit.pending(
                 clip.id(),
                 clip.contributor(),
-                project.id(),
-                project.commission().payPerAcceptedClip(),
+                clip.project(),
+                commission.payPerAcceptedClip(),
                 now.truncatedTo(ChronoUnit.MILLIS));
         repositories.payouts().credit(credit);
         repositories
                 .ledger()
                 .append(
-                        new PayoutCredited(clip.id(), clip.contributor(), project.id(), credit.amount()),
+                        new PayoutCredited(clip.id(), clip.contributor(), clip.project(), credit.amount()),
                         caller.actor(),
                         PURPOSE,
                         caller.requestId(),

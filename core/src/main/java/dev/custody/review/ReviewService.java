@@ -14,7 +14,8 @@ import dev.custody.clip.Custodian;
 import dev.custody.ledger.ClipReviewed;
 import dev.custody.ledger.ReviewVerdict;
 import dev.custody.payout.PayoutService;
-import dev.custody.project.Project;
+import dev.custody.project.Commission;
+import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Human review. An assigned reviewer sees the project's clips awaiting their verdict (with quality
@@ -64,9 +66,13 @@ public final class ReviewService {
         }
         AccountId reviewer = new AccountId(caller.id());
         return metadata.inReadTransaction(repositories -> {
-            Project project = assignedProject(repositories, projectId, reviewer);
-            return repositories.reviews().queue(projectId, reviewer, limit).stream()
-                    .map(clip -> ReviewItem.of(clip, project.prompt(clip.promptIndex())))
+            requireAssigned(repositories, projectId, reviewer);
+            List<Clip> clips = repositories.reviews().queue(projectId, reviewer, limit);
+            Map<Integer, String> prompts = repositories
+                    .projects()
+                    .prompts(projectId, clips.stream().map(Clip::promptIndex).collect(Collectors.toSet()));
+            return clips.stream()
+                    .map(clip -> ReviewItem.of(clip, promptOf(clip, prompts)))
                     .toList();
         });
     }
@@ -78,18 +84,18 @@ public final class ReviewService {
         Instant now = clock.instant();
         return metadata.inTransaction(repositories -> {
             Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
-            Project project = assignedProject(repositories, clip.project(), reviewer);
+            Commission commission = requireAssigned(repositories, clip.project(), reviewer);
             requireJudgeable(repositories, clipId, reviewer);
             repositories.reviews().insert(new Review(clipId, reviewer, verdict, now.truncatedTo(ChronoUnit.MILLIS)));
             repositories
                     .ledger()
                     .append(
-                            new ClipReviewed(clipId, project.id(), verdict.outcome()),
+                            new ClipReviewed(clipId, clip.project(), verdict.outcome()),
                             caller.actor(),
                             PURPOSE,
                             caller.requestId(),
                             now);
-            return settle(repositories, clip, project, caller, now);
+            return settle(repositories, clip, commission, caller, now);
         });
     }
 
@@ -97,11 +103,11 @@ public final class ReviewService {
     public ReviewProgress progress(Principal caller, ProjectId projectId) {
         caller.require(MAY_SEE_PROGRESS, "read review progress");
         return metadata.inReadTransaction(repositories -> {
-            Project project = repositories
+            OrganizationId owner = repositories
                     .projects()
-                    .find(projectId)
+                    .owner(projectId)
                     .orElseThrow(() -> CustodyException.notFound("no such project"));
-            caller.requireOwnOrganization(project.organization(), "read review progress");
+            caller.requireOwnOrganization(owner, "read review progress");
             Map<ClipState, Long> counts = repositories.clips().countByState(projectId);
             return new ReviewProgress(
                     projectId,
@@ -109,17 +115,36 @@ public final class ReviewService {
                     counts.getOrDefault(ClipState.ACCEPTED, 0L),
                     counts.getOrDefault(ClipState.REJECTED, 0L),
                     counts.getOrDefault(ClipState.ERASED, 0L),
-                    project.commission().reviewCount());
+                    repositories
+                            .projects()
+                            .commission(projectId)
+                            .orElseThrow(CustodyException::integrityFailure)
+                            .reviewCount());
         });
     }
 
-    private static Project assignedProject(Repositories repositories, ProjectId projectId, AccountId reviewer) {
-        Project project =
-                repositories.projects().find(projectId).orElseThrow(() -> CustodyException.notFound("no such project"));
+    /**
+     * Fails unless the project exists and the reviewer is assigned to it; returns what it
+     * commissions. Reads neither the project's prompts (it may have 100,000) nor more than it needs.
+     */
+    private static Commission requireAssigned(Repositories repositories, ProjectId projectId, AccountId reviewer) {
+        Commission commission = repositories
+                .projects()
+                .commission(projectId)
+                .orElseThrow(() -> CustodyException.notFound("no such project"));
         if (!repositories.reviews().isAssigned(projectId, reviewer)) {
             throw new CustodyException(ErrorCode.FORBIDDEN, "not assigned to review this project");
         }
-        return project;
+        return commission;
+    }
+
+    private static String promptOf(Clip clip, Map<Integer, String> prompts) {
+        String prompt = prompts.get(clip.promptIndex());
+        if (prompt == null) {
+            // Every stored clip was checked against its project's prompts at ingest.
+            throw CustodyException.integrityFailure();
+        }
+        return prompt;
     }
 
     /**
@@ -147,9 +172,9 @@ public final class ReviewService {
     }
 
     private static ReviewOutcome settle(
-            Repositories repositories, Clip clip, Project project, Principal caller, Instant now) {
+            Repositories repositories, Clip clip, Commission commission, Principal caller, Instant now) {
         List<Review> reviews = repositories.reviews().ofClip(clip.id());
-        int required = project.commission().reviewCount();
+        int required = commission.reviewCount();
         int acceptances = (int) reviews.stream()
                 .filter(review -> review.verdict().outcome() == ReviewVerdict.ACCEPTED)
                 .count();
@@ -160,7 +185,7 @@ public final class ReviewService {
             throw new IllegalStateException("a clip locked for review could not be decided");
         }
         if (state == ClipState.ACCEPTED) {
-            PayoutService.creditAcceptedClip(repositories, clip, project, caller, now);
+            PayoutService.creditAcceptedClip(repositories, clip, commission, caller, now);
         }
         return new ReviewOutcome(clip.id(), state, acceptances, required);
     }

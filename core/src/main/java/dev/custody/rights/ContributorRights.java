@@ -14,8 +14,8 @@ import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.payout.PayoutService;
-import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.PromptTerms;
 import dev.custody.receipt.SignedReceipt;
 import dev.custody.store.MetadataStore;
 import java.util.ArrayList;
@@ -133,22 +133,28 @@ public final class ContributorRights {
         }
         Map<ClipId, LedgerEntry> entries =
                 history.ingestEntries(me, clips.stream().map(Clip::id).collect(Collectors.toSet()));
-        Set<ProjectId> projectIds = clips.stream().map(Clip::project).collect(Collectors.toSet());
-        Map<ProjectId, Project> projects = new HashMap<>();
+        // Each clip's own prompt, never every prompt of its project (a project may have 100,000).
+        Map<PromptKey, PromptTerms> prompts = new HashMap<>();
         List<ConsentRecord> consents = metadata.inReadTransaction(r -> {
-            projectIds.forEach(id -> r.projects().find(id).ifPresent(p -> projects.put(id, p)));
+            for (Clip clip : clips) {
+                prompts.computeIfAbsent(
+                        new PromptKey(clip.project(), clip.promptIndex()),
+                        key -> r.projects()
+                                .promptTerms(key.project(), key.index())
+                                .orElse(null));
+            }
             return r.consents().byContributor(me);
         });
         List<ClipReceipts.Ingested> ingested = new ArrayList<>(clips.size());
         for (Clip clip : clips) {
-            // Every stored clip was logged at ingest, and its project is kept: else the data is damaged.
+            // Every stored clip was logged at ingest, and its project and prompt are kept: else the data is damaged.
             LedgerEntry entry = entries.get(clip.id());
-            Project project = projects.get(clip.project());
-            if (entry == null || project == null) {
+            PromptTerms terms = prompts.get(new PromptKey(clip.project(), clip.promptIndex()));
+            if (entry == null || terms == null || terms.prompt().isEmpty()) {
                 throw CustodyException.integrityFailure();
             }
             ingested.add(new ClipReceipts.Ingested(
-                    clip, entry, project.prompt(clip.promptIndex()), termsAt(clip, project, consents)));
+                    clip, entry, terms.prompt().get(), termsAt(clip, terms.consentTermsVersion(), consents)));
         }
         List<SignedReceipt> signed = receipts.of(ingested);
         List<MyClip> mine = new ArrayList<>(clips.size());
@@ -159,15 +165,17 @@ public final class ContributorRights {
     }
 
     /** The terms version of the latest consent to the clip's project given before the clip was received. */
-    private static int termsAt(Clip clip, Project project, List<ConsentRecord> consents) {
+    private static int termsAt(Clip clip, int currentTermsVersion, List<ConsentRecord> consents) {
         // Newest first: the first one given before the clip is the one ingest checked.
         for (ConsentRecord consent : consents) {
             if (consent.project().equals(clip.project()) && !consent.givenAt().isAfter(clip.createdAt())) {
                 return consent.termsVersion();
             }
         }
-        return project.consentTermsVersion();
+        return currentTermsVersion;
     }
+
+    private record PromptKey(ProjectId project, int index) {}
 
     private static long checkBefore(long before) {
         if (before < 0) {

@@ -1,10 +1,13 @@
 package dev.custody.store;
 
+import dev.custody.project.Commission;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.project.PromptTerms;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 public interface ProjectRepository {
     void insert(Project project);
@@ -16,6 +19,12 @@ public interface ProjectRepository {
 
     /** What a recording of prompt {@code promptIndex} must meet; empty if there is no such project. */
     Optional<PromptTerms> promptTerms(ProjectId id, int promptIndex);
+
+    /** What the project commissions (reviews per clip, pay), read without its prompts. */
+    Optional<Commission> commission(ProjectId id);
+
+    /** The texts of these prompts of the project, by index; an index the project lacks is left out. */
+    Map<Integer, String> prompts(ProjectId id, Set<Integer> indexes);
 
     /**
      * Moves the version of the consent terms the project requires, if it is still {@code expected};

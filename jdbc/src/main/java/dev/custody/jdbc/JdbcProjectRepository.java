@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -153,6 +155,28 @@ final class JdbcProjectRepository implements ProjectRepository {
                 .findOne();
     }
 
+    @Override
+    public Optional<Commission> commission(ProjectId id) {
+        return handle.createQuery("SELECT * FROM projects WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> commission(rs))
+                .findOne();
+    }
+
+    @Override
+    public Map<Integer, String> prompts(ProjectId id, Set<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            return Map.of();
+        }
+        Map<Integer, String> prompts = new HashMap<>();
+        handle.createQuery("SELECT idx, text FROM project_prompts WHERE project_id = :id AND idx IN (<indexes>)")
+                .bind("id", id.value())
+                .bindList("indexes", List.copyOf(indexes))
+                .map((rs, ctx) -> prompts.put(rs.getInt("idx"), rs.getString("text")))
+                .list();
+        return prompts;
+    }
+
     private List<String> prompts(ProjectId id) {
         return handle.createQuery("SELECT text FROM project_prompts WHERE project_id = :id ORDER BY idx")
                 .bind("id", id.value())
@@ -182,14 +206,18 @@ final class JdbcProjectRepository implements ProjectRepository {
                 rs.getInt("consent_terms_version"),
                 Duration.ofMillis(rs.getLong("retention_ms")),
                 limits(rs),
-                new Commission(
-                        rs.getString("language"),
-                        rs.getInt("target_clips"),
-                        rs.getInt("clips_per_prompt"),
-                        rs.getInt("review_count"),
-                        new Money(rs.getLong("pay_minor_units"), Currency.getInstance(rs.getString("pay_currency")))),
+                commission(rs),
                 purposes,
                 Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static Commission commission(ResultSet rs) throws SQLException {
+        return new Commission(
+                rs.getString("language"),
+                rs.getInt("target_clips"),
+                rs.getInt("clips_per_prompt"),
+                rs.getInt("review_count"),
+                new Money(rs.getLong("pay_minor_units"), Currency.getInstance(rs.getString("pay_currency"))));
     }
 
     private static AudioLimits limits(ResultSet rs) throws SQLException {

@@ -10,7 +10,9 @@ import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.project.PromptTerms;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.custody.store.ProjectRepository}: every field, prompts in order. Run through {@link RepositoryContract}. */
@@ -63,6 +65,29 @@ public abstract class ProjectRepositoryContract extends RepositoryContractSuppor
         assertThat(find(r -> r.projects().promptTerms(id, -1)).orElseThrow().prompt())
                 .isEmpty();
         assertThat(find(r -> r.projects().promptTerms(ProjectId.random(), 0))).isEmpty();
+    }
+
+    @Test
+    void commission_isTheProjectsCommission_andEmptyForAnUnknownProject() {
+        Scene scene = scene();
+
+        assertThat(find(r -> r.projects().commission(scene.project().id())))
+                .contains(scene.project().commission());
+        assertThat(find(r -> r.projects().commission(ProjectId.random()))).isEmpty();
+    }
+
+    @Test
+    void prompts_returnsTheAskedPromptsByIndex_leavingOutThoseTheProjectLacks() {
+        Scene scene = scene();
+        ProjectId id = scene.project().id();
+
+        Map<Integer, String> found = tx(r -> r.projects().prompts(id, Set.of(0, 2, 7)));
+
+        assertThat(found).containsExactlyInAnyOrderEntriesOf(Map.of(0, "first", 2, "third"));
+        Map<Integer, String> noneAsked = tx(r -> r.projects().prompts(id, Set.of()));
+        Map<Integer, String> noProject = tx(r -> r.projects().prompts(ProjectId.random(), Set.of(0)));
+        assertThat(noneAsked).isEmpty();
+        assertThat(noProject).isEmpty();
     }
 
     @Test
