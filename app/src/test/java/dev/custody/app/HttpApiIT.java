@@ -272,6 +272,11 @@ class HttpApiIT {
         }
         assertError(get("/api/v1/ledger/proofs/inclusion?index=0&size=999999"), 422, "INVALID_INPUT");
         assertError(get("/api/v1/ledger/proofs/inclusion?index=-1&size=1"), 422, "INVALID_INPUT");
+        assertError(get("/api/v1/ledger/proofs/inclusion?hash=abcd&size=1"), 422, "INVALID_INPUT");
+        assertError(
+                get("/api/v1/ledger/proofs/inclusion?hash=" + "00".repeat(32) + "&size=" + latest.size()),
+                404,
+                "NOT_FOUND");
         assertError(
                 send("GET", "/api/v1/ledger/checkpoint", null, BodyPublishers.noBody(), null), 401, "UNAUTHENTICATED");
     }

@@ -75,9 +75,17 @@ public final class Ledger {
         return entries;
     }
 
-    /** The index of the first entry whose leaf hash this is. */
+    /**
+     * The index of the first entry whose leaf hash this is.
+     *
+     * @throws CustodyException INVALID_INPUT if it is not 32 bytes (it usually comes from a request)
+     */
     public Optional<Long> indexOf(Bytes leafHash) {
-        return store.indexOfLeaf(requireNonNull(leafHash, "leafHash is null"));
+        requireNonNull(leafHash, "leafHash is null");
+        if (leafHash.length() != MerkleHashes.HASH_LENGTH) {
+            throw CustodyException.invalidInput("a leaf hash has " + MerkleHashes.HASH_LENGTH + " bytes");
+        }
+        return store.indexOfLeaf(leafHash);
     }
 
     public long size() {

@@ -95,7 +95,8 @@ class LedgerTest {
                 () -> ledger.consistencyProof(2, 4),
                 () -> ledger.consistencyProof(3, 2),
                 () -> ledger.entries(2, 1),
-                () -> ledger.entries(0, 4))) {
+                () -> ledger.entries(0, 4),
+                () -> ledger.indexOf(Bytes.fromHex("abcd")))) {
             assertThatThrownBy(request)
                     .isInstanceOf(CustodyException.class)
                     .extracting(e -> ((CustodyException) e).code())
