@@ -10,6 +10,7 @@ import dev.custody.audit.ReceiptProofs;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.receipt.ReceiptSigner;
@@ -79,8 +80,8 @@ public final class ConsentService {
     public ConsentTerms currentTerms(Principal caller, ProjectId projectId) {
         caller.require(MAY_READ_TERMS, "read consent terms");
         return metadata.inReadTransaction(repositories -> {
-            Project project = project(repositories, caller, projectId, "read consent terms");
-            return terms(repositories, project.id(), project.consentTermsVersion());
+            requireVisible(repositories, caller, projectId, "read consent terms");
+            return terms(repositories, projectId, currentVersion(repositories, projectId));
         });
     }
 
@@ -88,8 +89,8 @@ public final class ConsentService {
     public ConsentTerms terms(Principal caller, ProjectId projectId, int version) {
         caller.require(MAY_READ_TERMS, "read consent terms");
         return metadata.inReadTransaction(repositories -> {
-            Project project = project(repositories, caller, projectId, "read consent terms");
-            return terms(repositories, project.id(), version);
+            requireVisible(repositories, caller, projectId, "read consent terms");
+            return terms(repositories, projectId, version);
         });
     }
 
@@ -102,11 +103,7 @@ public final class ConsentService {
         Instant now = now();
         ConsentRecording.Given given = metadata.inTransaction(repositories -> {
             ConsentRecording.requireActive(repositories, self);
-            Project project = repositories
-                    .projects()
-                    .find(act.project())
-                    .orElseThrow(() -> CustodyException.notFound("no such project"));
-            ConsentTerms current = terms(repositories, project.id(), project.consentTermsVersion());
+            ConsentTerms current = terms(repositories, act.project(), currentVersion(repositories, act.project()));
             if (act.termsVersion() != current.version() || !act.termsHash().equals(current.sha256())) {
                 throw new CustodyException(
                         ErrorCode.CONFLICT,
@@ -115,7 +112,7 @@ public final class ConsentService {
             }
             if (repositories
                     .consents()
-                    .latest(self, project.id())
+                    .latest(self, act.project())
                     .filter(c -> c.active() && c.termsVersion() == current.version())
                     .isPresent()) {
                 throw new CustodyException(ErrorCode.CONFLICT, "you have already consented to these terms");
@@ -140,6 +137,21 @@ public final class ConsentService {
                 repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project"));
         caller.requireOwnOrganization(project.organization(), action);
         return project;
+    }
+
+    // Reading and giving consent happen once per contributor and project, on projects that may
+    // have 100,000 prompts: these read only the owner and the version, never the prompts.
+    private static void requireVisible(Repositories repositories, Principal caller, ProjectId id, String action) {
+        OrganizationId owner =
+                repositories.projects().owner(id).orElseThrow(() -> CustodyException.notFound("no such project"));
+        caller.requireOwnOrganization(owner, action);
+    }
+
+    private static int currentVersion(Repositories repositories, ProjectId id) {
+        return repositories
+                .projects()
+                .consentTermsVersion(id)
+                .orElseThrow(() -> CustodyException.notFound("no such project"));
     }
 
     private static ConsentTerms terms(Repositories repositories, ProjectId project, int version) {

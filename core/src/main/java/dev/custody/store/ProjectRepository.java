@@ -20,6 +20,9 @@ public interface ProjectRepository {
     /** What a recording of prompt {@code promptIndex} must meet; empty if there is no such project. */
     Optional<PromptTerms> promptTerms(ProjectId id, int promptIndex);
 
+    /** The version of the consent terms the project requires now, read without its prompts. */
+    Optional<Integer> consentTermsVersion(ProjectId id);
+
     /** What the project commissions (reviews per clip, pay), read without its prompts. */
     Optional<Commission> commission(ProjectId id);
 

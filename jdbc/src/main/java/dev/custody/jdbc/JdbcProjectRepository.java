@@ -156,6 +156,14 @@ final class JdbcProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public Optional<Integer> consentTermsVersion(ProjectId id) {
+        return handle.createQuery("SELECT consent_terms_version FROM projects WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .findOne();
+    }
+
+    @Override
     public Optional<Commission> commission(ProjectId id) {
         return handle.createQuery("SELECT * FROM projects WHERE id = :id")
                 .bind("id", id.value())

@@ -68,6 +68,19 @@ public abstract class ProjectRepositoryContract extends RepositoryContractSuppor
     }
 
     @Test
+    void consentTermsVersion_followsItsUpdates_andIsEmptyForAnUnknownProject() {
+        Scene scene = scene();
+        ProjectId id = scene.project().id();
+        int current = scene.project().consentTermsVersion();
+
+        assertThat(find(r -> r.projects().consentTermsVersion(id))).contains(current);
+        write(r -> r.projects().updateConsentTermsVersion(id, current, current + 1));
+        assertThat(find(r -> r.projects().consentTermsVersion(id))).contains(current + 1);
+        assertThat(find(r -> r.projects().consentTermsVersion(ProjectId.random())))
+                .isEmpty();
+    }
+
+    @Test
     void commission_isTheProjectsCommission_andEmptyForAnUnknownProject() {
         Scene scene = scene();
 
