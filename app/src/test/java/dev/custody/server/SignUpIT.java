@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.access.AccountId;
 import dev.custody.ledger.Action;
+import dev.custody.ledger.ActorRole;
 import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.PermissionChange;
+import dev.custody.ledger.PermissionChanged;
+import dev.custody.ledger.Subject;
 import dev.custody.store.MetadataStore;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -61,6 +65,33 @@ class SignUpIT {
         assertThat(link).isPresent();
         assertThat(new String(link.get().ciphertext().toArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(pseudonym);
+    }
+
+    @Test
+    void aContributorsTokenPresentedAfterItsRevocation_isLoggedUnderThePseudonym_neverTheAccount() throws Exception {
+        var signedUp = signUp("robin", "a long walk by the river", "Robin Example", "robin@example.org");
+        String account = json(signedUp).get("account").asText();
+        String pseudonym = json(signedUp).get("pseudonym").asText();
+        var signIn = json(fixture.signIn("robin", "a long walk by the river", null));
+        String token = signIn.get("token").asText();
+        String tokenId = signIn.get("details").get("id").asText();
+        long before = ledgerSize();
+
+        assertThat(fixture.send("DELETE", "/api/v1/tokens/" + tokenId, token, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertError(fixture.send("GET", "/api/v1/me", token, null), 401, "UNAUTHENTICATED");
+
+        List<LedgerEntry> added = metadata()
+                .inTransaction(r -> r.ledger().entries(before, r.ledger().size()));
+        assertThat(added).allSatisfy(entry -> {
+            assertThat(entry.actor().id()).isNotEqualTo(account);
+            assertThat(entry.subjects()).extracting(Subject::id).doesNotContain(account);
+        });
+        assertThat(added)
+                .filteredOn(entry -> entry.records(
+                        new PermissionChanged(pseudonym, ActorRole.CONTRIBUTOR, PermissionChange.DENIED, tokenId)))
+                .hasSize(1);
     }
 
     @Test

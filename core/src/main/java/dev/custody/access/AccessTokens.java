@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,9 +42,9 @@ public final class AccessTokens {
     public static final Duration MAX_API_LIFETIME = Duration.ofDays(365);
     static final String SESSION_PREFIX = "css_";
     static final String API_PREFIX = "cta_";
-    static final String WEB_SESSION_PREFIX = "csw_";
+    private static final String WEB_SESSION_PREFIX = "csw_";
     private static final String BOOTSTRAP_PREFIX = "cst_";
-    static final int MAX_PRESENTED = 200;
+    private static final int MAX_PRESENTED = 200;
     // Recording each use would make every request a write; a minute is precise enough for listings
     // and for the idle timeout.
     private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
@@ -88,21 +89,15 @@ public final class AccessTokens {
     }
 
     private Principal authenticate(String presented, TokenKind kind) {
-        if (presented.length() > MAX_PRESENTED || !presented.startsWith(prefix(kind))) {
-            throw unauthenticated();
-        }
-        Bytes hash = Sha256.of(presented);
         Instant now = clock.instant();
         // A forged secret names no one: refused with nothing to record. A real but dead one is
         // recorded against its holder: a revoked or expired token still in use may have been stolen.
-        var stored = metadata.inReadTransaction(r -> r.accessTokens()
-                        .findBySecretHash(hash)
-                        .filter(token -> token.kind() == kind)
+        var stored = metadata.inReadTransaction(r -> find(r, presented, kind)
                         .map(token -> new Presented(token, isLive(r, token, now), linkOf(r, token))))
                 .orElseThrow(AccessTokens::unauthenticated);
         AccessToken token = stored.token();
         if (!stored.live()) {
-            recordRefusal(token, now);
+            recordRefusal(stored, now);
             throw unauthenticated();
         }
         if (!now.isBefore(token.lastUsedAt().plus(TOUCH_GRANULARITY))) {
@@ -120,6 +115,17 @@ public final class AccessTokens {
         return principal.speakingFor(links.open(new AccountId(principal.id()), link));
     }
 
+    /** The stored token of this kind whose secret was presented; empty for a forged or malformed one. */
+    private static Optional<AccessToken> find(Repositories repositories, String presented, TokenKind kind) {
+        if (presented.length() > MAX_PRESENTED || !presented.startsWith(prefix(kind))) {
+            return Optional.empty();
+        }
+        return repositories
+                .accessTokens()
+                .findBySecretHash(Sha256.of(presented))
+                .filter(token -> token.kind() == kind);
+    }
+
     /** A contributor's sealed link, read with the token; opened outside the transaction. */
     private static Optional<WrappedKey> linkOf(Repositories repositories, AccessToken token) {
         return token.role() == Role.CONTRIBUTOR
@@ -127,11 +133,27 @@ public final class AccessTokens {
                 : Optional.empty();
     }
 
-    private void recordRefusal(AccessToken token, Instant now) {
+    /**
+     * How the ledger names a token's holder: a contributor by pseudonym only, since their account id
+     * beside the token id would pair the account with the pseudonym that other entries name. A
+     * contributor whose link is gone (a deleted account) is named by the token alone.
+     */
+    private String ledgerName(AccessToken token, Optional<WrappedKey> link) {
+        if (token.role() != Role.CONTRIBUTOR) {
+            return token.principalId();
+        }
+        return link.map(wrapped ->
+                        links.open(new AccountId(token.principalId()), wrapped).value())
+                .orElse(token.id().value());
+    }
+
+    private void recordRefusal(Presented stored, Instant now) {
+        AccessToken token = stored.token();
+        String name = ledgerName(token, stored.link());
         metadata.inTransaction(r -> r.ledger()
                 .append(
                         new PermissionChanged(
-                                token.principalId(),
+                                name,
                                 token.role().actorRole(),
                                 PermissionChange.DENIED,
                                 token.id().value()),
@@ -140,6 +162,50 @@ public final class AccessTokens {
                         Principal.newRequestId(),
                         now));
     }
+
+    /**
+     * The unrevoked web sessions among the secrets a browser presented, each with its holder's ledger
+     * name; resolved before the sign-in's transaction, as opening a contributor's link calls the key
+     * provider. Forged, dead and other tokens are left out.
+     */
+    List<PresentedSession> presentedSessions(List<String> presented) {
+        List<Map.Entry<AccessToken, Optional<WrappedKey>>> found = metadata.inReadTransaction(r -> presented.stream()
+                .flatMap(secret -> find(r, secret, TokenKind.WEB_SESSION).stream())
+                .filter(token -> token.revokedAt().isEmpty())
+                .map(token -> Map.entry(token, linkOf(r, token)))
+                .toList());
+        return found.stream()
+                .map(pair -> new PresentedSession(pair.getKey(), ledgerName(pair.getKey(), pair.getValue())))
+                .toList();
+    }
+
+    /**
+     * Session rotation, in the sign-in's transaction, against session fixation: revokes each
+     * presented session, whoever holds it (holding the secret is enough to end a session), and logs
+     * each revocation. A session planted in a browser before signing in never outlives it.
+     */
+    void revokeSessions(Repositories repositories, List<PresentedSession> sessions, Instant now) {
+        for (PresentedSession session : sessions) {
+            AccessToken token = session.token();
+            if (repositories.accessTokens().revoke(token.id(), token.principalId(), now)) {
+                repositories
+                        .ledger()
+                        .append(
+                                new PermissionChanged(
+                                        session.ledgerName(),
+                                        token.role().actorRole(),
+                                        PermissionChange.REVOKED,
+                                        token.id().value()),
+                                Actor.system(),
+                                "session-rotation",
+                                Principal.newRequestId(),
+                                now);
+            }
+        }
+    }
+
+    /** A web session a browser presented at sign-in, and how the ledger names its holder. */
+    record PresentedSession(AccessToken token, String ledgerName) {}
 
     private record Presented(AccessToken token, boolean live, Optional<WrappedKey> link) {}
 

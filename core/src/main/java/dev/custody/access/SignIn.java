@@ -108,6 +108,7 @@ public final class SignIn {
         }
         // Opened before the transaction: a key provider call has no place on the database's writer.
         Optional<Pseudonym> contributor = contributorOf(account);
+        List<AccessTokens.PresentedSession> planted = tokens.presentedSessions(presented);
         return metadata.inTransaction(repositories -> {
             Account current = repositories.accounts().find(account.id()).orElseThrow(SignIn::failed);
             boolean replayed = step.getAsLong() != NO_TOTP && step.getAsLong() <= current.lastTotpStep();
@@ -117,7 +118,7 @@ public final class SignIn {
             repositories.accounts().update(current.signedIn(step.getAsLong()));
             // Signing in is activity: a contributor who keeps signing in is not erased as inactive.
             contributor.ifPresent(pseudonym -> repositories.contributors().recordActivity(pseudonym, now));
-            SessionRotation.revokePresented(repositories, presented, now);
+            tokens.revokeSessions(repositories, planted, now);
             return tokens.issueSession(repositories, current, kind, now);
         });
     }
@@ -179,7 +180,6 @@ public final class SignIn {
             account.ifPresent(id -> recordAccountFailure(repositories, id, now));
             return null;
         });
-        throttle.forgetEnded(now);
     }
 
     private static void recordAccountFailure(Repositories repositories, AccountId id, Instant now) {

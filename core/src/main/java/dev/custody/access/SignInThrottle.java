@@ -50,8 +50,12 @@ public final class SignInThrottle {
         return window.failures() >= MAX_FAILURES_PER_ADDRESS && now.isBefore(end) ? Optional.of(end) : Optional.empty();
     }
 
-    /** Counts a failure inside the failed sign-in's transaction; logs the address being throttled. */
+    /**
+     * Counts a failure inside the failed sign-in's transaction; logs the address being throttled.
+     * Forgets the windows that have ended there too, so no address is kept longer than it matters.
+     */
     void recordFailure(Repositories repositories, ClientAddress from, Instant now) {
+        repositories.signInFailures().purge(now.minus(WINDOW));
         FailureWindow window = repositories.signInFailures().recordFailure(from.key(), now, now.minus(WINDOW));
         // Exactly once per window: the failure that reaches the limit (later ones are refused before counting).
         if (window.failures() == MAX_FAILURES_PER_ADDRESS) {
@@ -64,10 +68,5 @@ public final class SignInThrottle {
                             Principal.newRequestId(),
                             now);
         }
-    }
-
-    /** Forgets the windows that have ended, so that no address is kept longer than it matters. */
-    void forgetEnded(Instant now) {
-        metadata.inTransaction(r -> r.signInFailures().purge(now.minus(WINDOW)));
     }
 }
