@@ -17,7 +17,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -123,16 +122,17 @@ final class AccountRoutes {
 
     private void signUp(Context ctx) {
         var request = Json.read(ctx, Requests.SignUp.class);
-        if (request.username() == null || request.password() == null) {
+        if (request.username() == null
+                || request.password() == null
+                || request.name() == null
+                || request.email() == null) {
             throw CustodyException.invalidInput("username, password, name and email are required");
         }
         var signedUp = services.signUp()
                 .signUp(
                         new Username(request.username()),
                         request.password(),
-                        new Identity(
-                                Objects.requireNonNullElse(request.name(), ""),
-                                Objects.requireNonNullElse(request.email(), "")));
+                        new Identity(request.name(), request.email()));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 201, Views.SignedUpView.of(signedUp));
     }
