@@ -72,11 +72,10 @@ public final class ContributorService {
         Instant now = now();
         return metadata.inTransaction(repositories -> {
             ConsentRecording.requireActive(repositories, contributor);
-            var current = repositories
+            int current = repositories
                     .projects()
-                    .find(project)
-                    .orElseThrow(() -> CustodyException.notFound("no such project"))
-                    .consentTermsVersion();
+                    .consentTermsVersion(project)
+                    .orElseThrow(() -> CustodyException.notFound("no such project"));
             if (current != termsVersion) {
                 throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + current);
             }

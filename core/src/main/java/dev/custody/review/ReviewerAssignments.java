@@ -10,7 +10,6 @@ import dev.custody.access.Role;
 import dev.custody.ledger.ActorRole;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
-import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
@@ -84,8 +83,9 @@ public final class ReviewerAssignments {
                 repositories -> repositories.reviews().projectsOf(new AccountId(caller.id())));
     }
 
-    private static Project requireProject(Repositories repositories, ProjectId project) {
-        return repositories.projects().find(project).orElseThrow(() -> CustodyException.notFound("no such project"));
+    // Only that it exists: reading the whole project would read all of its prompts.
+    private static void requireProject(Repositories repositories, ProjectId project) {
+        repositories.projects().owner(project).orElseThrow(() -> CustodyException.notFound("no such project"));
     }
 
     private void log(

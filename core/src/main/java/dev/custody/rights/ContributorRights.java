@@ -15,7 +15,6 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectId;
-import dev.custody.project.PromptTerms;
 import dev.custody.receipt.SignedReceipt;
 import dev.custody.store.MetadataStore;
 import java.util.ArrayList;
@@ -133,28 +132,29 @@ public final class ContributorRights {
         }
         Map<ClipId, LedgerEntry> entries =
                 history.ingestEntries(me, clips.stream().map(Clip::id).collect(Collectors.toSet()));
-        // Each clip's own prompt, never every prompt of its project (a project may have 100,000).
-        Map<PromptKey, PromptTerms> prompts = new HashMap<>();
+        // Per project, only the prompts these clips read, never all of them (a project may have 100,000).
+        Map<ProjectId, Set<Integer>> asked = clips.stream()
+                .collect(Collectors.groupingBy(
+                        Clip::project, Collectors.mapping(Clip::promptIndex, Collectors.toSet())));
+        Map<ProjectId, Map<Integer, String>> prompts = new HashMap<>();
+        Map<ProjectId, Integer> termsVersions = new HashMap<>();
         List<ConsentRecord> consents = metadata.inReadTransaction(r -> {
-            for (Clip clip : clips) {
-                prompts.computeIfAbsent(
-                        new PromptKey(clip.project(), clip.promptIndex()),
-                        key -> r.projects()
-                                .promptTerms(key.project(), key.index())
-                                .orElse(null));
-            }
+            asked.forEach((project, indexes) -> {
+                prompts.put(project, r.projects().prompts(project, indexes));
+                r.projects().consentTermsVersion(project).ifPresent(version -> termsVersions.put(project, version));
+            });
             return r.consents().byContributor(me);
         });
         List<ClipReceipts.Ingested> ingested = new ArrayList<>(clips.size());
         for (Clip clip : clips) {
             // Every stored clip was logged at ingest, and its project and prompt are kept: else the data is damaged.
             LedgerEntry entry = entries.get(clip.id());
-            PromptTerms terms = prompts.get(new PromptKey(clip.project(), clip.promptIndex()));
-            if (entry == null || terms == null || terms.prompt().isEmpty()) {
+            String prompt = prompts.get(clip.project()).get(clip.promptIndex());
+            Integer termsVersion = termsVersions.get(clip.project());
+            if (entry == null || prompt == null || termsVersion == null) {
                 throw CustodyException.integrityFailure();
             }
-            ingested.add(new ClipReceipts.Ingested(
-                    clip, entry, terms.prompt().get(), termsAt(clip, terms.consentTermsVersion(), consents)));
+            ingested.add(new ClipReceipts.Ingested(clip, entry, prompt, termsAt(clip, termsVersion, consents)));
         }
         List<SignedReceipt> signed = receipts.of(ingested);
         List<MyClip> mine = new ArrayList<>(clips.size());
@@ -174,8 +174,6 @@ public final class ContributorRights {
         }
         return currentTermsVersion;
     }
-
-    private record PromptKey(ProjectId project, int index) {}
 
     private static long checkBefore(long before) {
         if (before < 0) {
