@@ -22,6 +22,7 @@ import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +86,9 @@ public final class ReviewService {
         return metadata.inTransaction(repositories -> {
             Clip clip = repositories.clips().find(clipId).orElseThrow(() -> CustodyException.notFound("no such clip"));
             Commission commission = requireAssigned(repositories, clip.project(), reviewer);
-            requireJudgeable(repositories, clipId, reviewer);
-            repositories.reviews().insert(new Review(clipId, reviewer, verdict, now.truncatedTo(ChronoUnit.MILLIS)));
+            List<Review> earlier = requireJudgeable(repositories, clipId, reviewer);
+            Review review = new Review(clipId, reviewer, verdict, now.truncatedTo(ChronoUnit.MILLIS));
+            repositories.reviews().insert(review);
             repositories
                     .ledger()
                     .append(
@@ -95,7 +97,9 @@ public final class ReviewService {
                             PURPOSE,
                             caller.requestId(),
                             now);
-            return settle(repositories, clip, commission, caller, now);
+            List<Review> reviews = new ArrayList<>(earlier);
+            reviews.add(review);
+            return settle(repositories, clip, commission, reviews, caller, now);
         });
     }
 
@@ -149,9 +153,10 @@ public final class ReviewService {
 
     /**
      * Locks the clip for this verdict; fails unless it awaits review, was heard by this reviewer and
-     * is not yet judged by them.
+     * is not yet judged by them. Returns the clip's verdicts so far: none can be added while the
+     * clip is locked.
      */
-    private static void requireJudgeable(Repositories repositories, ClipId clip, AccountId reviewer) {
+    private static List<Review> requireJudgeable(Repositories repositories, ClipId clip, AccountId reviewer) {
         if (!repositories.clips().lockForReview(clip)) {
             boolean erased = repositories
                     .clips()
@@ -162,18 +167,23 @@ public final class ReviewService {
                     ? new CustodyException(ErrorCode.ERASED, "the clip was erased")
                     : new CustodyException(ErrorCode.CONFLICT, "the clip was already decided");
         }
-        if (repositories.reviews().ofClip(clip).stream()
-                .anyMatch(review -> review.reviewer().equals(reviewer))) {
+        List<Review> reviews = repositories.reviews().ofClip(clip);
+        if (reviews.stream().anyMatch(review -> review.reviewer().equals(reviewer))) {
             throw new CustodyException(ErrorCode.CONFLICT, "you already judged this clip");
         }
         if (!repositories.reviews().listened(clip, reviewer)) {
             throw new CustodyException(ErrorCode.CONFLICT, "listen to the clip before judging it");
         }
+        return reviews;
     }
 
     private static ReviewOutcome settle(
-            Repositories repositories, Clip clip, Commission commission, Principal caller, Instant now) {
-        List<Review> reviews = repositories.reviews().ofClip(clip.id());
+            Repositories repositories,
+            Clip clip,
+            Commission commission,
+            List<Review> reviews,
+            Principal caller,
+            Instant now) {
         int required = commission.reviewCount();
         int acceptances = (int) reviews.stream()
                 .filter(review -> review.verdict().outcome() == ReviewVerdict.ACCEPTED)
