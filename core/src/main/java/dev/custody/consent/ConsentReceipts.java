@@ -1,7 +1,9 @@
 package dev.custody.consent;
 
+import dev.custody.CustodyException;
 import dev.custody.audit.ReceiptProofs;
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.ledger.ConsentGiven;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.receipt.ConsentReceipt;
 import dev.custody.receipt.ReceiptSigner;
@@ -41,6 +43,12 @@ final class ConsentReceipts {
         long index = consent.ledgerIndex().getAsLong();
         LedgerEntry entry = metadata.inReadTransaction(
                 repositories -> repositories.ledger().entries(index, index + 1).getFirst());
+        // Never sign a receipt over another entry than this consent's.
+        var given = new ConsentGiven(
+                consent.contributor(), consent.project(), consent.id(), consent.termsVersion(), consent.termsHash());
+        if (!entry.records(given)) {
+            throw CustodyException.integrityFailure();
+        }
         return Optional.of(issue(consent, entry));
     }
 }

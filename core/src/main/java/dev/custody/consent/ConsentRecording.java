@@ -2,6 +2,7 @@ package dev.custody.consent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
@@ -51,16 +52,17 @@ public final class ConsentRecording {
             ConsentId id,
             Optional<WrappedKey> signerName,
             Instant now) {
+        Bytes termsHash = terms.sha256(); // encodes and hashes the whole document: once
         LedgerEntry entry = repositories
                 .ledger()
                 .append(
-                        new ConsentGiven(contributor, terms.project(), id, terms.version(), terms.sha256()),
+                        new ConsentGiven(contributor, terms.project(), id, terms.version(), termsHash),
                         caller.actor(),
                         "consent",
                         caller.requestId(),
                         now);
-        var record = ConsentRecord.given(
-                id, contributor, terms.project(), terms.version(), terms.sha256(), now, entry.index());
+        var record =
+                ConsentRecord.given(id, contributor, terms.project(), terms.version(), termsHash, now, entry.index());
         repositories.consents().insert(record, signerName);
         repositories.contributors().recordActivity(contributor, now);
         return new Given(record, entry);

@@ -2,6 +2,7 @@ package dev.custody.consent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
@@ -104,11 +105,12 @@ public final class ConsentService {
         ConsentRecording.Given given = metadata.inTransaction(repositories -> {
             ConsentRecording.requireActive(repositories, self);
             ConsentTerms current = terms(repositories, act.project(), currentVersion(repositories, act.project()));
-            if (act.termsVersion() != current.version() || !act.termsHash().equals(current.sha256())) {
+            Bytes currentHash = current.sha256();
+            if (act.termsVersion() != current.version() || !act.termsHash().equals(currentHash)) {
                 throw new CustodyException(
                         ErrorCode.CONFLICT,
                         "these are not the current terms: version " + current.version() + " is, with SHA-256 "
-                                + current.sha256().hex());
+                                + currentHash.hex());
             }
             if (repositories
                     .consents()
