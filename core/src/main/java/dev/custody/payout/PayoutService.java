@@ -78,7 +78,7 @@ public final class PayoutService {
                 throw new CustodyException(ErrorCode.CONFLICT, "no pending credits to pay");
             }
             var summary = BatchSummary.of(batch, repositories.payouts().creditsIn(batch.id()));
-            log(repositories, caller, summary, PayoutBatchChange.CREATED);
+            log(repositories, caller, summary, fileOf(summary), PayoutBatchChange.CREATED);
             return summary;
         });
     }
@@ -93,8 +93,9 @@ public final class PayoutService {
         caller.require(MAY_PAY, "export payout batches");
         return metadata.inTransaction(repositories -> {
             var summary = summary(repositories, id);
-            log(repositories, caller, summary, PayoutBatchChange.EXPORTED);
-            return PayoutFile.of(id, summary.lines());
+            var file = PayoutFile.of(id, summary.lines());
+            log(repositories, caller, summary, file, PayoutBatchChange.EXPORTED);
+            return file;
         });
     }
 
@@ -103,12 +104,12 @@ public final class PayoutService {
         caller.require(MAY_PAY, "mark payout batches paid");
         Instant now = now();
         return metadata.inTransaction(repositories -> {
-            summary(repositories, id);
+            repositories.payouts().findBatch(id).orElseThrow(() -> CustodyException.notFound("no such batch"));
             if (!repositories.payouts().markPaid(id, now)) {
                 throw new CustodyException(ErrorCode.CONFLICT, "the batch was already paid");
             }
             var paid = summary(repositories, id);
-            log(repositories, caller, paid, PayoutBatchChange.PAID);
+            log(repositories, caller, paid, fileOf(paid), PayoutBatchChange.PAID);
             return paid;
         });
     }
@@ -137,8 +138,17 @@ public final class PayoutService {
         return BatchSummary.of(batch, credits);
     }
 
-    private void log(Repositories repositories, Principal caller, BatchSummary summary, PayoutBatchChange change) {
-        var file = PayoutFile.of(summary.batch().id(), summary.lines());
+    private static PayoutFile fileOf(BatchSummary summary) {
+        return PayoutFile.of(summary.batch().id(), summary.lines());
+    }
+
+    /** Logs a change of the batch with the hash of its payout file, which the caller built. */
+    private void log(
+            Repositories repositories,
+            Principal caller,
+            BatchSummary summary,
+            PayoutFile file,
+            PayoutBatchChange change) {
         repositories
                 .ledger()
                 .append(
