@@ -32,6 +32,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * {@code custody bench ledger}: durable appends per second from many concurrent writers on the
@@ -44,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LedgerBench {
     private static final Actor ACTOR = new Actor("bench-reviewer", ActorRole.REVIEWER);
+    /** Lookups timed per figure. */
+    private static final int LOOKUPS = 500;
 
     private final Path workFolder;
     private final int writers;
@@ -79,7 +84,7 @@ public final class LedgerBench {
             ledger.issueCheckpoint();
             // Appending must not slow down as the log (and its lookup keys) grow.
             double appendsPerSecondWhenGrown = concurrently(i -> append(store, i));
-            double proofMillis = inclusionProofMillis(ledger, store);
+            double proofMillis = inclusionProofMillis(ledger);
             double verifySeconds = exportAndVerify(ledger);
             double leafLookupMillis = leafLookupMillis(store);
             double historyMillis = contributorHistoryMillis(store);
@@ -139,7 +144,7 @@ public final class LedgerBench {
      * Events are made before any timing, so that drawing random ids (one lock on the system's
      * random source for all threads) is not what the benchmark measures.
      */
-    private static final List<ClipOpened> EVENTS = java.util.stream.IntStream.range(0, 4096)
+    private static final List<ClipOpened> EVENTS = IntStream.range(0, 4096)
             .mapToObj(i -> new ClipOpened(ClipId.random(), Pseudonym.random(), ProjectId.random()))
             .toList();
 
@@ -163,26 +168,22 @@ public final class LedgerBench {
         }
     }
 
-    private static double inclusionProofMillis(LedgerService ledger, JdbcMetadataStore store) {
+    private static double inclusionProofMillis(LedgerService ledger) {
         var random = new Random(7);
         long size = ledger.status().size();
-        int proofs = 2_000;
         var admin = dev.custody.access.Principal.bootstrapAdmin();
-        for (int i = 0; i < proofs; i++) { // warm-up
-            ledger.inclusion(admin, Math.floorMod(random.nextLong(), size), size);
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < proofs; i++) {
-            ledger.inclusion(admin, Math.floorMod(random.nextLong(), size), size);
-        }
-        return (System.nanoTime() - start) / 1e6 / proofs;
+        List<Long> indexes = LongStream.generate(() -> Math.floorMod(random.nextLong(), size))
+                .limit(2_000)
+                .boxed()
+                .toList();
+        return millisPerCall(indexes, index -> ledger.inclusion(admin, index, size));
     }
 
     /** The time to find an entry by its leaf hash (what a proof by entry hash starts with). */
     private static double leafLookupMillis(JdbcMetadataStore store) {
         var random = new Random(11);
         long size = store.inReadTransaction(r -> r.ledger().size());
-        List<Bytes> leafHashes = java.util.stream.IntStream.range(0, LOOKUPS)
+        List<Bytes> leafHashes = IntStream.range(0, LOOKUPS)
                 .mapToObj(i -> store.inReadTransaction(
                                 r -> r.ledger().storedEntries(Math.floorMod(random.nextLong(), size), 1))
                         .getFirst()
@@ -205,9 +206,8 @@ public final class LedgerBench {
                         store.inReadTransaction(r -> r.ledger().aboutContributor(contributor, Long.MAX_VALUE, 50)));
     }
 
-    private static final int LOOKUPS = 500;
-
-    private static <T> double millisPerCall(List<T> arguments, java.util.function.Consumer<T> call) {
+    /** Calls once for each argument to warm up, then again timed; returns milliseconds per call. */
+    private static <T> double millisPerCall(List<T> arguments, Consumer<T> call) {
         arguments.forEach(call); // warm-up
         long start = System.nanoTime();
         arguments.forEach(call);

@@ -16,11 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -176,13 +176,11 @@ final class JdbcProjectRepository implements ProjectRepository {
         if (indexes.isEmpty()) {
             return Map.of();
         }
-        Map<Integer, String> prompts = new HashMap<>();
-        handle.createQuery("SELECT idx, text FROM project_prompts WHERE project_id = :id AND idx IN (<indexes>)")
+        return handle.createQuery("SELECT idx, text FROM project_prompts WHERE project_id = :id AND idx IN (<indexes>)")
                 .bind("id", id.value())
                 .bindList("indexes", List.copyOf(indexes))
-                .map((rs, ctx) -> prompts.put(rs.getInt("idx"), rs.getString("text")))
-                .list();
-        return prompts;
+                .map((rs, ctx) -> Map.entry(rs.getInt("idx"), rs.getString("text")))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private List<String> prompts(ProjectId id) {
