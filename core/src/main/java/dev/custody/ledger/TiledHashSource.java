@@ -4,7 +4,9 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and extends the tree's hashes in a {@link LedgerStore}, laid out as C2SP tlog-tiles: the
@@ -18,7 +20,15 @@ final class TiledHashSource implements HashSource {
     static final int TILE_WIDTH = 1 << TILE_HEIGHT;
     private static final int H = MerkleHashes.HASH_LENGTH;
 
+    // A Ledger, and so this source, lives for one transaction. A complete subtree's hash never
+    // changes once its leaves exist, so within the transaction each stored tile is read once and
+    // each node above it hashed once, however many proofs and roots ask for it: a proof of a leaf
+    // in a partial tile needs a node of every height in that tile. Bounded, for long-lived readers.
+    private static final int MAX_REMEMBERED = 8192;
+
     private final LedgerStore store;
+    private final Map<Long, byte[]> storedTiles = new HashMap<>();
+    private final Map<Node, byte[]> hashed = new HashMap<>();
 
     TiledHashSource(LedgerStore store) {
         this.store = store;
@@ -26,24 +36,59 @@ final class TiledHashSource implements HashSource {
 
     @Override
     public Bytes node(int level, long index) {
-        if (level < TILE_HEIGHT) {
-            List<Bytes> leaves = store.leafHashes(index << level, (index + 1) << level);
-            if (leaves.size() != 1 << level) {
-                throw CustodyException.integrityFailure();
-            }
-            return Bytes.copyOf(perfectRoot(join(leaves), 0, 1 << level));
+        return Bytes.copyOf(hash(level, index));
+    }
+
+    private byte[] hash(int level, long index) {
+        if (level % TILE_HEIGHT == 0) {
+            return stored(level / TILE_HEIGHT, index);
         }
-        int tileLevel = level / TILE_HEIGHT;
-        int height = level - tileLevel * TILE_HEIGHT;
-        long first = index << height;
-        int offset = (int) (first & (TILE_WIDTH - 1));
-        byte[] tile = store.tile(tileLevel, first >>> TILE_HEIGHT)
-                .orElseThrow(CustodyException::integrityFailure)
-                .toArray();
-        if (tile.length < (offset + (1 << height)) * H) {
+        Node node = new Node(level, index);
+        byte[] known = hashed.get(node);
+        if (known == null) {
+            known = MerkleHashes.node(hash(level - 1, 2 * index), hash(level - 1, 2 * index + 1));
+            remember(hashed, node, known);
+        }
+        return known;
+    }
+
+    /**
+     * A hash the store keeps: a leaf hash (tile level 0) or a tile entry (tile level L, a node of
+     * height 8L). Reads the whole tile, and again only if it has since grown past what was read.
+     */
+    private byte[] stored(int tileLevel, long index) {
+        long tileIndex = index >>> TILE_HEIGHT;
+        int offset = (int) (index & (TILE_WIDTH - 1));
+        // Tile levels stay below 8 (2^64 leaves), so the level fits in the top bits of the key.
+        long key = ((long) tileLevel << 56) | tileIndex;
+        byte[] tile = storedTiles.get(key);
+        if (tile == null || tile.length < (offset + 1) * H) {
+            tile = readTile(tileLevel, tileIndex);
+            remember(storedTiles, key, tile);
+        }
+        if (tile.length < (offset + 1) * H) {
             throw CustodyException.integrityFailure();
         }
-        return Bytes.copyOf(perfectRoot(tile, offset, 1 << height));
+        return Arrays.copyOfRange(tile, offset * H, (offset + 1) * H);
+    }
+
+    private byte[] readTile(int tileLevel, long tileIndex) {
+        if (tileLevel == 0) {
+            long first = tileIndex << TILE_HEIGHT;
+            return join(store.leafHashes(first, first + TILE_WIDTH));
+        }
+        byte[] tile = store.tile(tileLevel, tileIndex).map(Bytes::toArray).orElse(new byte[0]);
+        if (tile.length % H != 0 || tile.length > TILE_WIDTH * H) {
+            throw CustodyException.integrityFailure();
+        }
+        return tile;
+    }
+
+    private static <K> void remember(Map<K, byte[]> memo, K key, byte[] value) {
+        if (memo.size() >= MAX_REMEMBERED) {
+            memo.clear();
+        }
+        memo.put(key, value);
     }
 
     /** Records that leaf {@code index} was appended: completes the tiles its arrival completes. */
@@ -88,6 +133,8 @@ final class TiledHashSource implements HashSource {
         }
         return level.getFirst();
     }
+
+    private record Node(int level, long index) {}
 
     private static byte[] join(List<Bytes> hashes) {
         byte[] joined = new byte[hashes.size() * H];

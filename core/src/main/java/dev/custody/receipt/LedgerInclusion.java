@@ -47,8 +47,11 @@ public record LedgerInclusion(long leafIndex, long treeSize, Bytes entry, List<B
         if (checkpoint.isEmpty() || checkpoint.length() > MAX_CHECKPOINT_LENGTH) {
             throw new IllegalArgumentException("checkpoint must have 1 to " + MAX_CHECKPOINT_LENGTH + " characters");
         }
-        if (checkpoint.chars().anyMatch(c -> c != '\n' && Character.isISOControl(c))) {
-            throw new IllegalArgumentException("checkpoint contains control characters");
+        for (int i = 0; i < checkpoint.length(); i++) {
+            char c = checkpoint.charAt(i);
+            if (c != '\n' && Character.isISOControl(c)) {
+                throw new IllegalArgumentException("checkpoint contains control characters");
+            }
         }
     }
 }
