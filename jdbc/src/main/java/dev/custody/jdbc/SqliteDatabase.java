@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -32,7 +31,7 @@ final class SqliteDatabase implements Database {
 
     private SqliteDatabase(Connection connection, SqliteReaders readers) {
         this.connection = connection;
-        this.groupCommit = new GroupCommit(Jdbi.create(connection), "custody-sqlite-writer");
+        this.groupCommit = new GroupCommit(ReusedStatements.over(connection), "custody-sqlite-writer");
         this.readers = readers;
     }
 

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -37,7 +36,7 @@ final class SqliteReaders implements AutoCloseable {
                 connections.size(),
                 Thread.ofPlatform().name("custody-sqlite-reader-", 0).daemon().factory());
         List<Handle> handles =
-                connections.stream().map(c -> Jdbi.create(c).open()).toList();
+                connections.stream().map(c -> ReusedStatements.over(c).open()).toList();
         this.idle = new ArrayBlockingQueue<>(handles.size(), false, handles);
     }
 
