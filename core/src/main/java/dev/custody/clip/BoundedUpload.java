@@ -2,7 +2,6 @@ package dev.custody.clip;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,22 +13,19 @@ final class BoundedUpload {
     private BoundedUpload() {}
 
     static byte[] read(InputStream upload, long maxBytes) {
-        var buffer = new ByteArrayOutputStream((int) Math.min(maxBytes, 1 << 20));
-        byte[] chunk = new byte[64 * 1024];
-        long total = 0;
+        // readNBytes grows its buffers with what arrives, rather than reserving the cap up front.
+        // A project's cap is at most 1 GiB (AudioLimits), so one byte past it fits an array.
+        int atMost = Math.toIntExact(maxBytes + 1);
+        byte[] bytes;
         try {
-            int n;
-            while ((n = upload.read(chunk, 0, (int) Math.min(chunk.length, maxBytes + 1 - total))) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new CustodyException(
-                            ErrorCode.PAYLOAD_TOO_LARGE, "upload is larger than the limit of " + maxBytes + " bytes");
-                }
-                buffer.write(chunk, 0, n);
-            }
+            bytes = upload.readNBytes(atMost);
         } catch (IOException e) {
             throw new CustodyException(ErrorCode.INVALID_INPUT, "upload could not be read", e);
         }
-        return buffer.toByteArray();
+        if (bytes.length > maxBytes) {
+            throw new CustodyException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "upload is larger than the limit of " + maxBytes + " bytes");
+        }
+        return bytes;
     }
 }
