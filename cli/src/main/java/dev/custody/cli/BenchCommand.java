@@ -7,6 +7,7 @@ import dev.custody.bench.LedgerBench;
 import dev.custody.bench.ScaleBench;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,6 +55,14 @@ final class BenchCommand {
                 description = "Timed rounds; the median counts (default: ${DEFAULT-VALUE}).")
         int rounds;
 
+        @Option(
+                names = "--warm-up",
+                paramLabel = "SECONDS",
+                defaultValue = "20",
+                description = "Untimed ingest before the timed rounds, so they run on compiled code"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int warmUpSeconds;
+
         @Mixin
         WorkFolder workFolder;
 
@@ -63,7 +72,8 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             Path work = workFolder.create();
-            BenchReport report = new IngestBench(work, config, clips, writers, rounds).run();
+            BenchReport report =
+                    new IngestBench(work, config, clips, writers, rounds, Duration.ofSeconds(warmUpSeconds)).run();
             return output.report(report);
         }
     }

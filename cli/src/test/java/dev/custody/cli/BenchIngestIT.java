@@ -1,0 +1,56 @@
+package dev.custody.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.testkit.CustodyProcess;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shape of what {@code custody bench ingest --json} writes, on a run far too small to time. */
+class BenchIngestIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void benchIngest_writesValueBaselineAndTheirRatio_withTheFloorAndItsCeiling() throws Exception {
+        Path json = temp.resolve("ingest.json");
+        try (var bench = CustodyProcess.start(
+                Map.of(),
+                "bench",
+                "ingest",
+                "--clips",
+                "8",
+                "--writers",
+                "2",
+                "--rounds",
+                "1",
+                "--warm-up",
+                "0",
+                "--dir",
+                temp.resolve("work").toString(),
+                "--json",
+                json.toString())) {
+            var result = bench.finish();
+            assertThat(result.exitStatus()).as(result.output()).isZero();
+        }
+
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("metric").asText()).isEqualTo("ingest_throughput");
+        assertThat(report.get("unit").asText()).isEqualTo("clips/s");
+        assertThat(report.get("baseline_unit").asText()).isEqualTo("clips/s");
+        double value = report.get("value").asDouble();
+        double baseline = report.get("baseline").asDouble();
+        assertThat(value).isPositive();
+        assertThat(baseline).isPositive();
+        assertThat(report.get("ratio").asDouble()).isCloseTo(value / baseline, within(0.001));
+        assertThat(report.get("hash_and_encrypt_cpu_ms_per_clip").asDouble()).isPositive();
+        assertThat(report.get("ratio_ceiling_if_cpu_bound").asDouble()).isStrictlyBetween(0.0, 1.0);
+        assertThat(report.get("set_48k_24bit_ratio_ceiling_if_cpu_bound").asDouble())
+                .isStrictlyBetween(0.0, 1.0);
+    }
+}
