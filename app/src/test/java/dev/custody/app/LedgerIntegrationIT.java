@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custody.ErrorCode;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.WavEncoder;
+import dev.custody.audit.ReceiptCheck;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.ledger.Action;
 import dev.custody.ledger.Checkpoint;
@@ -18,7 +19,12 @@ import dev.custody.ledger.MerkleHashes;
 import dev.custody.receipt.ReceiptVerifier;
 import dev.custody.receipt.SignedReceipt;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +100,32 @@ class LedgerIntegrationIT {
         assertThat(entry.subjects().toString()).contains(signed.receipt().clip().value());
         new InclusionProof(inclusion.leafIndex(), inclusion.treeSize(), inclusion.proof())
                 .verify(MerkleHashes.leafHash(LedgerEntryCodec.encode(entry)), checkpoint.rootHash());
+    }
+
+    @Test
+    void receiptsOfConcurrentUploads_eachProveTheirOwnEntry_acrossTheTilesTheyShare() throws Exception {
+        var alice = fixture.consentingContributor("Alice Example");
+        byte[] clip = SpineFixture.speech(3);
+        var keys = fixture.services.ledger().keys();
+        List<Future<SignedReceipt>> uploads = new ArrayList<>();
+        // More uploads than one tile of 256 leaves holds, so proofs reach across a tile boundary
+        // while other uploads' proofs are computed in the same shared read.
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 300; i++) {
+                uploads.add(executor.submit(() -> SignedReceipt.parse(
+                        fixture.ingest(alice, clip).receipt().toText())));
+            }
+        }
+
+        Set<Long> leaves = new HashSet<>();
+        for (Future<SignedReceipt> upload : uploads) {
+            SignedReceipt receipt = upload.get();
+            LedgerEntry entry = ReceiptCheck.verify(receipt, keys);
+            assertThat(entry.subjects().toString())
+                    .contains(receipt.receipt().clip().value());
+            leaves.add(entry.index());
+        }
+        assertThat(leaves).hasSize(300);
     }
 
     @Test
