@@ -8,6 +8,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.access.AccountId;
+import dev.custody.access.ClientAddress;
 import dev.custody.access.Principal;
 import dev.custody.access.Username;
 import dev.custody.audit.ReceiptCheck;
@@ -54,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Consent terms, the consent act, withdrawal and account deletion, on a real embedded installation. */
 class ConsentServiceIT {
+    private static final ClientAddress LOCAL = new ClientAddress("127.0.0.1");
+
     private static final String PASSWORD = "a long walk by the river";
 
     @TempDir
@@ -365,7 +368,7 @@ class ConsentServiceIT {
 
     private Principal signUp(String username) {
         var signedUp = services.signUp()
-                .signUp(new Username(username), PASSWORD, new Identity(username, username + "@example.org"));
+                .signUp(new Username(username), PASSWORD, new Identity(username, username + "@example.org"), LOCAL);
         return signedUp.account().principal(Principal.newRequestId()).speakingFor(signedUp.pseudonym());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.access.ClientAddress;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.access.Username;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The contributor rights service and the custodian's part in it, called directly. */
 class ContributorRightsServiceIT {
+    private static final ClientAddress LOCAL = new ClientAddress("127.0.0.1");
+
     @TempDir
     Path temp;
 
@@ -167,7 +170,8 @@ class ContributorRightsServiceIT {
                 .signUp(
                         new Username(username),
                         "violet kettle under the stairs",
-                        new Identity("Robin", username + "@example.org"));
+                        new Identity("Robin", username + "@example.org"),
+                        LOCAL);
         fixture.services.contributors().consent(ADMIN, signedUp.pseudonym(), fixture.project.id(), 1);
         return signedUp.account().principal(Principal.newRequestId()).speakingFor(signedUp.pseudonym());
     }

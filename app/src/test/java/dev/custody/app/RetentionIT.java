@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Retention on an embedded installation whose clock the test moves: what is due is erased, logged, once. */
 class RetentionIT {
+    private static final ClientAddress LOCAL = new ClientAddress("127.0.0.1");
+
     @TempDir
     Path temp;
 
@@ -131,10 +133,10 @@ class RetentionIT {
         String password = "a long walk by the river";
         var keeps = fixture.services
                 .signUp()
-                .signUp(new Username("keeps-signing-in"), password, new Identity("Kim", "kim@example.org"));
+                .signUp(new Username("keeps-signing-in"), password, new Identity("Kim", "kim@example.org"), LOCAL);
         var left = fixture.services
                 .signUp()
-                .signUp(new Username("left-long-ago"), password, new Identity("Lee", "lee@example.org"));
+                .signUp(new Username("left-long-ago"), password, new Identity("Lee", "lee@example.org"), LOCAL);
         clock.advance(Duration.ofDays(2 * 365));
         fixture.services
                 .signIn()

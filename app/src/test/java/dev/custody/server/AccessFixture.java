@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.Services;
 import dev.custody.access.AccessTokens;
 import dev.custody.access.Account;
+import dev.custody.access.ClientAddress;
 import dev.custody.access.CreatedAccount;
 import dev.custody.access.NewAccount;
 import dev.custody.access.Principal;
@@ -74,8 +75,12 @@ final class AccessFixture implements AutoCloseable {
         orgB = services.projects().createOrganization(ADMIN, "Globex").id();
         projectA = project(orgA);
         projectB = project(orgB);
-        var contributor =
-                services.signUp().signUp(new Username("dana"), PASSWORD, new Identity("Dana", "dana@example.org"));
+        var contributor = services.signUp()
+                .signUp(
+                        new Username("dana"),
+                        PASSWORD,
+                        new Identity("Dana", "dana@example.org"),
+                        new ClientAddress("192.0.2.1"));
         clipOwner = contributor.account();
         services.contributors().consent(ADMIN, contributor.pseudonym(), projectA.id(), 1);
         byte[] wav = speech(7);
@@ -109,7 +114,14 @@ final class AccessFixture implements AutoCloseable {
     CreatedAccount account(Role role, Optional<OrganizationId> org) {
         var username = new Username("user-" + role.name().toLowerCase().replace('_', '-') + "-" + (++accounts));
         if (role == Role.CONTRIBUTOR) {
-            var signedUp = services.signUp().signUp(username, PASSWORD, new Identity("Casey", "casey@example.org"));
+            var signedUp = services.signUp()
+                    .signUp(
+                            username,
+                            PASSWORD,
+                            new Identity("Casey", "casey@example.org"),
+                            // Addresses of their own, not the tests' 127.0.0.1: a test may make more
+                            // contributors than one address may sign up.
+                            new ClientAddress("fd00::" + Integer.toHexString(accounts)));
             return new CreatedAccount(signedUp.account(), Optional.empty());
         }
         return services.accounts().create(ADMIN, new NewAccount(username, PASSWORD, role, org));

@@ -17,6 +17,9 @@ import dev.custody.ledger.AccountChange;
 import dev.custody.ledger.AccountChanged;
 import dev.custody.ledger.PrincipalSuspended;
 import dev.custody.ledger.SuspensionCause;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -294,6 +297,41 @@ class SignInIT {
 
     private HttpResponse<String> signIn(CreatedAccount account, String password, String totp) throws Exception {
         return fixture.signIn(account.account().username().value(), password, totp);
+    }
+
+    @Test
+    void behindAProxy_failuresCountPerForwardedAddress_andARequestWithoutTheHeaderIsRefused() throws Exception {
+        var auditor = fixture.account(Role.AUDITOR, Optional.empty());
+        String username = username(auditor);
+        try (ApiServer proxied = fixture.serve(new WebSettings(Optional.empty(), Optional.of("X-Real-IP")));
+                HttpClient http = HttpClient.newHttpClient()) {
+            var unproxied = signInVia(http, proxied, null, username, PASSWORD);
+            assertThat(unproxied.statusCode()).isEqualTo(422);
+            assertThat(json(unproxied).get("code").asText()).isEqualTo("INVALID_INPUT");
+            assertThat(tokensOf(auditor)).isEmpty();
+
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+                assertUnauthenticated(signInVia(http, proxied, "203.0.113.7", "nobody-" + i, PASSWORD));
+            }
+
+            assertThat(signInVia(http, proxied, "203.0.113.7", username, PASSWORD)
+                            .statusCode())
+                    .isEqualTo(429);
+            assertThat(signInVia(http, proxied, "198.51.100.2", username, PASSWORD)
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+    }
+
+    private static HttpResponse<String> signInVia(
+            HttpClient http, ApiServer server, String forwardedFor, String username, String password) throws Exception {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/sessions"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (forwardedFor != null) {
+            request.header("X-Real-IP", forwardedFor);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static void assertUnauthenticated(HttpResponse<String> response) throws Exception {

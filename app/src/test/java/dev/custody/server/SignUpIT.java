@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.access.AccountId;
+import dev.custody.access.ClientAddress;
+import dev.custody.access.SignUpThrottle;
+import dev.custody.access.Username;
+import dev.custody.contributor.Identity;
 import dev.custody.ledger.Action;
 import dev.custody.ledger.ActorRole;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.PermissionChange;
 import dev.custody.ledger.PermissionChanged;
+import dev.custody.ledger.PrincipalSuspended;
 import dev.custody.ledger.Subject;
+import dev.custody.ledger.SuspensionCause;
 import dev.custody.store.MetadataStore;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -111,6 +117,43 @@ class SignUpIT {
         assertThat(ledgerSize()).isEqualTo(before);
         assertThat(fixture.signIn("sam", "a long walk by the river", null).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void manySignUpsFromOneAddress_areRefusedUntilItsWindowEnds_loggedOnce_andCreateNothing() throws Exception {
+        long before = ledgerSize();
+        for (int i = 0; i < SignUpThrottle.MAX_SIGN_UPS_PER_ADDRESS; i++) {
+            assertThat(signUp("robin-" + i, "a long walk by the river", "Robin", "robin@example.org")
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        long throttled = ledgerSize();
+
+        var refused = signUp("one-too-many", "a long walk by the river", "Robin", "robin@example.org");
+
+        assertError(refused, 429, "RATE_LIMITED");
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .contains(Long.toString(SignUpThrottle.WINDOW.toSeconds()));
+        assertThat(fixture.signIn("one-too-many", "a long walk by the river", null)
+                        .statusCode())
+                .isEqualTo(401);
+        List<LedgerEntry> logged = metadata()
+                .inTransaction(r -> r.ledger().entries(before, r.ledger().size()));
+        var suspended = new PrincipalSuspended(new ClientAddress("127.0.0.1").ledgerId(), SuspensionCause.SIGN_UPS);
+        assertThat(logged).filteredOn(entry -> entry.records(suspended)).hasSize(1);
+        assertThat(ledgerSize()).isEqualTo(throttled);
+        // Another address is not held back by this one.
+        fixture.services
+                .signUp()
+                .signUp(
+                        new Username("from-elsewhere"),
+                        "a long walk by the river",
+                        new Identity("Elsewhere", "elsewhere@example.org"),
+                        new ClientAddress("127.0.0.2"));
+
+        fixture.clock.advance(SignUpThrottle.WINDOW);
+        var again = signUp("one-too-many", "a long walk by the river", "Robin", "robin@example.org");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.custody.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.access.ClientAddress;
 import dev.custody.access.Principal;
 import dev.custody.access.Username;
 import dev.custody.app.EmbeddedInstallation;
@@ -42,7 +43,11 @@ class ConsentReceiptVerifyIT {
                     .createProject(
                             admin, org.id(), ProjectPlans.readAloud("Read", List.of("One."), 1, Duration.ofDays(30)));
             var signedUp = services.signUp()
-                    .signUp(new Username("gil"), "a long walk by the river", new Identity("Gil", "gil@example.org"));
+                    .signUp(
+                            new Username("gil"),
+                            "a long walk by the river",
+                            new Identity("Gil", "gil@example.org"),
+                            new ClientAddress("127.0.0.1"));
             var gil = signedUp.account().principal(Principal.newRequestId()).speakingFor(signedUp.pseudonym());
             var terms = services.consent().currentTerms(gil, project.id());
             var signed = services.consent()

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public record ClientAddress(String value) {
     private static final Pattern SHAPE = Pattern.compile("[0-9A-Za-z.:%_\\[\\]-]{1,64}");
     private static final String DOMAIN = "custody/client-address/v1|";
+    private static final String SIGN_UP_DOMAIN = "custody/client-address/sign-up/v1|";
 
     public ClientAddress {
         requireNonNull(value, "value is null");
@@ -28,6 +29,14 @@ public record ClientAddress(String value) {
     /** The SHA-256 of the address under a label of its own: what the throttle stores. */
     public Bytes key() {
         return Sha256.of(DOMAIN + value);
+    }
+
+    /**
+     * What the sign-up throttle stores: keyed apart from {@link #key()}, so that its count and the
+     * sign-in failures' share a table without mixing.
+     */
+    public Bytes signUpKey() {
+        return Sha256.of(SIGN_UP_DOMAIN + value);
     }
 
     /** How the ledger names this address: the first 64 bits of {@link #key()}, in hexadecimal. */

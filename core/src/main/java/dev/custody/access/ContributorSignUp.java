@@ -23,8 +23,9 @@ import java.util.Optional;
  * common-password check), a fresh pseudonym with its own voice key, the identity sealed under the
  * IDENTITY KEK, and the account's sealed link to the pseudonym ({@link ContributorLinks}). The
  * ledger gets one entry, naming the pseudonym only, so it never pairs an account with a voice.
- * Fails {@code INVALID_INPUT} (password policy, identity) or {@code CONFLICT} (username taken),
- * leaving nothing behind.
+ * Fails {@code INVALID_INPUT} (password policy, identity), {@code RATE_LIMITED} (too many sign-ups
+ * from the client's address, see {@link SignUpThrottle}) or {@code CONFLICT} (username taken),
+ * leaving nothing behind but the throttle's count.
  */
 public final class ContributorSignUp {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,6 +35,7 @@ public final class ContributorSignUp {
     private final IdentityCipher identities;
     private final ContributorLinks links;
     private final Argon2Parameters hashing;
+    private final SignUpThrottle throttle;
     private final Clock clock;
 
     public ContributorSignUp(
@@ -48,6 +50,7 @@ public final class ContributorSignUp {
         this.identities = requireNonNull(identities, "identities is null");
         this.links = requireNonNull(links, "links is null");
         this.hashing = requireNonNull(hashing, "hashing is null");
+        this.throttle = new SignUpThrottle(metadata);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -59,14 +62,18 @@ public final class ContributorSignUp {
         }
     }
 
-    public SignedUp signUp(Username username, String password, Identity identity) {
+    /** Signs up a person whose request came from {@code from}. */
+    public SignedUp signUp(Username username, String password, Identity identity, ClientAddress from) {
         requireNonNull(username, "username is null");
         requireNonNull(password, "password is null");
         requireNonNull(identity, "identity is null");
+        requireNonNull(from, "from is null");
         PasswordPolicy.standard().check(username, password);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // After the cheap checks, before the password hash: what the throttle guards is that cost.
+        throttle.admit(from, now);
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AccountId id = AccountId.random();
         Pseudonym pseudonym = Pseudonym.random();
         var account = Account.create(

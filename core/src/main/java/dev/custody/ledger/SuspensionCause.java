@@ -7,5 +7,7 @@ public enum SuspensionCause {
     CANARY_TOUCHED,
     SECURITY_OFFICER_ORDER,
     /** A client address refused sign-in for a while after many failures, across any accounts. */
-    SIGN_IN_FAILURES
+    SIGN_IN_FAILURES,
+    /** A client address refused sign-up for a while after creating many accounts. */
+    SIGN_UPS
 }

@@ -132,7 +132,8 @@ final class AccountRoutes {
                 .signUp(
                         new Username(request.username()),
                         request.password(),
-                        new Identity(request.name(), request.email()));
+                        new Identity(request.name(), request.email()),
+                        web.clientAddress(ctx));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 201, Views.SignedUpView.of(signedUp));
     }

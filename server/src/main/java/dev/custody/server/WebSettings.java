@@ -20,7 +20,8 @@ import java.util.Optional;
  *     request's own scheme and {@code Host}.
  * @param clientAddressHeader a header that a trusted proxy sets to the client's address ({@code serve
  *     --client-address-header}, for example {@code X-Real-IP}); without it, the connection's peer
- *     address. It decides which sign-in failures count together.
+ *     address. It decides which sign-in failures and sign-ups count together. Once it is set, a
+ *     request that needs the address and lacks the header is refused.
  */
 public record WebSettings(Optional<URI> publicUrl, Optional<String> clientAddressHeader) {
     public WebSettings {
@@ -48,9 +49,21 @@ public record WebSettings(Optional<URI> publicUrl, Optional<String> clientAddres
         return publicUrl.map(WebSettings::origin).orElseGet(() -> ctx.req().getScheme() + "://" + ctx.header("Host"));
     }
 
+    /**
+     * The client's address. With a proxy header configured, a request without it did not come
+     * through the proxy (or the proxy is misconfigured): it is refused rather than counted under
+     * the proxy's own address, where every client's sign-in failures would add up together.
+     */
     ClientAddress clientAddress(Context ctx) {
-        Optional<String> forwarded = clientAddressHeader.map(ctx::header).map(String::strip);
-        return new ClientAddress(forwarded.orElse(ctx.req().getRemoteAddr()));
+        if (clientAddressHeader.isEmpty()) {
+            return new ClientAddress(ctx.req().getRemoteAddr());
+        }
+        String forwarded = ctx.header(clientAddressHeader.get());
+        if (forwarded == null || forwarded.isBlank()) {
+            throw CustodyException.invalidInput(
+                    "the request has no " + clientAddressHeader.get() + " header from the proxy in front");
+        }
+        return new ClientAddress(forwarded.strip());
     }
 
     private static String origin(URI url) {
