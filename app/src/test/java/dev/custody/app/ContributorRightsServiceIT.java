@@ -10,13 +10,16 @@ import dev.custody.access.ClientAddress;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.access.Username;
+import dev.custody.audit.ReceiptCheck;
 import dev.custody.clip.ClipAudio;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.ledger.Action;
 import dev.custody.ledger.ClipOpened;
+import dev.custody.ledger.LedgerEntry;
 import dev.custody.payout.Earnings;
 import dev.custody.rights.ContributorRights;
 import dev.custody.rights.ExportArchive;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -86,6 +90,50 @@ class ContributorRightsServiceIT {
                 () -> fixture.services.custodian().open(sam, ClipId.random(), ContributorRights.PORTABILITY),
                 ErrorCode.FORBIDDEN);
         assertThat(ledgerSize()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void receipts_areRebuiltFromTheRecordedIngestEntry_orFoundInTheHistoryForClipsStoredWithoutOne() {
+        Principal robin = contributor("robin");
+        ClipId recorded =
+                fixture.ingest(pseudonym(robin), SpineFixture.speech(1)).clip().id();
+        ClipId older =
+                fixture.ingest(pseudonym(robin), SpineFixture.speech(2)).clip().id();
+        Map<ClipId, Long> entries = metadata().inTransaction(r -> r.clips().ingestEntries(Set.of(recorded)));
+        LedgerEntry logged = metadata()
+                .inTransaction(r -> r.ledger().entries(entries.get(recorded), entries.get(recorded) + 1))
+                .getFirst();
+        assertThat(logged.action()).isEqualTo(Action.CLIP_INGESTED);
+        assertThat(logged.subjects().toString()).contains(recorded.value());
+        // As a clip stored before ingest entries were recorded on clips.
+        jdbc().inJdbcTransaction(r -> r.handle()
+                .createUpdate("UPDATE clips SET ingest_entry = NULL WHERE id = :id")
+                .bind("id", older.value())
+                .execute());
+
+        var keys = fixture.services.ledger().keys();
+        for (var mine : rights.clips(robin)) {
+            LedgerEntry entry = ReceiptCheck.verify(mine.receipt(), keys);
+            assertThat(entry.subjects().toString()).contains(mine.clip().id().value());
+        }
+        assertThat(rights.clips(robin)).extracting(mine -> mine.clip().id()).containsExactlyInAnyOrder(recorded, older);
+    }
+
+    @Test
+    void aRecordedIngestEntryThatIsNotTheClips_failsIntegrity_insteadOfProvingAnotherEntry() {
+        Principal robin = contributor("robin");
+        ClipId clip =
+                fixture.ingest(pseudonym(robin), SpineFixture.speech(1)).clip().id();
+        long size = ledgerSize();
+
+        for (long wrong : new long[] {0, size + 10}) {
+            metadata().inTransaction(r -> {
+                r.clips().recordIngestEntry(clip, wrong);
+                return null;
+            });
+
+            assertFails(() -> rights.clips(robin), ErrorCode.INTEGRITY_FAILURE);
+        }
     }
 
     @Test
@@ -182,6 +230,10 @@ class ContributorRightsServiceIT {
 
     private long ledgerSize() {
         return metadata().inTransaction(r -> r.ledger().size());
+    }
+
+    private JdbcMetadataStore jdbc() {
+        return (JdbcMetadataStore) metadata();
     }
 
     private MetadataStore metadata() {

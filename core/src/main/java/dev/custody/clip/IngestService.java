@@ -115,9 +115,12 @@ public final class IngestService {
                 repositories.clips().insert(clip);
                 repositories.contributors().recordActivity(clip.contributor(), clip.createdAt());
                 var event = new ClipIngested(clip.id(), clip.contributor(), clip.project(), clip.sha256());
-                return repositories
+                LedgerEntry logged = repositories
                         .ledger()
                         .append(event, caller.actor(), "ingest", caller.requestId(), clip.createdAt());
+                // So the clip's receipt can be rebuilt later from this entry, found without a search.
+                repositories.clips().recordIngestEntry(clip.id(), logged.index());
+                return logged;
             });
         } catch (RuntimeException e) {
             blobs.delete(blob);

@@ -1,5 +1,6 @@
 package dev.custody.rights;
 
+import dev.custody.CustodyException;
 import dev.custody.access.AccountId;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
@@ -86,9 +87,24 @@ final class ContributorHistory {
         };
     }
 
-    /** The {@code ClipIngested} entries of these clips of the contributor, by clip. */
+    /**
+     * The {@code ClipIngested} entries of these clips of the contributor, by clip: read where their
+     * clips recorded them, and for clips stored before that was recorded, searched for in the
+     * contributor's history. The caller checks that each entry records its clip.
+     */
     Map<ClipId, LedgerEntry> ingestEntries(Pseudonym contributor, Set<ClipId> clips) {
-        Map<ClipId, LedgerEntry> found = new HashMap<>();
+        Map<ClipId, LedgerEntry> found = metadata.inReadTransaction(r -> {
+            var ledger = r.ledger();
+            long size = ledger.size();
+            Map<ClipId, LedgerEntry> recorded = new HashMap<>();
+            r.clips().ingestEntries(clips).forEach((clip, index) -> {
+                if (index < 0 || index >= size) {
+                    throw CustodyException.integrityFailure();
+                }
+                recorded.put(clip, ledger.entries(index, index + 1).getFirst());
+            });
+            return recorded;
+        });
         long cursor = Long.MAX_VALUE;
         while (found.size() < clips.size()) {
             long from = cursor;
@@ -96,7 +112,7 @@ final class ContributorHistory {
                     metadata.inReadTransaction(r -> r.ledger().aboutContributor(contributor, from, Ledger.PAGE));
             for (LedgerEntry entry : entries) {
                 if (entry.action() == Action.CLIP_INGESTED) {
-                    clipOf(entry).filter(clips::contains).ifPresent(id -> found.put(id, entry));
+                    clipOf(entry).filter(clips::contains).ifPresent(id -> found.putIfAbsent(id, entry));
                 }
             }
             if (entries.size() < Ledger.PAGE) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 public interface ClipRepository {
     /**
@@ -17,6 +18,18 @@ public interface ClipRepository {
      * NOT_FOUND if the project or the contributor does not exist.
      */
     void insert(Clip clip);
+
+    /**
+     * Records the index of the ledger entry that logged the clip's ingest, in the ingest's own
+     * transaction. Fails NOT_FOUND if there is no such clip.
+     */
+    void recordIngestEntry(ClipId clip, long entryIndex);
+
+    /**
+     * The ingest entries recorded for these clips, by clip; a clip stored without one (before they
+     * were recorded) is absent, and is found by searching the ledger instead.
+     */
+    Map<ClipId, Long> ingestEntries(Set<ClipId> clips);
 
     Optional<Clip> find(ClipId id);
 

@@ -17,9 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -38,6 +40,8 @@ final class JdbcClipRepository implements ClipRepository {
     // The literal state matches the partial index clips_by_expiry, which a bound parameter would not.
     static final String EXPIRED = "SELECT id FROM clips WHERE state <> 'ERASED' AND expires_at <= :now"
             + " ORDER BY expires_at, id LIMIT :limit";
+
+    private static final int IDS_PER_QUERY = 500;
 
     private final Handle handle;
 
@@ -79,6 +83,31 @@ final class JdbcClipRepository implements ClipRepository {
         if (inserted == 0) {
             throw CustodyException.notFound("clip " + clip.id() + " refers to no existing project");
         }
+    }
+
+    @Override
+    public void recordIngestEntry(ClipId clip, long entryIndex) {
+        int updated = handle.createUpdate("UPDATE clips SET ingest_entry = :entry WHERE id = :id")
+                .bind("entry", entryIndex)
+                .bind("id", clip.value())
+                .execute();
+        if (updated == 0) {
+            throw CustodyException.notFound("no clip " + clip);
+        }
+    }
+
+    @Override
+    public Map<ClipId, Long> ingestEntries(Set<ClipId> clips) {
+        Map<ClipId, Long> entries = new HashMap<>();
+        List<String> ids = clips.stream().map(ClipId::value).toList();
+        // In slices: a contributor's export asks for every clip, beyond a statement's parameter limit.
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            handle.createQuery("SELECT id, ingest_entry FROM clips WHERE id IN (<ids>) AND ingest_entry IS NOT NULL")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .map((rs, ctx) -> Map.entry(new ClipId(rs.getString("id")), rs.getLong("ingest_entry")))
+                    .forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+        }
+        return entries;
     }
 
     @Override

@@ -63,6 +63,54 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
     }
 
     @Test
+    void recordedIngestEntries_areReturnedForTheClipsAskedFor_andClipsWithoutOneAreAbsent() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip first = clip(scene.project().id(), contributor, at(1));
+        Clip second = clip(scene.project().id(), contributor, at(2));
+        Clip unrecorded = clip(scene.project().id(), contributor, at(3));
+        Clip notAsked = clip(scene.project().id(), contributor, at(4));
+        write(r -> {
+            List.of(first, second, unrecorded, notAsked).forEach(r.clips()::insert);
+            r.clips().recordIngestEntry(first.id(), 0);
+            r.clips().recordIngestEntry(second.id(), 5_000_000_000L);
+            r.clips().recordIngestEntry(notAsked.id(), 9);
+        });
+
+        Map<ClipId, Long> entries =
+                tx(r -> r.clips().ingestEntries(Set.of(first.id(), second.id(), unrecorded.id(), ClipId.random())));
+
+        assertThat(entries).containsOnly(Map.entry(first.id(), 0L), Map.entry(second.id(), 5_000_000_000L));
+    }
+
+    @Test
+    void ingestEntries_ofMoreClipsThanOneStatementTakes_areAllFound() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        List<Clip> clips = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            clips.add(clip(scene.project().id(), contributor, at(i)));
+        }
+        write(r -> {
+            for (int i = 0; i < clips.size(); i++) {
+                r.clips().insert(clips.get(i));
+                r.clips().recordIngestEntry(clips.get(i).id(), i);
+            }
+        });
+
+        Map<ClipId, Long> entries =
+                tx(r -> r.clips().ingestEntries(clips.stream().map(Clip::id).collect(Collectors.toSet())));
+
+        assertThat(entries).hasSize(clips.size());
+        assertThat(entries.get(clips.get(1_111).id())).isEqualTo(1_111L);
+    }
+
+    @Test
+    void recordIngestEntry_ofAnUnknownClip_failsWithNotFound() {
+        assertFailsWith(ErrorCode.NOT_FOUND, () -> write(r -> r.clips().recordIngestEntry(ClipId.random(), 1)));
+    }
+
+    @Test
     void insert_duplicateId_failsWithConflict() {
         Scene scene = scene();
         Clip clip = clip(scene.project().id(), scene.contributor().pseudonym(), at(1));
