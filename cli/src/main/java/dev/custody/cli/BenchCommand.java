@@ -39,7 +39,7 @@ final class BenchCommand {
 
         @Option(
                 names = "--clips",
-                defaultValue = "300",
+                defaultValue = "1000",
                 description = "Clips per round and set (default: ${DEFAULT-VALUE}).")
         int clips;
 
