@@ -128,6 +128,10 @@ public final class ReceiptProofs {
             if (failure != null) {
                 throw failure;
             }
+            if (!done) {
+                // Its batch ended in an Error, which its prover's caller got.
+                throw new IllegalStateException("the proof was abandoned");
+            }
             return inclusion(entry, checkpoint, proof);
         }
     }
