@@ -92,7 +92,8 @@ public final class ConfiguredInstallation implements Installation {
                     custody,
                     FirstStart.runOnce(
                             custody.services().bootstrapToken(),
-                            custody.services().accounts()));
+                            custody.services().accounts(),
+                            custody.jobLock()));
         } catch (RuntimeException e) {
             custody.close();
             throw e;

@@ -70,7 +70,8 @@ public final class EmbeddedInstallation implements Installation {
                     custody,
                     FirstStart.runOnce(
                             custody.services().bootstrapToken(),
-                            custody.services().accounts()),
+                            custody.services().accounts(),
+                            custody.jobLock()),
                     generated);
         } catch (RuntimeException e) {
             folder.close();

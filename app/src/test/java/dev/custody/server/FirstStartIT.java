@@ -4,7 +4,16 @@ import static dev.custody.server.AccessFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.access.FirstStart;
+import dev.custody.app.Custody;
+import dev.custody.app.CustodyConfig;
+import dev.custody.app.DataFolder;
+import dev.custody.keys.Argon2Parameters;
+import dev.custody.keys.LocalKeyring;
+import dev.custody.keys.SecretBytes;
+import dev.custody.store.JobLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +34,33 @@ class FirstStartIT {
     @AfterEach
     void stop() {
         fixture.close();
+    }
+
+    @Test
+    void aNodeThatFindsTheFirstStartUnderWayElsewhere_makesNothing_andTheOneHoldingItMakesItOnce() {
+        Path fresh = temp.resolve("fresh");
+        SecretBytes passphrase =
+                SecretBytes.copyOf("another passphrase for this test".getBytes(StandardCharsets.UTF_8));
+        try (DataFolder folder = DataFolder.lock(fresh)) {
+            LocalKeyring.create(folder.keyring(), passphrase, Argon2Parameters.forTests())
+                    .close();
+            try (Custody custody = Custody.open(CustodyConfig.embedded(folder), passphrase, Clock.systemUTC())) {
+                var services = custody.services();
+                JobLock heldByAnotherNode = (job, work) -> false;
+
+                assertThat(FirstStart.runOnce(services.bootstrapToken(), services.accounts(), heldByAnotherNode))
+                        .isEmpty();
+                long logged =
+                        custody.metadataStore().inTransaction(r -> r.ledger().size());
+                assertThat(logged).isZero();
+                assertThat(services.bootstrapToken().wasIssued()).isFalse();
+
+                var first = FirstStart.runOnce(services.bootstrapToken(), services.accounts(), custody.jobLock());
+                assertThat(first).isPresent();
+                assertThat(FirstStart.runOnce(services.bootstrapToken(), services.accounts(), custody.jobLock()))
+                        .isEmpty();
+            }
+        }
     }
 
     @Test

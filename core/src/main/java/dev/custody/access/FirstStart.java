@@ -7,8 +7,10 @@ import dev.custody.ErrorCode;
 import dev.custody.Identifiers;
 import dev.custody.keys.Passphrases;
 import dev.custody.keys.SecretBytes;
+import dev.custody.store.JobLock;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the very first start of an installation makes, once, and shows once: the first operator
@@ -28,10 +30,22 @@ public record FirstStart(String bootstrapToken, Username operator, String operat
      * On a fresh database, makes the first operator account and issues the bootstrap token; empty
      * on every later start. The account comes first: if the start fails between the two, the next
      * start makes another operator under a fresh name rather than leaving no way in.
+     *
+     * <p>Nodes that start at once on one fresh database make one first start between them: it runs
+     * under the {@code lock}, and a node that finds it taken makes nothing (the node holding it
+     * shows the token). Without the lock, each would make an operator, and all but one of those
+     * would have a password nobody was shown.
      */
-    public static Optional<FirstStart> runOnce(BootstrapToken bootstrap, AccountService accounts) {
+    public static Optional<FirstStart> runOnce(BootstrapToken bootstrap, AccountService accounts, JobLock lock) {
         requireNonNull(bootstrap, "bootstrap is null");
         requireNonNull(accounts, "accounts is null");
+        requireNonNull(lock, "lock is null");
+        AtomicReference<FirstStart> made = new AtomicReference<>();
+        lock.runIfFree("first-start", () -> makeIfFresh(bootstrap, accounts).ifPresent(made::set));
+        return Optional.ofNullable(made.get());
+    }
+
+    private static Optional<FirstStart> makeIfFresh(BootstrapToken bootstrap, AccountService accounts) {
         if (bootstrap.wasIssued()) {
             return Optional.empty();
         }
