@@ -6,6 +6,7 @@ import dev.custody.Bytes;
 import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointSigners;
 import dev.custody.store.MetadataStore;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,14 @@ public final class CheckpointIssuer implements AutoCloseable {
                 metadata.inTransaction(repositories -> repositories.ledger().addCheckpoint(signNow()));
         remember(stored);
         return stored;
+    }
+
+    /**
+     * The newest checkpoint this node has signed or stored, if any since it started: it may not be
+     * stored yet (see above), but its entries are durable and its root fixed.
+     */
+    public Optional<Checkpoint> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /** A checkpoint whose tree includes entry {@code index}, signing a new one only if needed. */

@@ -14,9 +14,11 @@ import dev.custody.ledger.LedgerExportWriter;
 import dev.custody.ledger.LedgerStore;
 import dev.custody.store.MetadataStore;
 import java.io.OutputStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reading the ledger: checkpoints, proofs, entries and exports, for auditors and for anyone who
@@ -56,19 +58,27 @@ public final class LedgerService {
         return checkpoints.issue();
     }
 
-    /** The latest checkpoint, issuing the first one if the log has none yet. */
+    /**
+     * The latest checkpoint, issuing the first one if the log has none yet. A checkpoint this node
+     * gave with a receipt counts before it is stored, so one never reads an older checkpoint than
+     * the receipt it holds.
+     */
     public Checkpoint latestCheckpoint(Principal caller) {
         caller.require(MAY_AUDIT, "read the ledger");
-        Optional<Checkpoint> latest =
+        Optional<Checkpoint> stored =
                 metadata.inReadTransaction(repositories -> repositories.ledger().latestCheckpoint());
-        return latest.orElseGet(this::issueCheckpoint);
+        Optional<Checkpoint> newest = Stream.concat(stored.stream(), checkpoints.latest().stream())
+                .max(Comparator.comparingLong(Checkpoint::size));
+        return newest.orElseGet(this::issueCheckpoint);
     }
 
+    /** The checkpoint of that size: stored, or given with a receipt and not stored yet. */
     public Checkpoint checkpoint(Principal caller, long size) {
         caller.require(MAY_AUDIT, "read the ledger");
         Optional<Checkpoint> found =
                 metadata.inReadTransaction(repositories -> repositories.ledger().checkpoint(size));
-        return found.orElseThrow(() -> CustodyException.notFound("no checkpoint of size " + size));
+        return found.or(() -> checkpoints.latest().filter(latest -> latest.size() == size))
+                .orElseThrow(() -> CustodyException.notFound("no checkpoint of size " + size));
     }
 
     public InclusionProof inclusion(Principal caller, long index, long treeSize) {
