@@ -1,6 +1,7 @@
 package dev.custody.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -83,6 +85,28 @@ class ReusedStatementsTest {
                 .orElseThrow());
 
         assertThat(renamed).isEqualTo("Ida");
+    }
+
+    @Test
+    void aStatementThatFailed_runsCleanlyNextTime_andLeavesNoTransactionOpen() throws Exception {
+        String insert = "INSERT INTO people (id, name) VALUES (:id, :name)";
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.createUpdate(insert)
+                        .bind("id", 1)
+                        .bind("name", "Again")
+                        .execute()))
+                .isInstanceOf(JdbiException.class);
+
+        jdbi.useHandle(handle -> handle.createUpdate(insert)
+                .bind("id", 4)
+                .bind("name", "Katherine")
+                .execute());
+
+        String added = jdbi.withHandle(handle -> name(handle, 4));
+        assertThat(added).isEqualTo("Katherine");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("test.db"))) {
+            assertThat(other.createStatement().executeUpdate("DELETE FROM people WHERE id = 4"))
+                    .isEqualTo(1);
+        }
     }
 
     private String name(Handle handle, int id) {
