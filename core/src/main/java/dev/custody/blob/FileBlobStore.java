@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,21 +51,38 @@ public final class FileBlobStore implements BlobStore {
 
     private final Path objects;
     private final Path tmp;
+    private final Optional<DirectWrites> direct;
 
-    private FileBlobStore(Path objects, Path tmp) {
+    private FileBlobStore(Path objects, Path tmp, Optional<DirectWrites> direct) {
         this.objects = objects;
         this.tmp = tmp;
+        this.direct = direct;
     }
 
-    /** Opens (creating if needed) a store under {@code root} and removes leftover temporary files. */
+    /**
+     * Opens (creating if needed) a store under {@code root} and removes leftover temporary files.
+     * Writes bypass the page cache ({@link DirectWrites}) where the file system allows it.
+     */
     public static FileBlobStore open(Path root) {
+        return open(root, true);
+    }
+
+    /** As {@link #open(Path)}, with writes through the page cache even where direct writes work. */
+    static FileBlobStore openBuffered(Path root) {
+        return open(root, false);
+    }
+
+    private static FileBlobStore open(Path root, boolean directWhereSupported) {
         requireNonNull(root, "root is null");
         try {
             Path objects = PrivateFolders.create(root.resolve("objects"));
             createFanOut(objects);
             Path tmp = PrivateFolders.create(root.resolve("tmp"));
             removeLeftovers(tmp);
-            return new FileBlobStore(objects, tmp);
+            Optional<DirectWrites> direct = directWhereSupported && DirectWrites.probe(tmp)
+                    ? Optional.of(new DirectWrites())
+                    : Optional.empty();
+            return new FileBlobStore(objects, tmp, direct);
         } catch (IOException e) {
             throw unavailable("open", e);
         }
@@ -124,7 +142,11 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
-    private static void writeDurably(Path temp, BlobContent content) throws IOException {
+    private void writeDurably(Path temp, BlobContent content) throws IOException {
+        if (direct.isPresent()) {
+            direct.get().write(temp, content);
+            return;
+        }
         try (FileChannel channel = FileChannel.open(temp, NEW_FILE, PrivateFolders.PRIVATE_FILE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
             content.writeTo(new KeepOpenOutputStream(out));
@@ -135,11 +157,17 @@ public final class FileBlobStore implements BlobStore {
 
     private void placeDurably(Path temp, Path target) throws IOException {
         Path folder = target.getParent();
-        if (createFolder(folder)) {
-            // A new fan-out folder is itself an entry of objects/, which must reach the disk too.
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            // The fan-out folders are made at open; one removed since is made again, and made durable
+            // as an entry of objects/ before the object in it.
+            if (!Files.exists(temp) || !createFolder(folder)) {
+                throw e;
+            }
             PrivateFolders.force(objects);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         PrivateFolders.force(folder);
     }
 

@@ -36,8 +36,9 @@ public abstract class BlobStoreContract {
     /** Every name the backend holds: complete objects and any temporary or partial upload. */
     protected abstract Set<String> storedNames();
 
+    // Around the 4 KiB blocks and 256 KiB buffers of direct writes, and past the multipart size.
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 5 * MIB})
+    @ValueSource(ints = {0, 1, 4095, 4096, 4097, 256 * 1024, 256 * 1024 + 1, 5 * MIB})
     void write_thenOpen_returnsTheSameBytes(int size) throws IOException {
         byte[] content = BlobContents.random(size, size);
 

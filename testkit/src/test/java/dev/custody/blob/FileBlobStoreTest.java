@@ -70,6 +70,26 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void aFanOutFolderRemovedAfterOpen_isMadeAgainByTheWriteThatNeedsIt() throws IOException {
+        try (var folders = Files.list(root.resolve("objects"))) {
+            for (Path folder : folders.toList()) {
+                Files.delete(folder);
+            }
+        }
+
+        byte[] content = {4, 2};
+        BlobId id = store.write(out -> out.write(content));
+
+        try (InputStream in = store.open(id)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        Path fanOut = root.resolve("objects").resolve(id.value().substring(4, 6));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fanOut)))
+                .isEqualTo("rwx------");
+        assertThat(StoredFiles.list(root)).hasSize(1);
+    }
+
+    @Test
     void open_removesTemporaryFilesLeftByACrashedRun() throws IOException {
         BlobId kept = store.write(out -> out.write(new byte[] {7, 8, 9}));
         Path leftover = root.resolve("tmp").resolve("tmp_aaaaaaaaaaaaaaaaaaaaaaaaaa");
