@@ -12,14 +12,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * The CPU time that no ingest can avoid beyond the plain write: a SHA-256 of the original bytes and
- * their AES-256-GCM encryption, in the clip cipher's 64 KiB segments, with the JDK's intrinsics and
- * nothing else (no parsing, no quality gate, no database, no signature). Measured on one thread,
- * after the ingest rounds have warmed the JIT.
- *
- * <p>When the plain writes of the baseline already keep every core busy, ingest, which must do
- * what they do and this too, can reach at most {@code baselineCpu / (baselineCpu + floor)} of
- * their rate, whatever else it does.
+ * The CPU time that every ingest spends on a clip whatever else it does: a SHA-256 of the original
+ * bytes and their AES-256-GCM encryption, in the clip cipher's 64 KiB segments, with the JDK's
+ * intrinsics and nothing else (no parsing, no quality gate, no database, no signature, no write).
+ * Measured on one thread, after the ingest rounds have warmed the JIT, so that a run shows how much
+ * of ingest's CPU per clip the work on every byte accounts for.
  */
 final class HashAndEncryptFloor {
     private static final int SEGMENT = 64 * 1024;

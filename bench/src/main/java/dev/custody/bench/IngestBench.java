@@ -98,7 +98,6 @@ public final class IngestBench {
             extras.put("baseline_cpu_ms_per_clip", BenchReport.round(small.baselineCpuMillisPerClip()));
             extras.put("baseline_cores_busy", BenchReport.round(small.baselineCoresBusy()));
             extras.put("hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(smallFloor));
-            extras.put("ratio_ceiling_if_cpu_bound", BenchReport.round(small.ceilingIfCpuBound(smallFloor)));
             extras.put("set", speech16k.name());
             extras.put("set_48k_24bit_clips_per_s", BenchReport.round(large.ingestClipsPerSecond()));
             extras.put("set_48k_24bit_baseline_clips_per_s", BenchReport.round(large.baselineClipsPerSecond()));
@@ -107,8 +106,6 @@ public final class IngestBench {
             extras.put("set_48k_24bit_baseline_cpu_ms_per_clip", BenchReport.round(large.baselineCpuMillisPerClip()));
             extras.put("set_48k_24bit_baseline_cores_busy", BenchReport.round(large.baselineCoresBusy()));
             extras.put("set_48k_24bit_hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(largeFloor));
-            extras.put(
-                    "set_48k_24bit_ratio_ceiling_if_cpu_bound", BenchReport.round(large.ceilingIfCpuBound(largeFloor)));
             extras.put(
                     "set_48k_24bit_ratio",
                     BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
@@ -268,14 +265,6 @@ public final class IngestBench {
         /** How many cores the plain writes kept busy on average; the machine's count means CPU-bound. */
         double baselineCoresBusy() {
             return baselineCpuSeconds / baselineSeconds;
-        }
-
-        /**
-         * The most ingest can reach of the baseline's rate when both are CPU-bound: it must spend
-         * what a plain write spends, and the floor of hashing and encrypting the clip on top.
-         */
-        double ceilingIfCpuBound(double floorMillisPerClip) {
-            return baselineCpuMillisPerClip() / (baselineCpuMillisPerClip() + floorMillisPerClip);
         }
 
         double ingestClipsPerSecond() {
