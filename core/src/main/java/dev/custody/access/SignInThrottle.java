@@ -3,8 +3,6 @@ package dev.custody.access;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
-import dev.custody.ledger.Actor;
-import dev.custody.ledger.PrincipalSuspended;
 import dev.custody.ledger.SuspensionCause;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
@@ -26,6 +24,8 @@ import java.util.Optional;
 public final class SignInThrottle {
     public static final int MAX_FAILURES_PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final AddressWindows.Limit LIMIT =
+            new AddressWindows.Limit(MAX_FAILURES_PER_ADDRESS, SuspensionCause.SIGN_IN_FAILURES, "sign-in-throttling");
 
     private final MetadataStore metadata;
 
@@ -50,23 +50,9 @@ public final class SignInThrottle {
         return window.failures() >= MAX_FAILURES_PER_ADDRESS && now.isBefore(end) ? Optional.of(end) : Optional.empty();
     }
 
-    /**
-     * Counts a failure inside the failed sign-in's transaction; logs the address being throttled.
-     * Forgets the windows that have ended there too, so no address is kept longer than it matters.
-     */
+    /** Counts a failure inside the failed sign-in's transaction; logs the address being throttled. */
     void recordFailure(Repositories repositories, ClientAddress from, Instant now) {
-        repositories.signInFailures().purge(now.minus(WINDOW));
-        FailureWindow window = repositories.signInFailures().recordFailure(from.key(), now, now.minus(WINDOW));
         // Exactly once per window: the failure that reaches the limit (later ones are refused before counting).
-        if (window.failures() == MAX_FAILURES_PER_ADDRESS) {
-            repositories
-                    .ledger()
-                    .append(
-                            new PrincipalSuspended(from.ledgerId(), SuspensionCause.SIGN_IN_FAILURES),
-                            Actor.system(),
-                            "sign-in-throttling",
-                            Principal.newRequestId(),
-                            now);
-        }
+        AddressWindows.count(repositories, from.key(), from, LIMIT, now);
     }
 }

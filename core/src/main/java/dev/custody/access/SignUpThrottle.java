@@ -3,8 +3,6 @@ package dev.custody.access;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
-import dev.custody.ledger.Actor;
-import dev.custody.ledger.PrincipalSuspended;
 import dev.custody.ledger.SuspensionCause;
 import dev.custody.store.MetadataStore;
 import java.time.Duration;
@@ -23,6 +21,8 @@ import java.time.Instant;
 public final class SignUpThrottle {
     public static final int MAX_SIGN_UPS_PER_ADDRESS = 5;
     public static final Duration WINDOW = SignInThrottle.WINDOW;
+    private static final AddressWindows.Limit LIMIT =
+            new AddressWindows.Limit(MAX_SIGN_UPS_PER_ADDRESS, SuspensionCause.SIGN_UPS, "sign-up-throttling");
 
     private final MetadataStore metadata;
 
@@ -38,24 +38,12 @@ public final class SignUpThrottle {
     void admit(ClientAddress from, Instant now) {
         requireNonNull(from, "from is null");
         metadata.inTransaction(repositories -> {
-            var windows = repositories.signInFailures();
-            windows.purge(now.minus(WINDOW));
-            FailureWindow window = windows.recordFailure(from.signUpKey(), now, now.minus(WINDOW));
+            FailureWindow window = AddressWindows.count(repositories, from.signUpKey(), from, LIMIT, now);
             if (window.failures() > MAX_SIGN_UPS_PER_ADDRESS) {
                 // Thrown inside the transaction, so the refused attempt is not counted.
                 throw CustodyException.rateLimited(
                         "too many sign-ups from this address; try again later",
                         Duration.between(now, window.startedAt().plus(WINDOW)));
-            }
-            if (window.failures() == MAX_SIGN_UPS_PER_ADDRESS) {
-                repositories
-                        .ledger()
-                        .append(
-                                new PrincipalSuspended(from.ledgerId(), SuspensionCause.SIGN_UPS),
-                                Actor.system(),
-                                "sign-up-throttling",
-                                Principal.newRequestId(),
-                                now);
             }
             return null;
         });
