@@ -41,8 +41,8 @@ final class ConsentReceipts {
             return Optional.empty();
         }
         long index = consent.ledgerIndex().getAsLong();
-        LedgerEntry entry = metadata.inReadTransaction(
-                repositories -> repositories.ledger().entries(index, index + 1).getFirst());
+        LedgerEntry entry =
+                metadata.inReadTransaction(repositories -> repositories.ledger().recordedEntry(index));
         // Never sign a receipt over another entry than this consent's.
         var given = new ConsentGiven(
                 consent.contributor(), consent.project(), consent.id(), consent.termsVersion(), consent.termsHash());

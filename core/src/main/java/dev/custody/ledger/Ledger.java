@@ -113,6 +113,23 @@ public final class Ledger {
         return MerkleProofs.consistency(hashes, oldSize, newSize);
     }
 
+    /**
+     * The entry at an index the metadata recorded (a consent's, a clip's ingest): one read. A
+     * recorded index is not input: the log lacking that entry is damage.
+     *
+     * @throws CustodyException INTEGRITY_FAILURE if there is no such entry
+     */
+    public LedgerEntry recordedEntry(long index) {
+        if (index < 0) {
+            throw CustodyException.integrityFailure();
+        }
+        List<LedgerStore.StoredEntry> stored = store.entries(index, 1);
+        if (stored.isEmpty() || stored.getFirst().index() != index) {
+            throw CustodyException.integrityFailure();
+        }
+        return LedgerEntryCodec.decode(stored.getFirst().bytes());
+    }
+
     /** The entries {@code [from, to)}, decoded: at most {@value #MAX_ENTRIES} at a time. */
     public List<LedgerEntry> entries(long from, long to) {
         if (from < 0 || to < from) {

@@ -1,6 +1,5 @@
 package dev.custody.rights;
 
-import dev.custody.CustodyException;
 import dev.custody.access.AccountId;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
@@ -95,14 +94,8 @@ final class ContributorHistory {
     Map<ClipId, LedgerEntry> ingestEntries(Pseudonym contributor, Set<ClipId> clips) {
         Map<ClipId, LedgerEntry> found = metadata.inReadTransaction(r -> {
             var ledger = r.ledger();
-            long size = ledger.size();
             Map<ClipId, LedgerEntry> recorded = new HashMap<>();
-            r.clips().ingestEntries(clips).forEach((clip, index) -> {
-                if (index < 0 || index >= size) {
-                    throw CustodyException.integrityFailure();
-                }
-                recorded.put(clip, ledger.entries(index, index + 1).getFirst());
-            });
+            r.clips().ingestEntries(clips).forEach((clip, index) -> recorded.put(clip, ledger.recordedEntry(index)));
             return recorded;
         });
         long cursor = Long.MAX_VALUE;

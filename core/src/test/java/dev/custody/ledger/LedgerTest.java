@@ -105,6 +105,19 @@ class LedgerTest {
     }
 
     @Test
+    void aRecordedIndex_readsItsEntry_andOneTheLogLacksIsAnIntegrityFailure() {
+        List<LedgerEntry> appended = appendSamples(3);
+
+        assertThat(ledger.recordedEntry(1)).isEqualTo(appended.get(1));
+        for (long missing : new long[] {3, -1}) {
+            assertThatThrownBy(() -> ledger.recordedEntry(missing))
+                    .isInstanceOf(CustodyException.class)
+                    .extracting(e -> ((CustodyException) e).code())
+                    .isEqualTo(ErrorCode.INTEGRITY_FAILURE);
+        }
+    }
+
+    @Test
     void entries_areServedAtMostTenThousandAtATime() {
         appendSamples(Ledger.MAX_ENTRIES + 1);
 
