@@ -150,17 +150,32 @@ public final class AccessTokens {
     private void recordRefusal(Presented stored, Instant now) {
         AccessToken token = stored.token();
         String name = ledgerName(token, stored.link());
-        metadata.inTransaction(r -> r.ledger()
+        metadata.inTransaction(r -> {
+            logChange(r, token, name, PermissionChange.DENIED, "authentication", now);
+            return null;
+        });
+    }
+
+    /** Logs a change to a token, its holder named as {@link #ledgerName} says. */
+    private static void logChange(
+            Repositories repositories,
+            AccessToken token,
+            String holder,
+            PermissionChange change,
+            String purpose,
+            Instant now) {
+        repositories
+                .ledger()
                 .append(
                         new PermissionChanged(
-                                name,
+                                holder,
                                 token.role().actorRole(),
-                                PermissionChange.DENIED,
+                                change,
                                 token.id().value()),
                         Actor.system(),
-                        "authentication",
+                        purpose,
                         Principal.newRequestId(),
-                        now));
+                        now);
     }
 
     /**
@@ -188,18 +203,7 @@ public final class AccessTokens {
         for (PresentedSession session : sessions) {
             AccessToken token = session.token();
             if (repositories.accessTokens().revoke(token.id(), token.principalId(), now)) {
-                repositories
-                        .ledger()
-                        .append(
-                                new PermissionChanged(
-                                        session.ledgerName(),
-                                        token.role().actorRole(),
-                                        PermissionChange.REVOKED,
-                                        token.id().value()),
-                                Actor.system(),
-                                "session-rotation",
-                                Principal.newRequestId(),
-                                now);
+                logChange(repositories, token, session.ledgerName(), PermissionChange.REVOKED, "session-rotation", now);
             }
         }
     }
