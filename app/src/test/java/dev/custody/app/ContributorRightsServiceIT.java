@@ -112,11 +112,13 @@ class ContributorRightsServiceIT {
                 .execute());
 
         var keys = fixture.services.ledger().keys();
-        for (var mine : rights.clips(robin)) {
+        List<MyClip> listed = rights.clips(robin);
+
+        assertThat(listed).extracting(mine -> mine.clip().id()).containsExactlyInAnyOrder(recorded, older);
+        for (var mine : listed) {
             LedgerEntry entry = ReceiptCheck.verify(mine.receipt(), keys);
             assertThat(entry.subjects().toString()).contains(mine.clip().id().value());
         }
-        assertThat(rights.clips(robin)).extracting(mine -> mine.clip().id()).containsExactlyInAnyOrder(recorded, older);
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * snapshot. At most {@value #MAX_KEPT} are kept, the least recently used closed first: SQL built
  * for a list of values varies with the list's length.
  *
- * <p>One instance serves one connection, which one thread uses at a time.
+ * <p>One instance serves one connection, which one thread uses at a time. The ledger's own
+ * statements, run on the raw connection to keep Jdbi off its append path, are cached apart by
+ * {@code ledger.PreparedStatements}, which can hand a statement out again while it is in use: fine
+ * for the ledger's flat calls, not for Jdbi's nested ones.
  */
 final class ReusedStatements implements StatementBuilder {
     private static final int MAX_KEPT = 200;
