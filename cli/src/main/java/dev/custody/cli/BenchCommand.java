@@ -71,10 +71,12 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path work = workFolder.create();
-            BenchReport report =
-                    new IngestBench(work, config, clips, writers, rounds, Duration.ofSeconds(warmUpSeconds)).run();
-            return output.report(report);
+            try (var work = workFolder.create()) {
+                BenchReport report = new IngestBench(
+                                work.path(), config, clips, writers, rounds, Duration.ofSeconds(warmUpSeconds))
+                        .run();
+                return output.report(report);
+            }
         }
     }
 
@@ -126,9 +128,10 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            Path work = workFolder.create();
-            BenchReport report = new LedgerBench(work, writers, appends, proofSize).run();
-            return output.report(report);
+            try (var work = workFolder.create()) {
+                BenchReport report = new LedgerBench(work.path(), writers, appends, proofSize).run();
+                return output.report(report);
+            }
         }
     }
 

@@ -6,19 +6,25 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.testkit.CustodyProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shape of what {@code custody bench ingest --json} writes, on a run far too small to time. */
+/**
+ * The shape of what {@code custody bench ingest --json} writes, on a run far too small to time, and
+ * that the run leaves nothing on the disk.
+ */
 class BenchIngestIT {
     @TempDir
     Path temp;
 
     @Test
-    void benchIngest_writesValueBaselineAndTheirRatio_andTheCpuFigures() throws Exception {
+    void benchIngest_writesValueBaselineAndTheirRatio_andTheCpuFigures_andRemovesItsWork() throws Exception {
         Path json = temp.resolve("ingest.json");
+        Path disk = temp.resolve("disk");
         try (var bench = CustodyProcess.start(
                 Map.of(),
                 "bench",
@@ -32,13 +38,16 @@ class BenchIngestIT {
                 "--warm-up",
                 "0",
                 "--dir",
-                temp.resolve("work").toString(),
+                disk.toString(),
                 "--json",
                 json.toString())) {
             var result = bench.finish();
             assertThat(result.exitStatus()).as(result.output()).isZero();
         }
 
+        try (Stream<Path> left = Files.list(disk)) {
+            assertThat(left).as("what the run left in --dir").isEmpty();
+        }
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("metric").asText()).isEqualTo("ingest_throughput");
         assertThat(report.get("unit").asText()).isEqualTo("clips/s");
@@ -51,6 +60,8 @@ class BenchIngestIT {
         assertThat(report.get("hash_and_encrypt_cpu_ms_per_clip").asDouble()).isPositive();
         assertThat(report.get("set_48k_24bit_hash_and_encrypt_cpu_ms_per_clip").asDouble())
                 .isGreaterThan(report.get("hash_and_encrypt_cpu_ms_per_clip").asDouble());
-        assertThat(report.get("baseline_cores_busy").asDouble()).isPositive();
+        // Eight small files may take less CPU than the process clock can tell apart from none.
+        assertThat(report.get("baseline_cores_busy").isNumber()).isTrue();
+        assertThat(report.get("baseline_cores_busy").asDouble()).isNotNegative();
     }
 }
