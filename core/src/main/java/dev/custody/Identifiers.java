@@ -34,13 +34,18 @@ public final class Identifiers {
     /** Returns {@code value} if it is an identifier with this prefix, else throws INVALID_INPUT. */
     public static String require(String prefix, String value, String what) {
         requireNonNull(value, what + " is null");
-        if (value.length() != prefix.length() + 27
-                || !value.startsWith(prefix + "_")
-                || !BODY.matcher(value)
-                        .region(prefix.length() + 1, value.length())
-                        .matches()) {
+        if (!matches(prefix, value)) {
             throw CustodyException.invalidInput("malformed " + what);
         }
         return value;
+    }
+
+    /** Whether {@code value} is an identifier with this prefix. */
+    public static boolean matches(String prefix, String value) {
+        return value.length() == prefix.length() + 27
+                && value.startsWith(prefix + "_")
+                && BODY.matcher(value)
+                        .region(prefix.length() + 1, value.length())
+                        .matches();
     }
 }

@@ -10,6 +10,7 @@ import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
 import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
+import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
 import dev.custody.compliance.RecordsOfProcessingService;
@@ -33,6 +34,7 @@ public record Services(
         Custodian custodian,
         ErasureService erasure,
         BlobReaper reaper,
+        OrphanBlobSweep orphans,
         BootstrapToken bootstrapToken,
         LedgerService ledger,
         HealthCheck health,
@@ -57,6 +59,7 @@ public record Services(
         requireNonNull(custodian, "custodian is null");
         requireNonNull(erasure, "erasure is null");
         requireNonNull(reaper, "reaper is null");
+        requireNonNull(orphans, "orphans is null");
         requireNonNull(bootstrapToken, "bootstrapToken is null");
         requireNonNull(ledger, "ledger is null");
         requireNonNull(health, "health is null");

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.access.Principal;
 import dev.custody.blob.BlobReaper;
+import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.retention.RetentionRun;
 import dev.custody.retention.RetentionService;
@@ -83,6 +84,16 @@ public final class BackgroundJobs implements AutoCloseable {
                 int deleted = reaper.drain();
                 if (deleted > 0) {
                     LOG.info("deleted {} blobs of erased clips", deleted);
+                }
+            });
+        }
+
+        /** Deletes the blobs no clip names, left by an ingest that died before recording its clip. */
+        public static Job orphanBlobs(OrphanBlobSweep sweep) {
+            return new Job("orphan-blobs", () -> {
+                int deleted = sweep.run();
+                if (deleted > 0) {
+                    LOG.info("deleted {} blobs that no clip names", deleted);
                 }
             });
         }

@@ -18,6 +18,7 @@ import dev.custody.audit.ReceiptProofs;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.BlobStore;
 import dev.custody.blob.FileBlobStore;
+import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.clip.ClipReceipts;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
@@ -85,6 +86,7 @@ public final class Custody implements AutoCloseable {
                 custodian,
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
+                new OrphanBlobSweep(metadata, blobs, OrphanBlobSweep.DEFAULT_GRACE, clock),
                 bootstrapToken,
                 new LedgerService(
                         metadata, checkpoints, new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.ErasureService;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.ErasureCause;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,6 +57,37 @@ class EmbeddedSpineIT {
         assertThat(result.receipt().receipt().audioSha256())
                 .isEqualTo(result.clip().sha256());
         assertThat(result.clip().quality().rmsDbfs()).isBetween(-45.0, 0.0);
+    }
+
+    @Test
+    void erasureWhileTheUploadRuns_refusesTheClip_andLeavesNoBlobAndNoRow() throws IOException {
+        Pseudonym alice = fixture.consentingContributor("Alice Example");
+        // Admission passed before the upload is read; the erasure comes while it is read.
+        InputStream erasingUpload = new FilterInputStream(new ByteArrayInputStream(SpineFixture.speech(7))) {
+            private boolean erased;
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (!erased) {
+                    erased = true;
+                    fixture.services.erasure().erase(ADMIN, alice);
+                }
+                return super.read(buffer, offset, length);
+            }
+        };
+
+        assertCode(
+                () -> fixture.services
+                        .ingest()
+                        .ingest(ADMIN, new IngestRequest(fixture.project.id(), alice, 0), erasingUpload),
+                ErrorCode.ERASED);
+
+        assertThat(blobFiles()).isEmpty();
+        List<Clip> clips = fixture.installation
+                .custody()
+                .metadataStore()
+                .inTransaction(r -> r.clips().byContributor(alice));
+        assertThat(clips).isEmpty();
     }
 
     @Test

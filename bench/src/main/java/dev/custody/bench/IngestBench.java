@@ -82,8 +82,10 @@ public final class IngestBench {
             // Both sets warm up before either is timed: a small clip has few ciphertext segments, so
             // the small set alone would not call AES-GCM often enough for C2 to compile its intrinsic.
             warmUp(List.of(speech16k, speech48k), target);
+            long compilingBefore = compilationMillis();
             Measured small = measure(speech16k, target);
             Measured large = measure(speech48k, target);
+            long compilingInTimedRounds = compilationMillis() - compilingBefore;
             double smallFloor = HashAndEncryptFloor.cpuMillisPerClip(speech16k);
             double largeFloor = HashAndEncryptFloor.cpuMillisPerClip(speech48k);
             Map<String, Object> extras = new LinkedHashMap<>();
@@ -92,6 +94,7 @@ public final class IngestBench {
             extras.put("clips_per_round", clipsPerSet);
             extras.put("rounds", rounds);
             extras.put("warm_up_seconds", warmUp.toSeconds());
+            extras.put("jit_compiling_ms_in_timed_rounds", compilingInTimedRounds);
             extras.put("mb_per_s", BenchReport.round(small.ingestMbPerSecond()));
             extras.put("baseline_mb_per_s", BenchReport.round(small.baselineMbPerSecond()));
             extras.put("cpu_ms_per_clip", BenchReport.round(small.ingestCpuMillisPerClip()));
@@ -135,7 +138,8 @@ public final class IngestBench {
      * Untimed rounds of both sets in turn, for at least the warm-up time: AES-GCM runs some 50 times
      * slower until C2 compiles its intrinsic, which takes thousands of calls, and the JIT goes on
      * compiling the rest of the pipeline for many seconds more, on the same two cores the timed
-     * rounds would use. A server runs warm; so do the timed rounds.
+     * rounds would use: after 20 s the compiler threads still took 15% of the CPU of the timed
+     * rounds here, after 60 s under 1%. A server runs warm; so do the timed rounds.
      */
     private void warmUp(List<ClipSet> sets, Target target) throws IOException {
         long end = System.nanoTime() + warmUp.toNanos();
@@ -167,6 +171,18 @@ public final class IngestBench {
         }
         return new Measured(
                 median(ingest), median(baseline), median(ingestCpu), median(baselineCpu), set.size(), set.totalBytes());
+    }
+
+    /**
+     * Time the JIT compilers have spent so far: what they spend during the timed rounds shows whether
+     * the warm-up was long enough, since they compile on the same cores the rounds use.
+     */
+    private static long compilationMillis() {
+        var compilers = ManagementFactory.getCompilationMXBean();
+        // No JIT (an interpreter-only VM) compiles nothing.
+        return compilers != null && compilers.isCompilationTimeMonitoringSupported()
+                ? compilers.getTotalCompilationTime()
+                : 0;
     }
 
     /**

@@ -58,7 +58,7 @@ final class BenchCommand {
         @Option(
                 names = "--warm-up",
                 paramLabel = "SECONDS",
-                defaultValue = "20",
+                defaultValue = "60",
                 description = "Untimed ingest before the timed rounds, so they run on compiled code"
                         + " (default: ${DEFAULT-VALUE}).")
         int warmUpSeconds;

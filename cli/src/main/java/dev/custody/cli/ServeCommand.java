@@ -95,6 +95,12 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofMinutes(retentionMinutes),
                         BackgroundJobs.Job.retention(
                                 installation.custody().services().retention()));
+                // Walks every stored object, for blobs a crashed ingest left: once at start, then daily.
+                var orphans = BackgroundJobs.start(
+                        installation.custody().jobLock(),
+                        Duration.ofDays(1),
+                        BackgroundJobs.Job.orphanBlobs(
+                                installation.custody().services().orphans()));
                 var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
                         installation.custody().services().ledger(),
                         checkpointEntries,

@@ -60,6 +60,7 @@ class BenchIngestIT {
         assertThat(report.get("hash_and_encrypt_cpu_ms_per_clip").asDouble()).isPositive();
         assertThat(report.get("set_48k_24bit_hash_and_encrypt_cpu_ms_per_clip").asDouble())
                 .isGreaterThan(report.get("hash_and_encrypt_cpu_ms_per_clip").asDouble());
+        assertThat(report.get("jit_compiling_ms_in_timed_rounds").asLong()).isNotNegative();
         // Eight small files may take less CPU than the process clock can tell apart from none.
         assertThat(report.get("baseline_cores_busy").isNumber()).isTrue();
         assertThat(report.get("baseline_cores_busy").asDouble()).isNotNegative();

@@ -2,6 +2,7 @@ package dev.custody.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.blob.BlobId;
 import dev.custody.testkit.CustodyProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +23,7 @@ class ServeIT {
     Path temp;
 
     @Test
-    void serve_createsTheEmbeddedDefault_printsUrlAndToken_refusesASecondInstance_andReusesTheFolder()
+    void serve_createsTheEmbeddedDefault_printsUrlAndToken_refusesASecondInstance_andReusesTheFolder_sweepingOrphans()
             throws Exception {
         Path data = temp.resolve("data");
         Path config = temp.resolve("config");
@@ -64,8 +68,18 @@ class ServeIT {
             }
         }
 
+        // What an ingest killed between its blob's write and its clip's commit leaves, two days ago.
+        BlobId orphan = BlobId.random();
+        Path orphanFile = data.resolve("blobs/objects")
+                .resolve(orphan.value().substring(4, 6))
+                .resolve(orphan.value());
+        Files.write(orphanFile, new byte[4096]);
+        Files.setLastModifiedTime(orphanFile, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
         try (var again = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
             String secondUrl = again.awaitLine("listening on").replaceAll(".*listening on ", "");
+            again.findOrAwaitLine("deleted 1 blobs that no clip names");
+            assertThat(orphanFile).doesNotExist();
             var http = HttpClient.newHttpClient();
             var created = http.send(
                     HttpRequest.newBuilder(URI.create(secondUrl + "api/v1/organizations"))

@@ -3,6 +3,8 @@ package dev.custody.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Stores opaque objects (always ciphertext) under random names. Kept minimal so every backend
@@ -30,6 +32,14 @@ public interface BlobStore {
 
     /** Deletes an object; deleting one that does not exist is not an error. */
     void delete(BlobId id);
+
+    /**
+     * Hands {@code action} every object last written before {@code cutoff}, in no particular order,
+     * for the sweep that deletes objects no clip names ({@link OrphanBlobSweep}); {@code action}
+     * may delete the object it is handed. Names in the backend that no store chose are skipped,
+     * never handed out, and objects written or deleted during the walk may be missed.
+     */
+    void forEachWrittenBefore(Instant cutoff, Consumer<BlobId> action);
 
     /**
      * Writes an object's bytes; an exception aborts the write and leaves nothing behind. It may

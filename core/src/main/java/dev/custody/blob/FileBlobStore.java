@@ -15,13 +15,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A {@link BlobStore} in a local folder, for the embedded (single process) deployment.
@@ -139,6 +142,44 @@ public final class FileBlobStore implements BlobStore {
             }
         } catch (IOException e) {
             throw unavailable("delete", e);
+        }
+    }
+
+    @Override
+    public void forEachWrittenBefore(Instant cutoff, Consumer<BlobId> action) {
+        requireNonNull(cutoff, "cutoff is null");
+        requireNonNull(action, "action is null");
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(objects)) {
+            for (Path folder : folders) {
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    forEachInFolder(folder, cutoff, action);
+                }
+            }
+        } catch (IOException e) {
+            throw unavailable("list", e);
+        }
+    }
+
+    private void forEachInFolder(Path folder, Instant cutoff, Consumer<BlobId> action) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                // Only a regular file with a store-chosen name in its own fan-out folder is ours.
+                Optional<BlobId> id = BlobId.ofStoredName(file.getFileName().toString())
+                        .filter(candidate -> folderOf(candidate).equals(folder));
+                if (id.isPresent() && writtenBefore(file, cutoff)) {
+                    action.accept(id.get());
+                }
+            }
+        }
+    }
+
+    private static boolean writtenBefore(Path file, Instant cutoff) throws IOException {
+        try {
+            var attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile()
+                    && attributes.lastModifiedTime().toInstant().isBefore(cutoff);
+        } catch (NoSuchFileException e) {
+            return false; // deleted while the folder was read
         }
     }
 

@@ -123,13 +123,25 @@ public final class IngestService {
                 return logged;
             });
         } catch (RuntimeException e) {
-            blobs.delete(blob);
+            discard(blob, e);
             throw e instanceof CustodyException refused ? logRejection(caller, clipId, request, refused) : e;
         }
         Receipt receipt = ClipReceipts.unsigned(
                         clip, admission.prompt(), admission.terms().consentTermsVersion())
                 .withLedger(proofs.include(entry));
         return new IngestResult(clip, receipts.sign(receipt));
+    }
+
+    /**
+     * Deletes the blob of a clip that was not recorded. If that fails too, the refusal stands and the
+     * blob is left to {@link dev.custody.blob.OrphanBlobSweep}.
+     */
+    private void discard(BlobId blob, RuntimeException refusal) {
+        try {
+            blobs.delete(blob);
+        } catch (RuntimeException e) {
+            refusal.addSuppressed(e);
+        }
     }
 
     /** Logs why an upload was refused; the refusal stands even if the log cannot take it. */

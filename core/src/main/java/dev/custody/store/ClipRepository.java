@@ -33,6 +33,12 @@ public interface ClipRepository {
 
     Optional<Clip> find(ClipId id);
 
+    /**
+     * Those of {@code blobs} that some clip names, erased or not: the rest belong to no clip
+     * (a write whose clip was never recorded) and may be deleted.
+     */
+    Set<BlobId> namedBlobs(Set<BlobId> blobs);
+
     /** A contributor's clips, oldest first. */
     List<Clip> byContributor(Pseudonym contributor);
 

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,19 @@ final class JdbcClipRepository implements ClipRepository {
                     .forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
         }
         return entries;
+    }
+
+    @Override
+    public Set<BlobId> namedBlobs(Set<BlobId> blobs) {
+        Set<BlobId> named = new HashSet<>();
+        List<String> ids = blobs.stream().map(BlobId::value).toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            handle.createQuery("SELECT blob_id FROM clips WHERE blob_id IN (<ids>)")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
+                    .forEach(named::add);
+        }
+        return named;
     }
 
     @Override

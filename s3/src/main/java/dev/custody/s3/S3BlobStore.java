@@ -7,10 +7,14 @@ import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A {@link BlobStore} in an S3 bucket (AWS S3 or an S3-compatible server such as MinIO or Ceph),
@@ -31,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <p>The credentials need {@code s3:ListBucket} on the bucket (checked at open, and without it S3
  * answers a missing object with 403 rather than 404), and {@code s3:GetObject}, {@code
- * s3:PutObject}, {@code s3:DeleteObject} and {@code s3:AbortMultipartUpload} on the prefix.
+ * s3:PutObject}, {@code s3:DeleteObject} and {@code s3:AbortMultipartUpload} on the prefix. Listing
+ * ({@link #forEachWrittenBefore}) reads only keys under the prefix.
  *
  * <p>Throws {@link CustodyException}: {@code NOT_FOUND} for a missing object, {@code
  * STORAGE_UNAVAILABLE} when S3 cannot be reached or refuses (with the SDK's exception as the cause,
@@ -130,6 +135,25 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             client.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
             throw S3Failures.unavailable("delete from", bucket, e);
+        }
+    }
+
+    @Override
+    public void forEachWrittenBefore(Instant cutoff, Consumer<BlobId> action) {
+        requireNonNull(cutoff, "cutoff is null");
+        requireNonNull(action, "action is null");
+        try {
+            // The paginator asks for the next page of (up to 1,000) keys only when this one is used up.
+            for (S3Object object : client.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(keyPrefix))
+                    .contents()) {
+                Optional<BlobId> id = BlobId.ofStoredName(object.key().substring(keyPrefix.length()));
+                if (id.isPresent() && object.lastModified().isBefore(cutoff)) {
+                    action.accept(id.get());
+                }
+            }
+        } catch (SdkException e) {
+            throw S3Failures.unavailable("list", bucket, e);
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * @param bucket an existing bucket, named by S3's rules (3 to 63 lower-case letters, digits, dots,
  *     hyphens)
  * @param keyPrefix prepended to every object key, such as {@code custody/blobs/}; may be empty.
- *     Letters, digits and {@code . _ - /} only, no leading {@code /}, no {@code ..}, no {@code //}
+ *     Letters, digits and {@code . _ - /} only, no leading {@code /}, no {@code ..}, no {@code //}.
+ *     It belongs to one installation: the orphan sweep deletes the store's objects under it that
+ *     none of that installation's clips names
  * @param pathStyle whether to address the bucket in the path ({@code host/bucket/key}), as most
  *     S3-compatible servers need, rather than in the host name
  * @param credentials the access key

@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.Sha256;
 import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobStore.BlobContent;
 import dev.custody.testkit.BlobContents;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** What only an S3 backend can get wrong: multipart uploads, a vanished bucket or server, credentials, prefixes. */
@@ -99,6 +107,7 @@ final class S3BlobStoreBackendIT {
             assertStorageUnavailable(() -> store.open(written));
             assertStorageUnavailable(() -> store.exists(written));
             assertStorageUnavailable(() -> store.delete(written));
+            assertStorageUnavailable(() -> store.forEachWrittenBefore(Instant.now(), id -> {}));
         }
     }
 
@@ -152,6 +161,45 @@ final class S3BlobStoreBackendIT {
 
             assertThat(read(tenantA, id)).containsExactly(1, 2, 3);
             assertThat(server.names(bucket)).containsExactly("tenant-a/" + id.value());
+        }
+    }
+
+    @Test
+    void forEachWrittenBefore_handsOutOnlyItsOwnObjects_notForeignKeysOrOtherPrefixes() {
+        try (S3BlobStore store = S3BlobStore.open(server.config(bucket, "blobs/"));
+                S3Client client = S3Clients.create(server.config(bucket, ""))) {
+            BlobId own = store.write(SMALL);
+            for (String foreign :
+                    List.of("blobs/notes.txt", "blobs/sub/" + BlobId.random(), "other/" + BlobId.random())) {
+                byte[] body = {'x'};
+                // S3Proxy, like S3 with this client, wants the body's checksum.
+                client.putObject(
+                        b -> b.bucket(bucket)
+                                .key(foreign)
+                                .checksumSHA256(Sha256.of(body).base64()),
+                        RequestBody.fromBytes(body));
+            }
+            List<BlobId> handed = new ArrayList<>();
+
+            store.forEachWrittenBefore(Instant.now().plus(Duration.ofDays(1)), handed::add);
+
+            assertThat(handed).containsExactly(own);
+        }
+    }
+
+    @Test
+    void forEachWrittenBefore_readsPageAfterPage() {
+        // S3 answers at most 1,000 keys a request; the store must follow the continuation tokens.
+        try (S3BlobStore store = S3BlobStore.open(server.config(bucket, ""))) {
+            Set<BlobId> written = new HashSet<>();
+            for (int i = 0; i < 1_050; i++) {
+                written.add(store.write(SMALL));
+            }
+            Set<BlobId> handed = new HashSet<>();
+
+            store.forEachWrittenBefore(Instant.now().plus(Duration.ofDays(1)), handed::add);
+
+            assertThat(handed).isEqualTo(written);
         }
     }
 

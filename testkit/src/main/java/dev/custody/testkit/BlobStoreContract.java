@@ -10,6 +10,8 @@ import dev.custody.blob.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -193,6 +195,51 @@ public abstract class BlobStoreContract {
         assertThatThrownBy(() -> store().open(unknown))
                 .isInstanceOfSatisfying(
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void forEachWrittenBefore_handsOutAnObjectOnlyOnceItIsOlderThanTheCutoff() {
+        BlobId id = store().write(out -> out.write(1));
+
+        assertThat(writtenBefore(Instant.now().plus(Duration.ofDays(1)))).contains(id);
+        assertThat(writtenBefore(Instant.now().minus(Duration.ofDays(1)))).doesNotContain(id);
+    }
+
+    @Test
+    void forEachWrittenBefore_neverHandsOutAWriteInProgressOrAFailedOne() {
+        List<BlobId> seenDuringWrite = new ArrayList<>();
+        BlobId written = store().write(out -> {
+            out.write(new byte[MIB]);
+            seenDuringWrite.addAll(writtenBefore(Instant.now().plus(Duration.ofDays(1))));
+        });
+        Set<BlobId> before = writtenBefore(Instant.now().plus(Duration.ofDays(1)));
+        assertThatThrownBy(() -> store().write(BlobContents.failingAfter(MIB, new IOException("disk full"))))
+                .isInstanceOf(CustodyException.class);
+
+        assertThat(seenDuringWrite).doesNotContain(written);
+        assertThat(writtenBefore(Instant.now().plus(Duration.ofDays(1)))).isEqualTo(before);
+    }
+
+    @Test
+    void forEachWrittenBefore_letsTheActionDeleteWhatItIsHanded() {
+        List<BlobId> written = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            written.add(store().write(out -> out.write(1)));
+        }
+
+        store().forEachWrittenBefore(Instant.now().plus(Duration.ofDays(1)), id -> {
+            if (written.contains(id)) {
+                store().delete(id);
+            }
+        });
+
+        assertThat(written).noneMatch(store()::exists);
+    }
+
+    private Set<BlobId> writtenBefore(Instant cutoff) {
+        Set<BlobId> ids = new HashSet<>();
+        store().forEachWrittenBefore(cutoff, ids::add);
+        return ids;
     }
 
     private byte[] read(BlobId id) {

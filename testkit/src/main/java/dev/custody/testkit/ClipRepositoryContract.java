@@ -16,6 +16,7 @@ import dev.custody.project.ProjectId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +104,27 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
 
         assertThat(entries).hasSize(clips.size());
         assertThat(entries.get(clips.get(1_111).id())).isEqualTo(1_111L);
+    }
+
+    @Test
+    void namedBlobs_areThoseOfClips_erasedOrNot_outOfMoreThanOneStatementTakes() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip kept = clip(scene.project().id(), contributor, at(1));
+        Clip erased = clip(scene.project().id(), contributor, at(2));
+        write(r -> {
+            r.clips().insert(kept);
+            r.clips().insert(erased);
+            r.clips().erase(erased.id());
+        });
+        Set<BlobId> asked = new HashSet<>(Set.of(kept.blob(), erased.blob()));
+        for (int i = 0; i < 1_200; i++) {
+            asked.add(BlobId.random());
+        }
+
+        Set<BlobId> named = tx(r -> r.clips().namedBlobs(asked));
+
+        assertThat(named).containsExactlyInAnyOrder(kept.blob(), erased.blob());
     }
 
     @Test

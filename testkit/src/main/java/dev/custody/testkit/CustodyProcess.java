@@ -60,6 +60,19 @@ public final class CustodyProcess implements AutoCloseable {
         throw new AssertionError("no line containing '" + text + "' in: " + seen);
     }
 
+    /**
+     * Like {@link #awaitLine}, but also finds a line already read by an earlier wait: for output of
+     * a background task, which may come before or after the line waited for first.
+     */
+    public String findOrAwaitLine(String text) throws InterruptedException {
+        for (String line : seen) {
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        return awaitLine(text);
+    }
+
     private String next() throws InterruptedException {
         String line = lines.poll(60, TimeUnit.SECONDS);
         if (line != null) {

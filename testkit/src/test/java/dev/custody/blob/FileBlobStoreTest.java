@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +62,41 @@ class FileBlobStoreTest extends BlobStoreContract {
             assertThat(name).matches("blb_[a-z2-7]{26}");
             assertThat(root.relativize(file.getParent()).toString()).isEqualTo("objects/" + name.substring(4, 6));
         });
+    }
+
+    @Test
+    void forEachWrittenBefore_handsOutOnlyTheFilesItNamed() throws IOException {
+        BlobId own = store.write(out -> out.write(1));
+        BlobId misplaced = BlobId.random();
+        String otherFolder = misplaced.value().startsWith("blb_aa") ? "ab" : "aa";
+        BlobId folder = BlobId.random();
+        BlobId link = BlobId.random();
+        Files.writeString(root.resolve("objects/aa/notes.txt"), "x");
+        Files.writeString(root.resolve("objects/" + otherFolder).resolve(misplaced.value()), "x");
+        Files.writeString(root.resolve("objects/stray"), "x");
+        Files.createDirectory(pathOf(folder));
+        Files.createSymbolicLink(pathOf(link), pathOf(own));
+        List<BlobId> handed = new ArrayList<>();
+
+        store.forEachWrittenBefore(Instant.now().plus(Duration.ofDays(1)), handed::add);
+
+        assertThat(handed).containsExactly(own);
+    }
+
+    @Test
+    void forEachWrittenBefore_goesByTheFilesModificationTime() throws IOException {
+        BlobId old = store.write(out -> out.write(1));
+        BlobId recent = store.write(out -> out.write(2));
+        Files.setLastModifiedTime(pathOf(old), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        List<BlobId> handed = new ArrayList<>();
+
+        store.forEachWrittenBefore(Instant.now().minus(Duration.ofDays(1)), handed::add);
+
+        assertThat(handed).contains(old).doesNotContain(recent);
+    }
+
+    private Path pathOf(BlobId id) {
+        return root.resolve("objects").resolve(id.value().substring(4, 6)).resolve(id.value());
     }
 
     @Test

@@ -1,0 +1,76 @@
+package dev.custody.app;
+
+import static dev.custody.app.SpineFixture.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custody.blob.BlobId;
+import dev.custody.blob.FileBlobStore;
+import dev.custody.clip.ClipId;
+import dev.custody.contributor.Pseudonym;
+import dev.custody.testkit.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A blob left by an ingest that died before recording its clip is deleted once it is old enough. */
+class OrphanBlobSweepIT {
+    @TempDir
+    Path temp;
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    SpineFixture fixture;
+
+    @BeforeEach
+    void open() {
+        fixture = new SpineFixture(temp.resolve("data"), clock);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void aBlobNoClipNames_isDeletedAfterTheGrace_whileEveryClipsBlobStays() throws IOException {
+        Pseudonym alice = fixture.consentingContributor("Alice Example");
+        Pseudonym bob = fixture.consentingContributor("Bob Example");
+        ClipId kept = fixture.ingest(alice, SpineFixture.speech(1)).clip().id();
+        fixture.ingest(bob, SpineFixture.speech(2));
+        fixture.services.erasure().erase(ADMIN, bob); // its blob waits for the reaper
+        BlobId orphan = crashedIngestLeavesABlob();
+
+        assertThat(fixture.services.orphans().run())
+                .as("younger than the grace")
+                .isZero();
+        assertThat(blobNames()).hasSize(3).contains(orphan.value());
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(fixture.services.orphans().run()).isEqualTo(1);
+
+        assertThat(blobNames()).hasSize(2).doesNotContain(orphan.value());
+        assertThat(fixture.services.custodian().open(ADMIN, kept, "test").bytes())
+                .isEqualTo(SpineFixture.speech(1));
+        assertThat(fixture.services.orphans().run()).as("a second pass").isZero();
+    }
+
+    /** What a process killed between a blob's write and its clip's commit leaves: a complete object. */
+    private BlobId crashedIngestLeavesABlob() {
+        return FileBlobStore.open(fixture.dataFolder.resolve("blobs")).write(out -> out.write(new byte[4096]));
+    }
+
+    private List<String> blobNames() throws IOException {
+        try (Stream<Path> files = Files.walk(fixture.dataFolder.resolve("blobs").resolve("objects"))) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .toList();
+        }
+    }
+}
