@@ -2,6 +2,7 @@ package dev.custody.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.CustodyException;
 import dev.custody.access.Principal;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.OrphanBlobSweep;
@@ -52,6 +53,9 @@ public final class BackgroundJobs implements AutoCloseable {
         for (Job job : jobs) {
             try {
                 lock.runIfFree(job.name(), job.work());
+            } catch (CustodyException e) {
+                // Written for whoever is told, it holds no secret and says what went wrong.
+                LOG.warn("{} failed ({}: {}); retrying later", job.name(), e.code(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn(
                         "{} failed ({}); retrying later",

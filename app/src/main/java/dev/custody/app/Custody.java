@@ -86,7 +86,8 @@ public final class Custody implements AutoCloseable {
                 custodian,
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
-                new OrphanBlobSweep(metadata, blobs, OrphanBlobSweep.DEFAULT_GRACE, clock),
+                new OrphanBlobSweep(
+                        metadata, blobs, OrphanBlobSweep.DEFAULT_GRACE, OrphanBlobSweep.DEFAULT_MAX_ORPHANS, clock),
                 bootstrapToken,
                 new LedgerService(
                         metadata, checkpoints, new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),

@@ -2,9 +2,13 @@ package dev.custody.app;
 
 import static dev.custody.app.SpineFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import dev.custody.blob.BlobId;
 import dev.custody.blob.FileBlobStore;
+import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.testkit.MutableClock;
@@ -59,6 +63,28 @@ class OrphanBlobSweepIT {
         assertThat(fixture.services.custodian().open(ADMIN, kept, "test").bytes())
                 .isEqualTo(SpineFixture.speech(1));
         assertThat(fixture.services.orphans().run()).as("a second pass").isZero();
+    }
+
+    @Test
+    void morePastTheGraceThanTheLimit_failsClosed_deletingNone_andAtTheLimitDeletesThemAll() throws IOException {
+        var metadata = fixture.installation.custody().metadataStore();
+        var blobs = FileBlobStore.open(fixture.dataFolder.resolve("blobs"));
+        var sweep = new OrphanBlobSweep(metadata, blobs, OrphanBlobSweep.DEFAULT_GRACE, 2, clock);
+        crashedIngestLeavesABlob();
+        crashedIngestLeavesABlob();
+        crashedIngestLeavesABlob();
+        clock.advance(Duration.ofDays(2));
+
+        // As a database that is not this store's would look: most blobs named by no clip.
+        assertThatThrownBy(sweep::run).isInstanceOfSatisfying(CustodyException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE);
+            assertThat(e.getMessage()).contains("Nothing was deleted");
+        });
+        assertThat(blobNames()).hasSize(3);
+
+        blobs.delete(BlobId.ofStoredName(blobNames().getFirst()).orElseThrow());
+        assertThat(sweep.run()).isEqualTo(2);
+        assertThat(blobNames()).isEmpty();
     }
 
     /** What a process killed between a blob's write and its clip's commit leaves: a complete object. */

@@ -2,6 +2,8 @@ package dev.custody.blob;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,57 +17,75 @@ import java.util.Set;
  * that fails too, leaves ciphertext behind that no row leads to. The sweep walks the objects older
  * than a grace period, far longer than a blob waits for its clip's commit, and deletes, a batch at a
  * time, those no clip names. Blobs of erased clips are named until the reaper deletes them.
+ *
+ * <p>It fails closed: crashes leave a few orphans, so a pass that finds more than its limit deletes
+ * none and fails {@code INTEGRITY_FAILURE}. That is what a database that is not this store's would
+ * look like (a restored old backup, or a configuration naming the wrong one), and deleting then
+ * would destroy every clip the database does not know.
  */
 public final class OrphanBlobSweep {
     /** A blob waits milliseconds for its clip's commit; a day leaves room for any clock skew too. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(1);
+
+    /** Far more than the uploads in flight when a node dies. */
+    public static final int DEFAULT_MAX_ORPHANS = 1_000;
 
     private static final int BATCH = 500;
 
     private final MetadataStore metadata;
     private final BlobStore blobs;
     private final Duration grace;
+    private final int maxOrphans;
     private final Clock clock;
 
-    public OrphanBlobSweep(MetadataStore metadata, BlobStore blobs, Duration grace, Clock clock) {
+    public OrphanBlobSweep(MetadataStore metadata, BlobStore blobs, Duration grace, int maxOrphans, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.grace = requireNonNull(grace, "grace is null");
+        this.maxOrphans = maxOrphans;
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Deletes every blob older than the grace period that no clip names; returns how many. */
+    /**
+     * Deletes every blob older than the grace period that no clip names; returns how many.
+     *
+     * @throws dev.custody.CustodyException {@code INTEGRITY_FAILURE}, deleting nothing, if there are
+     *     more than the limit
+     */
     public int run() {
         var pass = new Pass();
         blobs.forEachWrittenBefore(clock.instant().minus(grace), pass::add);
-        pass.flush();
-        return pass.deleted;
+        pass.check();
+        pass.orphans.forEach(blobs::delete);
+        return pass.orphans.size();
     }
 
+    /** The orphans found so far; the store's names are checked against the clips a batch at a time. */
     private final class Pass {
         private final List<BlobId> batch = new ArrayList<>(BATCH);
-        private int deleted;
+        private final List<BlobId> orphans = new ArrayList<>();
 
         void add(BlobId blob) {
             batch.add(blob);
             if (batch.size() == BATCH) {
-                flush();
+                check();
             }
         }
 
-        void flush() {
+        void check() {
             if (batch.isEmpty()) {
                 return;
             }
             Set<BlobId> named = metadata.inReadTransaction(
                     repositories -> repositories.clips().namedBlobs(Set.copyOf(batch)));
-            for (BlobId blob : batch) {
-                if (!named.contains(blob)) {
-                    blobs.delete(blob);
-                    deleted++;
-                }
-            }
+            batch.stream().filter(blob -> !named.contains(blob)).forEach(orphans::add);
             batch.clear();
+            if (orphans.size() > maxOrphans) {
+                throw new CustodyException(
+                        ErrorCode.INTEGRITY_FAILURE,
+                        "more than " + maxOrphans + " stored blobs older than " + grace.toHours()
+                                + " hours belong to no clip; is this the database of this blob store? Nothing was deleted");
+            }
         }
     }
 }
