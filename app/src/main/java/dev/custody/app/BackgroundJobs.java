@@ -92,12 +92,18 @@ public final class BackgroundJobs implements AutoCloseable {
             });
         }
 
-        /** Deletes the blobs no clip names, left by an ingest that died before recording its clip. */
+        /**
+         * Deletes the blobs no clip names, left by an ingest that died before recording its clip,
+         * and what writes that never finished left in the store.
+         */
         public static Job orphanBlobs(OrphanBlobSweep sweep) {
             return new Job("orphan-blobs", () -> {
-                int deleted = sweep.run();
-                if (deleted > 0) {
-                    LOG.info("deleted {} blobs that no clip names", deleted);
+                var swept = sweep.run();
+                if (swept.orphans() > 0 || swept.abandonedWrites() > 0) {
+                    LOG.info(
+                            "deleted {} blobs that no clip names and {} unfinished writes",
+                            swept.orphans(),
+                            swept.abandonedWrites());
                 }
             });
         }

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A blob left by an ingest that died before recording its clip is deleted once it is old enough. */
+/**
+ * A blob left by an ingest that died before recording its clip, or what a write killed midway left,
+ * is deleted once it is old enough.
+ */
 class OrphanBlobSweepIT {
     @TempDir
     Path temp;
@@ -51,18 +54,24 @@ class OrphanBlobSweepIT {
         fixture.services.erasure().erase(ADMIN, bob); // its blob waits for the reaper
         BlobId orphan = crashedIngestLeavesABlob();
 
+        // And what a write killed midway leaves in the store's own temporary folder.
+        Files.write(fixture.dataFolder.resolve("blobs/tmp/tmp_unfinished"), new byte[4096]);
+
         assertThat(fixture.services.orphans().run())
                 .as("younger than the grace")
-                .isZero();
+                .isEqualTo(new OrphanBlobSweep.Swept(0, 0));
         assertThat(blobNames()).hasSize(3).contains(orphan.value());
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
-        assertThat(fixture.services.orphans().run()).isEqualTo(1);
+        assertThat(fixture.services.orphans().run()).isEqualTo(new OrphanBlobSweep.Swept(1, 1));
 
         assertThat(blobNames()).hasSize(2).doesNotContain(orphan.value());
+        assertThat(fixture.dataFolder.resolve("blobs/tmp/tmp_unfinished")).doesNotExist();
         assertThat(fixture.services.custodian().open(ADMIN, kept, "test").bytes())
                 .isEqualTo(SpineFixture.speech(1));
-        assertThat(fixture.services.orphans().run()).as("a second pass").isZero();
+        assertThat(fixture.services.orphans().run().orphans())
+                .as("a second pass")
+                .isZero();
     }
 
     @Test
@@ -83,7 +92,7 @@ class OrphanBlobSweepIT {
         assertThat(blobNames()).hasSize(3);
 
         blobs.delete(BlobId.ofStoredName(blobNames().getFirst()).orElseThrow());
-        assertThat(sweep.run()).isEqualTo(2);
+        assertThat(sweep.run().orphans()).isEqualTo(2);
         assertThat(blobNames()).isEmpty();
     }
 

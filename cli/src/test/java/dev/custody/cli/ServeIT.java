@@ -78,7 +78,7 @@ class ServeIT {
 
         try (var again = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
             String secondUrl = again.awaitLine("listening on").replaceAll(".*listening on ", "");
-            again.findOrAwaitLine("deleted 1 blobs that no clip names");
+            again.findOrAwaitLine("deleted 1 blobs that no clip names and 0 unfinished writes");
             assertThat(orphanFile).doesNotExist();
             var http = HttpClient.newHttpClient();
             var created = http.send(

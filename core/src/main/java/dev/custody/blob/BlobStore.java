@@ -42,6 +42,13 @@ public interface BlobStore {
     void forEachWrittenBefore(Instant cutoff, Consumer<BlobId> action);
 
     /**
+     * Removes what writes begun before {@code startedBefore} and never finished left behind, for a
+     * process that died mid-write (a temporary file, an incomplete multipart upload); returns how
+     * many it removed. Writes begun since are left alone.
+     */
+    int removeAbandonedWrites(Instant startedBefore);
+
+    /**
      * Writes an object's bytes; an exception aborts the write and leaves nothing behind. It may
      * close the stream it is given: finishing the object is the store's work.
      */

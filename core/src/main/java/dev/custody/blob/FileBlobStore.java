@@ -183,6 +183,27 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public int removeAbandonedWrites(Instant startedBefore) {
+        requireNonNull(startedBefore, "startedBefore is null");
+        int removed = 0;
+        try {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+                for (Path entry : entries) {
+                    if (writtenBefore(entry, startedBefore) && Files.deleteIfExists(entry)) {
+                        removed++;
+                    }
+                }
+            }
+            if (removed > 0) {
+                PrivateFolders.force(tmp);
+            }
+            return removed;
+        } catch (IOException e) {
+            throw unavailable("remove abandoned writes", e);
+        }
+    }
+
     private void writeDurably(Path temp, BlobContent content) throws IOException {
         if (direct.isPresent()) {
             direct.get().write(temp, content);

@@ -7,12 +7,13 @@ import dev.custody.ErrorCode;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Deletes blobs that no clip names. Ingest writes a clip's blob before the transaction that records
+ * Deletes blobs that no clip names, and what unfinished writes left. Ingest writes a clip's blob before the transaction that records
  * the clip, and deletes it if that transaction fails; a process that dies in between, or a delete
  * that fails too, leaves ciphertext behind that no row leads to. The sweep walks the objects older
  * than a grace period, far longer than a blob waits for its clip's commit, and deletes, a batch at a
@@ -47,18 +48,24 @@ public final class OrphanBlobSweep {
     }
 
     /**
-     * Deletes every blob older than the grace period that no clip names; returns how many.
+     * Removes the leftovers of writes begun before the grace period, then deletes every blob older
+     * than it that no clip names.
      *
-     * @throws dev.custody.CustodyException {@code INTEGRITY_FAILURE}, deleting nothing, if there are
-     *     more than the limit
+     * @throws dev.custody.CustodyException {@code INTEGRITY_FAILURE}, deleting no blob, if more than
+     *     the limit are named by no clip
      */
-    public int run() {
+    public Swept run() {
+        Instant cutoff = clock.instant().minus(grace);
+        int abandonedWrites = blobs.removeAbandonedWrites(cutoff);
         var pass = new Pass();
-        blobs.forEachWrittenBefore(clock.instant().minus(grace), pass::add);
+        blobs.forEachWrittenBefore(cutoff, pass::add);
         pass.check();
         pass.orphans.forEach(blobs::delete);
-        return pass.orphans.size();
+        return new Swept(pass.orphans.size(), abandonedWrites);
     }
+
+    /** What a run removed: blobs no clip named, and leftovers of writes that never finished. */
+    public record Swept(int orphans, int abandonedWrites) {}
 
     /** The orphans found so far; the store's names are checked against the clips a batch at a time. */
     private final class Pass {

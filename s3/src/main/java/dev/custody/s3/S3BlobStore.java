@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -25,9 +26,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * part size) in memory; an object that fits in one part is sent in a single PutObject, a larger one
  * as a multipart upload. Every request carries a SHA-256 checksum that S3 verifies. S3 makes an
  * object visible only once it is complete, so a returned id names a complete, durable object; a
- * failed write aborts its multipart upload and leaves no object. (If even the abort fails, for
- * example because the server went away, the upload's parts stay invisible but billed: give the
- * bucket a lifecycle rule that aborts incomplete multipart uploads after a day.)
+ * failed write aborts its multipart upload and leaves no object. If even the abort fails, for
+ * example because the server went away, or the process dies mid-upload, the upload's parts stay
+ * invisible but billed until {@link #removeAbandonedWrites} aborts it (the orphan sweep's daily
+ * run; a bucket lifecycle rule that aborts incomplete multipart uploads does the same).
  *
  * <p>Requests are retried by the SDK's standard strategy: at most four attempts with exponential
  * back-off and jitter, for throttling, 5xx answers and I/O failures. The HTTP client is Apache
@@ -35,8 +37,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>The credentials need {@code s3:ListBucket} on the bucket (checked at open, and without it S3
  * answers a missing object with 403 rather than 404), and {@code s3:GetObject}, {@code
- * s3:PutObject}, {@code s3:DeleteObject} and {@code s3:AbortMultipartUpload} on the prefix. Listing
- * ({@link #forEachWrittenBefore}) reads only keys under the prefix.
+ * s3:PutObject}, {@code s3:DeleteObject} and {@code s3:AbortMultipartUpload} on the prefix, and
+ * {@code s3:ListBucketMultipartUploads} on the bucket for the sweep. Listings ({@link
+ * #forEachWrittenBefore}, {@link #removeAbandonedWrites}) read only keys under the prefix.
  *
  * <p>Throws {@link CustodyException}: {@code NOT_FOUND} for a missing object, {@code
  * STORAGE_UNAVAILABLE} when S3 cannot be reached or refuses (with the SDK's exception as the cause,
@@ -154,6 +157,29 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
         } catch (SdkException e) {
             throw S3Failures.unavailable("list", bucket, e);
+        }
+    }
+
+    @Override
+    public int removeAbandonedWrites(Instant startedBefore) {
+        requireNonNull(startedBefore, "startedBefore is null");
+        int removed = 0;
+        try {
+            for (MultipartUpload upload : client.listMultipartUploadsPaginator(
+                            b -> b.bucket(bucket).prefix(keyPrefix))
+                    .uploads()) {
+                boolean ours = BlobId.ofStoredName(upload.key().substring(keyPrefix.length()))
+                        .isPresent();
+                // A server that does not say when an upload began gets no guess: it is left alone.
+                if (ours && upload.initiated() != null && upload.initiated().isBefore(startedBefore)) {
+                    client.abortMultipartUpload(
+                            b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                    removed++;
+                }
+            }
+            return removed;
+        } catch (SdkException e) {
+            throw S3Failures.unavailable("remove abandoned uploads from", bucket, e);
         }
     }
 

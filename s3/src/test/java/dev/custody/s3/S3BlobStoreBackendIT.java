@@ -108,6 +108,7 @@ final class S3BlobStoreBackendIT {
             assertStorageUnavailable(() -> store.exists(written));
             assertStorageUnavailable(() -> store.delete(written));
             assertStorageUnavailable(() -> store.forEachWrittenBefore(Instant.now(), id -> {}));
+            assertStorageUnavailable(() -> store.removeAbandonedWrites(Instant.now()));
         }
     }
 
@@ -200,6 +201,28 @@ final class S3BlobStoreBackendIT {
             store.forEachWrittenBefore(Instant.now().plus(Duration.ofDays(1)), handed::add);
 
             assertThat(handed).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void removeAbandonedWrites_abortsItsOwnUploadsBegunBeforeTheCutoff_only() {
+        try (S3BlobStore store = S3BlobStore.open(server.config(bucket, "blobs/"));
+                S3Client client = S3Clients.create(server.config(bucket, ""))) {
+            // What a process killed mid-upload leaves, beside an upload that is not the store's.
+            String abandoned = "blobs/" + BlobId.random();
+            client.createMultipartUpload(b -> b.bucket(bucket).key(abandoned));
+            client.createMultipartUpload(b -> b.bucket(bucket).key("other/" + BlobId.random()));
+
+            assertThat(store.removeAbandonedWrites(Instant.now().minus(Duration.ofDays(1))))
+                    .as("begun after the cutoff")
+                    .isZero();
+            assertThat(store.removeAbandonedWrites(Instant.now().plus(Duration.ofDays(1))))
+                    .isEqualTo(1);
+
+            assertThat(server.uploadsInProgress(bucket))
+                    .singleElement()
+                    .asString()
+                    .startsWith("upload other/");
         }
     }
 

@@ -95,6 +95,23 @@ class FileBlobStoreTest extends BlobStoreContract {
         assertThat(handed).contains(old).doesNotContain(recent);
     }
 
+    @Test
+    void removeAbandonedWrites_removesTemporaryFilesOlderThanTheCutoffOnly() throws IOException {
+        Path old = root.resolve("tmp/tmp_old");
+        Path recent = root.resolve("tmp/tmp_recent");
+        Files.write(old, new byte[10]);
+        Files.write(recent, new byte[10]);
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        BlobId stored = store.write(out -> out.write(1));
+
+        assertThat(store.removeAbandonedWrites(Instant.now().minus(Duration.ofDays(1))))
+                .isEqualTo(1);
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(store.exists(stored)).isTrue();
+    }
+
     private Path pathOf(BlobId id) {
         return root.resolve("objects").resolve(id.value().substring(4, 6)).resolve(id.value());
     }
