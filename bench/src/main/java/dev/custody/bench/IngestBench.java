@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +45,9 @@ import java.util.function.IntConsumer;
  * gate, hash, encrypt, durable blob write, durable row, signed receipt) on the embedded default or
  * on the backends a configuration file names, against a baseline measured in the
  * same run: the same bytes written as plain files with fsync to the same disk, by the same number
- * of concurrent writers. Rounds alternate between the two so that drift of the machine affects
- * both alike; the median round of each counts.
+ * of concurrent writers. Beside it, a second baseline writes them durably (temporary file, fsync,
+ * rename, fsync of the folder), as any crash-safe store must. Rounds alternate between the three
+ * so that drift of the machine affects all alike; the median round of each counts.
  */
 public final class IngestBench {
     private static final int MIN_WARMUP_ROUNDS = 2;
@@ -101,6 +103,11 @@ public final class IngestBench {
             extras.put("baseline_cpu_ms_per_clip", BenchReport.round(small.baselineCpuMillisPerClip()));
             extras.put("baseline_cores_busy", BenchReport.round(small.baselineCoresBusy()));
             extras.put("hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(smallFloor));
+            extras.put("durable_baseline_clips_per_s", BenchReport.round(small.durableClipsPerSecond()));
+            extras.put("durable_baseline_cpu_ms_per_clip", BenchReport.round(small.durableCpuMillisPerClip()));
+            extras.put(
+                    "ratio_to_durable_baseline",
+                    BenchReport.round(small.ingestClipsPerSecond() / small.durableClipsPerSecond()));
             extras.put("set", speech16k.name());
             extras.put("set_48k_24bit_clips_per_s", BenchReport.round(large.ingestClipsPerSecond()));
             extras.put("set_48k_24bit_baseline_clips_per_s", BenchReport.round(large.baselineClipsPerSecond()));
@@ -109,6 +116,13 @@ public final class IngestBench {
             extras.put("set_48k_24bit_baseline_cpu_ms_per_clip", BenchReport.round(large.baselineCpuMillisPerClip()));
             extras.put("set_48k_24bit_baseline_cores_busy", BenchReport.round(large.baselineCoresBusy()));
             extras.put("set_48k_24bit_hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(largeFloor));
+            extras.put("set_48k_24bit_durable_baseline_clips_per_s", BenchReport.round(large.durableClipsPerSecond()));
+            extras.put(
+                    "set_48k_24bit_durable_baseline_cpu_ms_per_clip",
+                    BenchReport.round(large.durableCpuMillisPerClip()));
+            extras.put(
+                    "set_48k_24bit_ratio_to_durable_baseline",
+                    BenchReport.round(large.ingestClipsPerSecond() / large.durableClipsPerSecond()));
             extras.put(
                     "set_48k_24bit_ratio",
                     BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
@@ -151,6 +165,7 @@ public final class IngestBench {
         for (ClipSet set : sets) {
             Path baselineFolder = Files.createDirectories(workFolder.resolve("baseline-" + set.name()));
             timed(set, i -> writePlain(baselineFolder, "warm-" + i, set.clip(i)));
+            timed(set, i -> writeDurably(baselineFolder, "warm-durable-" + i, set.clip(i)));
         }
     }
 
@@ -158,19 +173,31 @@ public final class IngestBench {
         Path baselineFolder = Files.createDirectories(workFolder.resolve("baseline-" + set.name()));
         double[] ingest = new double[rounds];
         double[] baseline = new double[rounds];
+        double[] durable = new double[rounds];
         double[] ingestCpu = new double[rounds];
         double[] baselineCpu = new double[rounds];
+        double[] durableCpu = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             String prefix = "r" + round + "-";
             long cpu = processCpuNanos();
             baseline[round] = timed(set, i -> writePlain(baselineFolder, prefix + i, set.clip(i)));
             baselineCpu[round] = (processCpuNanos() - cpu) / 1e9;
             cpu = processCpuNanos();
+            durable[round] = timed(set, i -> writeDurably(baselineFolder, prefix + "durable-" + i, set.clip(i)));
+            durableCpu[round] = (processCpuNanos() - cpu) / 1e9;
+            cpu = processCpuNanos();
             ingest[round] = timed(set, i -> target.ingest(set.clip(i)));
             ingestCpu[round] = (processCpuNanos() - cpu) / 1e9;
         }
         return new Measured(
-                median(ingest), median(baseline), median(ingestCpu), median(baselineCpu), set.size(), set.totalBytes());
+                median(ingest),
+                median(baseline),
+                median(durable),
+                median(ingestCpu),
+                median(baselineCpu),
+                median(durableCpu),
+                set.size(),
+                set.totalBytes());
     }
 
     /**
@@ -230,6 +257,24 @@ public final class IngestBench {
         }
     }
 
+    /**
+     * The same bytes written as any store must write a new file for it to survive a crash: into a
+     * temporary file with fsync, renamed into place, then an fsync of the folder, without which the
+     * new name may be lost. Reported beside the plain baseline, which the goal is measured against,
+     * to tell the cost of durability from the cost of the rest of ingest.
+     */
+    private static void writeDurably(Path folder, String name, byte[] bytes) {
+        writePlain(folder, name + ".tmp", bytes);
+        try {
+            Files.move(folder.resolve(name + ".tmp"), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel entries = FileChannel.open(folder, StandardOpenOption.READ)) {
+                entries.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -266,10 +311,20 @@ public final class IngestBench {
     private record Measured(
             double ingestSeconds,
             double baselineSeconds,
+            double durableSeconds,
             double ingestCpuSeconds,
             double baselineCpuSeconds,
+            double durableCpuSeconds,
             int clips,
             long bytes) {
+        double durableClipsPerSecond() {
+            return clips / durableSeconds;
+        }
+
+        double durableCpuMillisPerClip() {
+            return durableCpuSeconds * 1e3 / clips;
+        }
+
         double ingestCpuMillisPerClip() {
             return ingestCpuSeconds * 1e3 / clips;
         }

@@ -61,6 +61,17 @@ class BenchIngestIT {
         assertThat(report.get("set_48k_24bit_hash_and_encrypt_cpu_ms_per_clip").asDouble())
                 .isGreaterThan(report.get("hash_and_encrypt_cpu_ms_per_clip").asDouble());
         assertThat(report.get("jit_compiling_ms_in_timed_rounds").asLong()).isNotNegative();
+        double durable = report.get("durable_baseline_clips_per_s").asDouble();
+        assertThat(durable).isPositive();
+        assertThat(report.get("ratio_to_durable_baseline").asDouble()).isCloseTo(value / durable, within(0.01));
+        assertThat(report.get("set_48k_24bit_durable_baseline_clips_per_s").asDouble())
+                .isPositive();
+        assertThat(report.get("set_48k_24bit_ratio_to_durable_baseline").asDouble())
+                .isCloseTo(
+                        report.get("set_48k_24bit_clips_per_s").asDouble()
+                                / report.get("set_48k_24bit_durable_baseline_clips_per_s")
+                                        .asDouble(),
+                        within(0.01));
         // Eight small files may take less CPU than the process clock can tell apart from none.
         assertThat(report.get("baseline_cores_busy").isNumber()).isTrue();
         assertThat(report.get("baseline_cores_busy").asDouble()).isNotNegative();
