@@ -94,18 +94,18 @@ public final class BackgroundJobs implements AutoCloseable {
 
         /**
          * Deletes the blobs no clip names, left by an ingest that died before recording its clip,
-         * and what writes that never finished left in the store.
+         * and what writes that never finished left in the store: once a day at most, however often
+         * it is asked ({@link OrphanBlobSweep#runIfDue}).
          */
         public static Job orphanBlobs(OrphanBlobSweep sweep) {
-            return new Job("orphan-blobs", () -> {
-                var swept = sweep.run();
-                if (swept.orphans() > 0 || swept.abandonedWrites() > 0) {
-                    LOG.info(
-                            "deleted {} blobs that no clip names and {} unfinished writes",
-                            swept.orphans(),
-                            swept.abandonedWrites());
-                }
-            });
+            return new Job(
+                    "orphan-blobs",
+                    () -> sweep.runIfDue()
+                            .filter(swept -> swept.orphans() > 0 || swept.abandonedWrites() > 0)
+                            .ifPresent(swept -> LOG.info(
+                                    "deleted {} blobs that no clip names and {} unfinished writes",
+                                    swept.orphans(),
+                                    swept.abandonedWrites())));
         }
 
         /**

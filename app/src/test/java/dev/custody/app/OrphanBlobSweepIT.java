@@ -75,6 +75,24 @@ class OrphanBlobSweepIT {
     }
 
     @Test
+    void runIfDue_sweepsOnceADay_whoeverAsks_evenAfterARestart() throws IOException {
+        assertThat(fixture.services.orphans().runIfDue()).as("never swept").isPresent();
+        BlobId orphan = crashedIngestLeavesABlob();
+        clock.advance(Duration.ofHours(23));
+        fixture.close();
+        fixture = new SpineFixture(temp.resolve("data"), clock);
+
+        assertThat(fixture.services.orphans().runIfDue())
+                .as("swept 23 hours ago")
+                .isEmpty();
+        assertThat(blobNames()).contains(orphan.value());
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(fixture.services.orphans().runIfDue()).contains(new OrphanBlobSweep.Swept(1, 0));
+        assertThat(blobNames()).doesNotContain(orphan.value());
+    }
+
+    @Test
     void morePastTheGraceThanTheLimit_failsClosed_deletingNone_andAtTheLimitDeletesThemAll() throws IOException {
         var metadata = fixture.installation.custody().metadataStore();
         var blobs = FileBlobStore.open(fixture.dataFolder.resolve("blobs"));

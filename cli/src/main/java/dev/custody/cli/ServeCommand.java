@@ -94,11 +94,8 @@ final class ServeCommand implements Callable<Integer> {
                         installation.custody().jobLock(),
                         Duration.ofMinutes(retentionMinutes),
                         BackgroundJobs.Job.retention(
-                                installation.custody().services().retention()));
-                // Walks every stored object, for blobs a crashed ingest left: once at start, then daily.
-                var orphans = BackgroundJobs.start(
-                        installation.custody().jobLock(),
-                        Duration.ofDays(1),
+                                installation.custody().services().retention()),
+                        // Asked at each retention run; it sweeps once a day at most.
                         BackgroundJobs.Job.orphanBlobs(
                                 installation.custody().services().orphans()));
                 var checkpoints = new CheckpointSchedule(new CheckpointPolicy(

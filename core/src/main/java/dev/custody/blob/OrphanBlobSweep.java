@@ -10,14 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Deletes blobs that no clip names, and what unfinished writes left. Ingest writes a clip's blob before the transaction that records
- * the clip, and deletes it if that transaction fails; a process that dies in between, or a delete
- * that fails too, leaves ciphertext behind that no row leads to. The sweep walks the objects older
- * than a grace period, far longer than a blob waits for its clip's commit, and deletes, a batch at a
- * time, those no clip names. Blobs of erased clips are named until the reaper deletes them.
+ * Deletes blobs that no clip names, and what unfinished writes left. Ingest writes a clip's blob
+ * before the transaction that records the clip, and deletes it if that transaction fails; a process
+ * that dies in between, or a delete that fails too, leaves ciphertext behind that no row leads to.
+ * The sweep walks the objects older than a grace period, far longer than a blob waits for its
+ * clip's commit, and deletes, a batch at a time, those no clip names. Blobs of erased clips are
+ * named until the reaper deletes them.
+ *
+ * <p>Walking every stored object is not cheap, so {@link #runIfDue} sweeps at most once per {@link
+ * #INTERVAL}, however often nodes start or ask: the last finished sweep is recorded in the database.
  *
  * <p>It fails closed: crashes leave a few orphans, so a pass that finds more than its limit deletes
  * none and fails {@code INTEGRITY_FAILURE}. That is what a database that is not this store's would
@@ -31,7 +36,11 @@ public final class OrphanBlobSweep {
     /** Far more than the uploads in flight when a node dies. */
     public static final int DEFAULT_MAX_ORPHANS = 1_000;
 
+    /** How often a sweep is due. */
+    public static final Duration INTERVAL = Duration.ofDays(1);
+
     private static final int BATCH = 500;
+    private static final String LAST_RUN_SETTING = "orphan-sweep.last-run";
 
     private final MetadataStore metadata;
     private final BlobStore blobs;
@@ -45,6 +54,27 @@ public final class OrphanBlobSweep {
         this.grace = requireNonNull(grace, "grace is null");
         this.maxOrphans = maxOrphans;
         this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Runs the sweep unless one finished within {@link #INTERVAL}, on any node; empty when not due.
+     * A sweep that fails records nothing, so the next call tries again.
+     */
+    public Optional<Swept> runIfDue() {
+        Instant now = clock.instant();
+        Optional<Instant> last = metadata.inReadTransaction(repositories -> repositories
+                .settings()
+                .get(LAST_RUN_SETTING)
+                .map(millis -> Instant.ofEpochMilli(Long.parseLong(millis))));
+        if (last.isPresent() && now.isBefore(last.get().plus(INTERVAL))) {
+            return Optional.empty();
+        }
+        Swept swept = run();
+        metadata.inTransaction(repositories -> {
+            repositories.settings().put(LAST_RUN_SETTING, Long.toString(now.toEpochMilli()));
+            return null;
+        });
+        return Optional.of(swept);
     }
 
     /**
