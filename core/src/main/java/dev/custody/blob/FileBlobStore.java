@@ -81,7 +81,8 @@ public final class FileBlobStore implements BlobStore {
             Path objects = PrivateFolders.create(root.resolve("objects"));
             createFanOut(objects);
             Path tmp = PrivateFolders.create(root.resolve("tmp"));
-            removeLeftovers(tmp);
+            // Every entry of tmp/ is a write that never completed: its object was never returned.
+            removeWritesBefore(tmp, Instant.MAX);
             Optional<DirectWrites> direct = directWhereSupported && DirectWrites.probe(tmp)
                     ? Optional.of(new DirectWrites())
                     : Optional.empty();
@@ -186,22 +187,26 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public int removeAbandonedWrites(Instant startedBefore) {
         requireNonNull(startedBefore, "startedBefore is null");
-        int removed = 0;
         try {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
-                for (Path entry : entries) {
-                    if (writtenBefore(entry, startedBefore) && Files.deleteIfExists(entry)) {
-                        removed++;
-                    }
-                }
-            }
-            if (removed > 0) {
-                PrivateFolders.force(tmp);
-            }
-            return removed;
+            return removeWritesBefore(tmp, startedBefore);
         } catch (IOException e) {
             throw unavailable("remove abandoned writes", e);
         }
+    }
+
+    private static int removeWritesBefore(Path tmp, Instant cutoff) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+            for (Path entry : entries) {
+                if (writtenBefore(entry, cutoff) && Files.deleteIfExists(entry)) {
+                    removed++;
+                }
+            }
+        }
+        if (removed > 0) {
+            PrivateFolders.force(tmp);
+        }
+        return removed;
     }
 
     private void writeDurably(Path temp, BlobContent content) throws IOException {
@@ -268,16 +273,6 @@ public final class FileBlobStore implements BlobStore {
                 failure.addSuppressed(e);
             }
         }
-    }
-
-    private static void removeLeftovers(Path tmp) throws IOException {
-        // Every entry of tmp/ is a write that never completed: its object was never returned.
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
-            for (Path entry : entries) {
-                Files.deleteIfExists(entry);
-            }
-        }
-        PrivateFolders.force(tmp);
     }
 
     private Path pathOf(BlobId id) {

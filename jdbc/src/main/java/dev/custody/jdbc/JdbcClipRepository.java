@@ -16,6 +16,7 @@ import dev.custody.store.ClipRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,11 +101,9 @@ final class JdbcClipRepository implements ClipRepository {
     @Override
     public Map<ClipId, Long> ingestEntries(Set<ClipId> clips) {
         Map<ClipId, Long> entries = new HashMap<>();
-        List<String> ids = clips.stream().map(ClipId::value).toList();
-        // In slices: a contributor's export asks for every clip, beyond a statement's parameter limit.
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+        for (List<String> ids : slices(clips.stream().map(ClipId::value).toList())) {
             handle.createQuery("SELECT id, ingest_entry FROM clips WHERE id IN (<ids>) AND ingest_entry IS NOT NULL")
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .bindList("ids", ids)
                     .map((rs, ctx) -> Map.entry(new ClipId(rs.getString("id")), rs.getLong("ingest_entry")))
                     .forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
         }
@@ -114,14 +113,25 @@ final class JdbcClipRepository implements ClipRepository {
     @Override
     public Set<BlobId> namedBlobs(Set<BlobId> blobs) {
         Set<BlobId> named = new HashSet<>();
-        List<String> ids = blobs.stream().map(BlobId::value).toList();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+        for (List<String> ids : slices(blobs.stream().map(BlobId::value).toList())) {
             handle.createQuery("SELECT blob_id FROM clips WHERE blob_id IN (<ids>)")
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .bindList("ids", ids)
                     .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
                     .forEach(named::add);
         }
         return named;
+    }
+
+    /**
+     * {@code ids} in slices of at most {@value #IDS_PER_QUERY}: a contributor's export, or a
+     * sweep's batch, may ask about more than a statement takes parameters.
+     */
+    private static List<List<String>> slices(List<String> ids) {
+        List<List<String>> slices = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            slices.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+        }
+        return slices;
     }
 
     @Override

@@ -150,7 +150,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             for (S3Object object : client.listObjectsV2Paginator(
                             b -> b.bucket(bucket).prefix(keyPrefix))
                     .contents()) {
-                Optional<BlobId> id = BlobId.ofStoredName(object.key().substring(keyPrefix.length()));
+                Optional<BlobId> id = idOf(object.key());
                 if (id.isPresent() && object.lastModified().isBefore(cutoff)) {
                     action.accept(id.get());
                 }
@@ -168,8 +168,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             for (MultipartUpload upload : client.listMultipartUploadsPaginator(
                             b -> b.bucket(bucket).prefix(keyPrefix))
                     .uploads()) {
-                boolean ours = BlobId.ofStoredName(upload.key().substring(keyPrefix.length()))
-                        .isPresent();
+                boolean ours = idOf(upload.key()).isPresent();
                 // A server that does not say when an upload began gets no guess: it is left alone.
                 if (ours && upload.initiated() != null && upload.initiated().isBefore(startedBefore)) {
                     client.abortMultipartUpload(
@@ -195,6 +194,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (SdkException e) {
             throw S3Failures.unavailable("read from", bucket, e);
         }
+    }
+
+    /** The id a listed key under the prefix names, or empty for a key no store chose. */
+    private Optional<BlobId> idOf(String key) {
+        return BlobId.ofStoredName(key.substring(keyPrefix.length()));
     }
 
     private String keyOf(BlobId id) {
