@@ -28,7 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.stream.DoubleStream;
 
 /**
  * {@code custody bench ingest}: clips per second through the whole ingest pipeline (parse, quality
@@ -97,43 +98,47 @@ public final class IngestBench {
             extras.put("rounds", rounds);
             extras.put("warm_up_seconds", warmUp.toSeconds());
             extras.put("jit_compiling_ms_in_timed_rounds", compilingInTimedRounds);
-            extras.put("mb_per_s", BenchReport.round(small.ingestMbPerSecond()));
-            extras.put("baseline_mb_per_s", BenchReport.round(small.baselineMbPerSecond()));
-            extras.put("cpu_ms_per_clip", BenchReport.round(small.ingestCpuMillisPerClip()));
-            extras.put("baseline_cpu_ms_per_clip", BenchReport.round(small.baselineCpuMillisPerClip()));
-            extras.put("baseline_cores_busy", BenchReport.round(small.baselineCoresBusy()));
-            extras.put("hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(smallFloor));
-            extras.put("durable_baseline_clips_per_s", BenchReport.round(small.durableClipsPerSecond()));
-            extras.put("durable_baseline_cpu_ms_per_clip", BenchReport.round(small.durableCpuMillisPerClip()));
-            extras.put(
-                    "ratio_to_durable_baseline",
-                    BenchReport.round(small.ingestClipsPerSecond() / small.durableClipsPerSecond()));
+            putFigures(extras, "", small, smallFloor);
             extras.put("set", speech16k.name());
-            extras.put("set_48k_24bit_clips_per_s", BenchReport.round(large.ingestClipsPerSecond()));
-            extras.put("set_48k_24bit_baseline_clips_per_s", BenchReport.round(large.baselineClipsPerSecond()));
-            extras.put("set_48k_24bit_mb_per_s", BenchReport.round(large.ingestMbPerSecond()));
-            extras.put("set_48k_24bit_cpu_ms_per_clip", BenchReport.round(large.ingestCpuMillisPerClip()));
-            extras.put("set_48k_24bit_baseline_cpu_ms_per_clip", BenchReport.round(large.baselineCpuMillisPerClip()));
-            extras.put("set_48k_24bit_baseline_cores_busy", BenchReport.round(large.baselineCoresBusy()));
-            extras.put("set_48k_24bit_hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(largeFloor));
-            extras.put("set_48k_24bit_durable_baseline_clips_per_s", BenchReport.round(large.durableClipsPerSecond()));
+            String set48k = "set_48k_24bit_";
+            extras.put(set48k + "clips_per_s", BenchReport.round(large.ingest().clipsPerSecond()));
             extras.put(
-                    "set_48k_24bit_durable_baseline_cpu_ms_per_clip",
-                    BenchReport.round(large.durableCpuMillisPerClip()));
+                    set48k + "baseline_clips_per_s",
+                    BenchReport.round(large.plain().clipsPerSecond()));
             extras.put(
-                    "set_48k_24bit_ratio_to_durable_baseline",
-                    BenchReport.round(large.ingestClipsPerSecond() / large.durableClipsPerSecond()));
-            extras.put(
-                    "set_48k_24bit_ratio",
-                    BenchReport.round(large.ingestClipsPerSecond() / large.baselineClipsPerSecond()));
+                    set48k + "ratio",
+                    BenchReport.round(
+                            large.ingest().clipsPerSecond() / large.plain().clipsPerSecond()));
+            putFigures(extras, set48k, large, largeFloor);
             return new BenchReport(
                     "ingest_throughput",
-                    small.ingestClipsPerSecond(),
+                    small.ingest().clipsPerSecond(),
                     "clips/s",
-                    small.baselineClipsPerSecond(),
+                    small.plain().clipsPerSecond(),
                     "clips/s",
                     extras);
         }
+    }
+
+    /** The figures of one set beside its rates, each name after {@code prefix}. */
+    private static void putFigures(Map<String, Object> extras, String prefix, Measured set, double floor) {
+        extras.put(prefix + "mb_per_s", BenchReport.round(set.ingest().mbPerSecond()));
+        extras.put(prefix + "baseline_mb_per_s", BenchReport.round(set.plain().mbPerSecond()));
+        extras.put(prefix + "cpu_ms_per_clip", BenchReport.round(set.ingest().cpuMillisPerClip()));
+        extras.put(
+                prefix + "baseline_cpu_ms_per_clip",
+                BenchReport.round(set.plain().cpuMillisPerClip()));
+        extras.put(prefix + "baseline_cores_busy", BenchReport.round(set.plain().coresBusy()));
+        extras.put(prefix + "hash_and_encrypt_cpu_ms_per_clip", BenchReport.round(floor));
+        extras.put(
+                prefix + "durable_baseline_clips_per_s",
+                BenchReport.round(set.durable().clipsPerSecond()));
+        extras.put(
+                prefix + "durable_baseline_cpu_ms_per_clip",
+                BenchReport.round(set.durable().cpuMillisPerClip()));
+        extras.put(
+                prefix + "ratio_to_durable_baseline",
+                BenchReport.round(set.ingest().clipsPerSecond() / set.durable().clipsPerSecond()));
     }
 
     private Installation open(String passphrase) {
@@ -171,33 +176,23 @@ public final class IngestBench {
 
     private Measured measure(ClipSet set, Target target) throws IOException {
         Path baselineFolder = Files.createDirectories(workFolder.resolve("baseline-" + set.name()));
-        double[] ingest = new double[rounds];
-        double[] baseline = new double[rounds];
-        double[] durable = new double[rounds];
-        double[] ingestCpu = new double[rounds];
-        double[] baselineCpu = new double[rounds];
-        double[] durableCpu = new double[rounds];
+        List<Phase> plain = new ArrayList<>();
+        List<Phase> durable = new ArrayList<>();
+        List<Phase> ingest = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             String prefix = "r" + round + "-";
-            long cpu = processCpuNanos();
-            baseline[round] = timed(set, i -> writePlain(baselineFolder, prefix + i, set.clip(i)));
-            baselineCpu[round] = (processCpuNanos() - cpu) / 1e9;
-            cpu = processCpuNanos();
-            durable[round] = timed(set, i -> writeDurably(baselineFolder, prefix + "durable-" + i, set.clip(i)));
-            durableCpu[round] = (processCpuNanos() - cpu) / 1e9;
-            cpu = processCpuNanos();
-            ingest[round] = timed(set, i -> target.ingest(set.clip(i)));
-            ingestCpu[round] = (processCpuNanos() - cpu) / 1e9;
+            plain.add(phase(set, i -> writePlain(baselineFolder, prefix + i, set.clip(i))));
+            durable.add(phase(set, i -> writeDurably(baselineFolder, prefix + "durable-" + i, set.clip(i))));
+            ingest.add(phase(set, i -> target.ingest(set.clip(i))));
         }
-        return new Measured(
-                median(ingest),
-                median(baseline),
-                median(durable),
-                median(ingestCpu),
-                median(baselineCpu),
-                median(durableCpu),
-                set.size(),
-                set.totalBytes());
+        return new Measured(Phase.median(ingest), Phase.median(plain), Phase.median(durable));
+    }
+
+    /** One timed round of the task over the set: its wall time and the process's CPU time. */
+    private Phase phase(ClipSet set, IntConsumer task) {
+        long cpu = processCpuNanos();
+        double seconds = timed(set, task);
+        return new Phase(seconds, (processCpuNanos() - cpu) / 1e9, set.size(), set.totalBytes());
     }
 
     /**
@@ -275,12 +270,6 @@ public final class IngestBench {
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
     /** One project, contributor and consent to ingest into. */
     private record Target(Services services, IngestRequest request) {
         static Target create(Services services) {
@@ -308,50 +297,41 @@ public final class IngestBench {
         }
     }
 
-    private record Measured(
-            double ingestSeconds,
-            double baselineSeconds,
-            double durableSeconds,
-            double ingestCpuSeconds,
-            double baselineCpuSeconds,
-            double durableCpuSeconds,
-            int clips,
-            long bytes) {
-        double durableClipsPerSecond() {
-            return clips / durableSeconds;
+    /** The median rounds of ingest and of the two baselines, over one set. */
+    private record Measured(Phase ingest, Phase plain, Phase durable) {}
+
+    /** Rounds of one kind over a set of clips: wall and CPU seconds, and what they wrote. */
+    private record Phase(double seconds, double cpuSeconds, int clips, long bytes) {
+        /** Wall time and CPU time, each the median of the rounds'. */
+        static Phase median(List<Phase> rounds) {
+            Phase first = rounds.getFirst();
+            return new Phase(
+                    medianOf(rounds.stream().mapToDouble(Phase::seconds)),
+                    medianOf(rounds.stream().mapToDouble(Phase::cpuSeconds)),
+                    first.clips(),
+                    first.bytes());
         }
 
-        double durableCpuMillisPerClip() {
-            return durableCpuSeconds * 1e3 / clips;
+        private static double medianOf(DoubleStream values) {
+            double[] sorted = values.sorted().toArray();
+            return sorted[sorted.length / 2];
         }
 
-        double ingestCpuMillisPerClip() {
-            return ingestCpuSeconds * 1e3 / clips;
+        double clipsPerSecond() {
+            return clips / seconds;
         }
 
-        double baselineCpuMillisPerClip() {
-            return baselineCpuSeconds * 1e3 / clips;
+        double mbPerSecond() {
+            return bytes / 1e6 / seconds;
         }
 
-        /** How many cores the plain writes kept busy on average; the machine's count means CPU-bound. */
-        double baselineCoresBusy() {
-            return baselineCpuSeconds / baselineSeconds;
+        double cpuMillisPerClip() {
+            return cpuSeconds * 1e3 / clips;
         }
 
-        double ingestClipsPerSecond() {
-            return clips / ingestSeconds;
-        }
-
-        double baselineClipsPerSecond() {
-            return clips / baselineSeconds;
-        }
-
-        double ingestMbPerSecond() {
-            return bytes / 1e6 / ingestSeconds;
-        }
-
-        double baselineMbPerSecond() {
-            return bytes / 1e6 / baselineSeconds;
+        /** How many cores the round kept busy on average; the machine's count means CPU-bound. */
+        double coresBusy() {
+            return cpuSeconds / seconds;
         }
     }
 }
