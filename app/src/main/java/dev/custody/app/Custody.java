@@ -28,6 +28,8 @@ import dev.custody.consent.SignerNames;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.delivery.DeliveryWriter;
+import dev.custody.delivery.LedgerDeliveryProofs;
 import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
@@ -60,6 +62,8 @@ public final class Custody implements AutoCloseable {
     private final BlobStore blobs;
     private final Services services;
     private final CheckpointIssuer checkpoints;
+    private final CheckpointSigners checkpointSigners;
+    private final Clock clock;
 
     private Custody(OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, Clock clock) {
         this.keys = keys;
@@ -68,7 +72,8 @@ public final class Custody implements AutoCloseable {
         KeyProvider keyProvider = keys.kekProvider();
         var contributorKeys = new ContributorKeys(keyProvider);
         // Signing keys live in the local keyring, beside an HSM too (see OpenedKeys).
-        var checkpointSigners = checkpointSigners(keys.signingKeys());
+        this.checkpointSigners = checkpointSigners(keys.signingKeys());
+        this.clock = clock;
         var receiptSigner = keys.signingKeys().signer(SignerRole.RECEIPTS);
         this.checkpoints = new CheckpointIssuer(metadata, checkpointSigners);
         var bootstrapToken = new BootstrapToken(metadata, clock);
@@ -151,6 +156,15 @@ public final class Custody implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /**
+     * Writes deliveries signed with the ledger's keys, each clip's ingest entry proven against this
+     * installation's ledger (see {@link DeliveryWriter}).
+     */
+    public DeliveryWriter deliveryWriter(long shardBytes, int parallelism) {
+        return new DeliveryWriter(
+                new LedgerDeliveryProofs(metadata, checkpoints), checkpointSigners, shardBytes, parallelism, clock);
     }
 
     /** Makes background jobs run on one node at a time across every node sharing the database. */

@@ -2,6 +2,7 @@ package dev.custody.cli;
 
 import dev.custody.bench.BenchReport;
 import dev.custody.bench.CryptoBench;
+import dev.custody.bench.ExportBench;
 import dev.custody.bench.IngestBench;
 import dev.custody.bench.LedgerBench;
 import dev.custody.bench.ScaleBench;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks, each reported against a baseline measured in the same run.",
         subcommands = {
             BenchCommand.Ingest.class,
+            BenchCommand.Export.class,
             BenchCommand.Crypto.class,
             BenchCommand.LedgerAppends.class,
             BenchCommand.Scale.class
@@ -76,6 +78,43 @@ final class BenchCommand {
                                 work.path(), config, clips, writers, rounds, Duration.ofSeconds(warmUpSeconds))
                         .run();
                 return output.report(report);
+            }
+        }
+    }
+
+    @Command(
+            name = "export",
+            description = "Clips ingested for real, then delivered end to end (open, verify, hash, tar, write) against"
+                    + " tarring the same plaintext files to the same disk.")
+    static final class Export implements Callable<Integer> {
+        @Option(
+                names = "--clips",
+                defaultValue = "2000",
+                description = "Five-second clips to ingest and export (default: ${DEFAULT-VALUE}).")
+        int clips;
+
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "Timed rounds; the median counts (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(
+                names = "--openers",
+                defaultValue = "32",
+                description = "Clips opened at once ahead of the writer (default: ${DEFAULT-VALUE}).")
+        int openers;
+
+        @Mixin
+        WorkFolder workFolder;
+
+        @Mixin
+        BenchOutput output;
+
+        @Override
+        public Integer call() throws Exception {
+            try (var work = workFolder.create()) {
+                return output.report(new ExportBench(work.path(), clips, rounds, openers).run());
             }
         }
     }

@@ -4,6 +4,8 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptCheck;
+import dev.custody.delivery.DeliveryVerifier;
+import dev.custody.delivery.VerifiedDelivery;
 import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointVerifier;
 import dev.custody.ledger.LedgerExportReader;
@@ -28,8 +30,13 @@ import picocli.CommandLine.Spec;
 /** Offline verification: needs only the files and the published keys, never the server. */
 @Command(
         name = "verify",
-        description = "Verify ledger exports, receipts and checkpoints offline.",
-        subcommands = {VerifyCommand.Log.class, VerifyCommand.Receipt.class, VerifyCommand.Consistency.class})
+        description = "Verify ledger exports, receipts, checkpoints and delivered datasets offline.",
+        subcommands = {
+            VerifyCommand.Log.class,
+            VerifyCommand.Receipt.class,
+            VerifyCommand.Consistency.class,
+            VerifyCommand.Dataset.class
+        })
 final class VerifyCommand {
     private static final long MAX_TEXT_FILE = 1 << 20;
 
@@ -154,6 +161,34 @@ final class VerifyCommand {
                         .verify(LedgerExportReader.open(in), List.of(old, current));
                 return report(spec, result);
             }
+        }
+    }
+
+    @Command(
+            name = "dataset",
+            description = "Check a delivery folder: the signatures of provenance.json and its checkpoint, every"
+                    + " inclusion proof, and the SHA-256 of croissant.json, of every shard and of every sample.")
+    static final class Dataset implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path folder;
+
+        @Option(names = "--keys", required = true, paramLabel = "FILE")
+        Path keys;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            VerifiedDelivery verified =
+                    DeliveryVerifier.of(readKeys(keys).ledger()).verify(folder);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Dataset verified: %d samples in %d shards, every ingest included in the signed tree"
+                                    + " of size %d.%n",
+                            verified.keys().size(), verified.shards(), verified.checkpointSize());
+            return 0;
         }
     }
 
