@@ -59,11 +59,11 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> files = listFiles();
-        var progress = new ProgressBar(spec.commandLine().getErr(), files.size());
         Map<String, Integer> rejected = new TreeMap<>();
         int accepted = 0;
         int rejectedFiles = 0;
-        try (var installation = dataFolder.open()) {
+        try (var installation = dataFolder.open();
+                var progress = Progress.start(spec.commandLine().getErr(), "Ingest", files.size(), "files")) {
             Services services = installation.custody().services();
             for (Path file : files) {
                 Optional<String> failure = ingestOne(services, file);
@@ -73,10 +73,9 @@ final class IngestCommand implements Callable<Integer> {
                     rejectedFiles++;
                     rejected.merge(failure.get(), 1, Integer::sum);
                 }
-                progress.step(accepted, rejectedFiles);
+                progress.step("accepted " + accepted + ", rejected " + rejectedFiles);
             }
         }
-        progress.finish();
         printSummary(accepted, rejected);
         return rejected.isEmpty() ? 0 : 4;
     }

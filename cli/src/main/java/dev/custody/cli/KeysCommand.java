@@ -113,14 +113,20 @@ final class KeysCommand {
             try (var installation = dataFolder.open()) {
                 var keys = installation.custody().services().keys();
                 long total = 0;
-                RewrapProgress progress;
-                do {
-                    progress = keys.rewrap(admin(), batchSize);
-                    total += progress.rewrapped();
-                    out.printf("rewrapped %d, remaining %s%n", total, remaining(progress));
-                    out.flush();
-                    // Progress comes from the database, so a batch that moved nothing cannot loop forever.
-                } while (!progress.finished() && progress.rewrapped() > 0);
+                RewrapProgress progress = keys.rewrap(admin(), batchSize);
+                try (var bar = Progress.start(
+                        spec.commandLine().getErr(), "Rewrap", progress.rewrapped() + progress.remaining(), "keys")) {
+                    while (true) {
+                        total += progress.rewrapped();
+                        bar.stepBy(progress.rewrapped());
+                        // Progress comes from the database, so a batch that moved nothing cannot loop forever.
+                        if (progress.finished() || progress.rewrapped() == 0) {
+                            break;
+                        }
+                        progress = keys.rewrap(admin(), batchSize);
+                    }
+                }
+                out.printf("rewrapped %d, remaining %s%n", total, remaining(progress));
                 long lost = progress.purposes().stream()
                         .mapToLong(PurposeProgress::unrecoverable)
                         .sum();
