@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             ServeCommand.class,
             IngestCommand.class,
+            ExportCommand.class,
             EraseCommand.class,
             RetentionCommand.class,
             LedgerCommand.class,

@@ -207,6 +207,21 @@ final class JdbcClipRepository implements ClipRepository {
     }
 
     @Override
+    public List<ClipId> accepted(ProjectId project, Optional<ClipId> after, int limit) {
+        // Oldest first, on the (project_id, state, created_at) index; the row-value comparison
+        // continues after the last clip of the previous page without sorting the project again.
+        String from =
+                after.isEmpty() ? "" : " AND (created_at, id) > (SELECT created_at, id FROM clips WHERE id = :after)";
+        return handle.createQuery("SELECT id FROM clips WHERE project_id = :project AND state = 'ACCEPTED'" + from
+                        + " ORDER BY created_at, id LIMIT :limit")
+                .bind("project", project.value())
+                .bind("after", after.map(ClipId::value).orElse(""))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ClipId(rs.getString("id")))
+                .list();
+    }
+
+    @Override
     public List<ClipId> expired(Instant now, int limit) {
         return handle.createQuery(EXPIRED)
                 .bind("now", now.toEpochMilli())

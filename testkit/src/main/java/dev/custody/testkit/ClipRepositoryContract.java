@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -282,6 +283,32 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
 
         assertThat(list(r -> r.clips().expired(recorded.plus(Duration.ofDays(5_000)), 2)))
                 .containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void accepted_listsTheProjectsAcceptedClips_oldestFirst_pageByPage() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Scene other = scene();
+        Clip first = withState(clip(scene.project().id(), contributor, at(1)), ClipState.ACCEPTED);
+        Clip second = withState(clip(scene.project().id(), contributor, at(2)), ClipState.ACCEPTED);
+        Clip third = withState(clip(scene.project().id(), contributor, at(4)), ClipState.ACCEPTED);
+        write(r -> {
+            r.clips().insert(third);
+            r.clips().insert(clip(scene.project().id(), contributor, at(3)));
+            r.clips().insert(second);
+            r.clips().insert(withState(clip(scene.project().id(), contributor, at(5)), ClipState.REJECTED));
+            r.clips().insert(first);
+            r.clips()
+                    .insert(withState(
+                            clip(other.project().id(), other.contributor().pseudonym(), at(1)), ClipState.ACCEPTED));
+        });
+
+        List<ClipId> page = tx(r -> r.clips().accepted(scene.project().id(), Optional.empty(), 2));
+        List<ClipId> rest = tx(r -> r.clips().accepted(scene.project().id(), Optional.of(page.getLast()), 2));
+
+        assertThat(page).containsExactly(first.id(), second.id());
+        assertThat(rest).containsExactly(third.id());
     }
 
     @Test
