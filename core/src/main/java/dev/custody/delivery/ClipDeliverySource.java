@@ -8,18 +8,20 @@ import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.Custodian;
 import dev.custody.contributor.ConsentRecord;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.ClipIngested;
 import dev.custody.project.Project;
+import dev.custody.project.ProjectId;
 import dev.custody.project.Purpose;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -79,6 +81,7 @@ public final class ClipDeliverySource implements DeliverySource {
 
     private List<DeliveryItem> read(Repositories repositories, List<ClipId> batch) {
         Map<ClipId, Long> entries = repositories.clips().ingestEntries(Set.copyOf(batch));
+        var facts = new BatchFacts(repositories);
         List<DeliveryItem> items = new ArrayList<>(batch.size());
         for (ClipId id : batch) {
             Clip clip = repositories.clips().find(id).orElseThrow(() -> CustodyException.notFound("no such clip"));
@@ -94,39 +97,61 @@ public final class ClipDeliverySource implements DeliverySource {
                     clip.id(),
                     clip.contributor(),
                     index,
-                    metadataOf(repositories, clip),
+                    facts.metadataOf(clip),
                     () -> custodian.open(opener, id, purpose).bytes()));
         }
         return items;
     }
 
-    private static SampleMetadata metadataOf(Repositories repositories, Clip clip) {
-        Project project = repositories.projects().find(clip.project()).orElseThrow(CustodyException::integrityFailure);
-        String prompt = repositories
-                .projects()
-                .prompts(clip.project(), Set.of(clip.promptIndex()))
-                .get(clip.promptIndex());
-        ConsentRecord consent = repositories.consents().byContributor(clip.contributor()).stream()
-                .filter(c -> c.project().equals(clip.project()) && !c.givenAt().isAfter(clip.createdAt()))
-                .findFirst()
-                .orElseThrow(CustodyException::integrityFailure);
-        if (prompt == null) {
-            throw CustodyException.integrityFailure();
+    /** What the clips of one batch share (projects, prompts, consents, terms), each read once. */
+    private static final class BatchFacts {
+        private final Repositories repositories;
+        private final Map<ProjectId, Project> projects = new HashMap<>();
+        private final Map<Pseudonym, List<ConsentRecord>> consents = new HashMap<>();
+        private final Map<String, List<String>> purposes = new HashMap<>();
+
+        BatchFacts(Repositories repositories) {
+            this.repositories = repositories;
         }
-        Set<Purpose> allowed = repositories
-                .consentTerms()
-                .find(clip.project(), consent.termsVersion())
-                .map(terms -> terms.purposes().allowed())
-                .orElse(project.purposes().allowed());
-        return new SampleMetadata(
-                prompt,
-                project.commission().language(),
-                clip.audio().frames(),
-                clip.audio().sampleRate(),
-                consent.termsVersion(),
-                consent.termsHash(),
-                allowed.stream().map(Purpose::code).sorted().collect(Collectors.toList()),
-                LocalDate.ofInstant(clip.createdAt(), ZoneOffset.UTC),
-                clip.quality());
+
+        SampleMetadata metadataOf(Clip clip) {
+            Project project = projects.computeIfAbsent(
+                    clip.project(),
+                    id -> repositories.projects().find(id).orElseThrow(CustodyException::integrityFailure));
+            if (clip.promptIndex() >= project.prompts().size()) {
+                throw CustodyException.integrityFailure();
+            }
+            // The consent a clip counts under: the latest for its project given before it was received.
+            ConsentRecord consent =
+                    consents
+                            .computeIfAbsent(
+                                    clip.contributor(),
+                                    c -> repositories.consents().byContributor(c))
+                            .stream()
+                            .filter(c -> c.project().equals(clip.project())
+                                    && !c.givenAt().isAfter(clip.createdAt()))
+                            .findFirst()
+                            .orElseThrow(CustodyException::integrityFailure);
+            return new SampleMetadata(
+                    project.prompt(clip.promptIndex()),
+                    project.commission().language(),
+                    clip.audio().frames(),
+                    clip.audio().sampleRate(),
+                    consent.termsVersion(),
+                    consent.termsHash(),
+                    purposes.computeIfAbsent(
+                            clip.project().value() + "/" + consent.termsVersion(), key -> allowed(project, consent)),
+                    LocalDate.ofInstant(clip.createdAt(), ZoneOffset.UTC),
+                    clip.quality());
+        }
+
+        private List<String> allowed(Project project, ConsentRecord consent) {
+            Set<Purpose> allowed = repositories
+                    .consentTerms()
+                    .find(project.id(), consent.termsVersion())
+                    .map(terms -> terms.purposes().allowed())
+                    .orElse(project.purposes().allowed());
+            return allowed.stream().map(Purpose::code).sorted().toList();
+        }
     }
 }
