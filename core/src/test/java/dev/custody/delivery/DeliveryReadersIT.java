@@ -53,8 +53,9 @@ class DeliveryReadersIT {
         DeliveryKeys grant = DeliveryFixture.keys("grant-a");
         assertThat(keys).isEqualTo(fixture.clips.stream().map(grant::sampleKey).toList());
         assertThat(read.path("seconds").asDouble()).isEqualTo(20.0);
-        assertThat(Files.list(folder).filter(f -> f.toString().endsWith(".tar")).count())
-                .isGreaterThan(1);
+        try (var files = Files.list(folder)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tar")).count()).isGreaterThan(1);
+        }
     }
 
     @Test
