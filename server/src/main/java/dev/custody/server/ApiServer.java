@@ -53,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
         var payouts = new PayoutRoutes(services);
         var rights = new RightsRoutes(services);
         var compliance = new ComplianceRoutes(services, afterErasure);
+        var pages = new WebPages(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -72,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             payouts.register(config.routes);
             rights.register(config.routes);
             compliance.register(config.routes);
+            pages.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
@@ -122,6 +124,10 @@ public final class ApiServer implements AutoCloseable {
             // operator's log too: the route and the code, never a credential, a query or the body.
             LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), e.code());
         }
+        if (PageRenderer.wantsPage(ctx)) {
+            PageRenderer.error(ctx, ErrorStatus.of(e.code()), e.code());
+            return;
+        }
         Json.write(ctx, ErrorStatus.of(e.code()), new ErrorBody(e.code().name(), e.getMessage()));
     }
 
@@ -129,12 +135,20 @@ public final class ApiServer implements AutoCloseable {
     private static void httpError(HttpResponseException e, Context ctx) {
         ErrorCode code = e.getStatus() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_INPUT;
         String message = e.getStatus() == 404 ? "no such route" : "request refused (HTTP " + e.getStatus() + ")";
+        if (PageRenderer.wantsPage(ctx)) {
+            PageRenderer.error(ctx, e.getStatus(), code);
+            return;
+        }
         Json.write(ctx, e.getStatus(), new ErrorBody(code.name(), message));
     }
 
     private static void unexpectedError(Exception e, Context ctx) {
         // Logged by type only: a message might echo request data.
         LOG.error("unexpected {} on {} {}", e.getClass().getName(), ctx.method(), ctx.path());
+        if (PageRenderer.wantsPage(ctx)) {
+            PageRenderer.error(ctx, 500, ErrorCode.INTERNAL);
+            return;
+        }
         Json.write(ctx, 500, new ErrorBody(ErrorCode.INTERNAL.name(), "internal error"));
     }
 
