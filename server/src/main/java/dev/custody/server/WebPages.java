@@ -10,7 +10,6 @@ import dev.custody.server.pages.ProjectPage;
 import dev.custody.server.pages.TermsPage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /**
  * The pages people use: a landing page with the sign-in form, sign-up, the contributor's portal
@@ -31,15 +30,15 @@ final class WebPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", ctx -> PageRenderer.renderPublic(ctx, "landing.jte", "signin.js"));
-        routes.get("/sign-up", ctx -> PageRenderer.renderPublic(ctx, "signup.jte", "signup.js"));
+        routes.get("/", ctx -> PageRenderer.renderPublic(ctx, "signin.js", Templates::landing));
+        routes.get("/sign-up", ctx -> PageRenderer.renderPublic(ctx, "signup.js", Templates::signUp));
         routes.get(StaticFiles.ROUTE, files::serve);
         routes.get("/home", this::home);
-        routes.get(CONTRIBUTOR, ctx -> page(ctx, "contributor/home.jte", "contributor.js"));
+        routes.get(CONTRIBUTOR, ctx -> PageRenderer.render(ctx, "contributor.js", Templates::contributorHome));
         routes.get(CONTRIBUTOR + "/projects/{project}", this::consent);
         routes.get(CONTRIBUTOR + "/projects/{project}/record", this::record);
-        routes.get(CONTRIBUTOR + "/clips", ctx -> page(ctx, "contributor/clips.jte", "clips.js"));
-        routes.get(CONTRIBUTOR + "/account", ctx -> page(ctx, "contributor/account.jte", "account.js"));
+        routes.get(CONTRIBUTOR + "/clips", ctx -> PageRenderer.render(ctx, "clips.js", Templates::clips));
+        routes.get(CONTRIBUTOR + "/account", ctx -> PageRenderer.render(ctx, "account.js", Templates::account));
         routes.get(REVIEWER, this::reviewer);
         routes.get(REVIEWER + "/projects/{project}", this::desk);
     }
@@ -50,7 +49,7 @@ final class WebPages {
         switch (role) {
             case CONTRIBUTOR -> ctx.redirect(CONTRIBUTOR);
             case REVIEWER -> ctx.redirect(REVIEWER);
-            default -> page(ctx, "home.jte", "page.js");
+            default -> PageRenderer.render(ctx, "page.js", Templates::home);
         }
     }
 
@@ -74,11 +73,12 @@ final class WebPages {
                 view.legalBases(),
                 view.text(),
                 view.publishedAt());
-        PageRenderer.render(ctx, "contributor/consent.jte", "consent.js", Map.of("terms", page));
+        PageRenderer.render(ctx, "consent.js", frame -> Templates.consent(frame, page));
     }
 
     private void record(Context ctx) {
-        PageRenderer.render(ctx, "contributor/record.jte", "record.js", Map.of("project", project(ctx)));
+        ProjectPage project = project(ctx);
+        PageRenderer.render(ctx, "record.js", frame -> Templates.record(frame, project));
     }
 
     private void reviewer(Context ctx) {
@@ -86,19 +86,16 @@ final class WebPages {
         var projects = services.reviewers().assignedProjects(principal).stream()
                 .map(id -> ProjectPage.of(services.projects().project(principal, id)))
                 .toList();
-        PageRenderer.render(ctx, "reviewer/home.jte", "page.js", Map.of("projects", projects));
+        PageRenderer.render(ctx, "page.js", frame -> Templates.reviewerHome(frame, projects));
     }
 
     private void desk(Context ctx) {
-        PageRenderer.render(ctx, "reviewer/desk.jte", "desk.js", Map.of("project", project(ctx)));
+        ProjectPage project = project(ctx);
+        PageRenderer.render(ctx, "desk.js", frame -> Templates.desk(frame, project));
     }
 
     private ProjectPage project(Context ctx) {
         return ProjectPage.of(
                 services.projects().project(Authentication.principal(ctx), new ProjectId(ctx.pathParam("project"))));
-    }
-
-    private static void page(Context ctx, String template, String script) {
-        PageRenderer.render(ctx, template, script, Map.of());
     }
 }
