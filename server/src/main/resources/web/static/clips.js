@@ -1,4 +1,4 @@
-import { api, fromTemplate, say, t } from './common.js';
+import { api, fromTemplate, say, t, tOr } from './common.js';
 
 const when = (iso) => new Date(iso).toLocaleString(document.documentElement.lang);
 
@@ -9,7 +9,7 @@ async function showClips() {
     const row = fromTemplate('clip-row', {
       received: when(clip.createdAt),
       project: clip.project,
-      prompt: String(clip.promptIndex + 1),
+      'prompt-number': String(clip.promptIndex + 1),
       duration: (clip.durationMillis / 1000).toFixed(1),
       state: clip.state.toLowerCase().replaceAll('_', ' '),
     });
@@ -28,8 +28,10 @@ async function showHistory() {
     body.append(
       fromTemplate('history-row', {
         when: when(item.time),
-        what: item.action,
-        who: item.byYou ? '—' : [item.actorRole, item.organization?.name].filter(Boolean).join(', '),
+        what: tOr('js.action.' + item.action, item.action.toLowerCase().replaceAll('_', ' ')),
+        who: item.byYou
+          ? t('js.you')
+          : [tOr('js.role.' + item.actorRole, item.actorRole), item.organization?.name].filter(Boolean).join(', '),
         purpose: item.purpose ?? '',
         index: String(item.index),
       }),

@@ -12,6 +12,11 @@ export function t(key, ...values) {
   return text.replace(/\{(\d+)\}/g, (_, i) => String(values[Number(i)] ?? ''));
 }
 
+/** The message for a key, or the fallback when the bundles have none. */
+export function tOr(key, fallback) {
+  return messages.has(key) ? messages.get(key) : fallback;
+}
+
 /** The words for an error code the API answered with. */
 export function errorText(code) {
   return messages.has('error.' + code) ? messages.get('error.' + code) : t('error.generic');

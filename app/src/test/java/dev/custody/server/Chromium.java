@@ -42,6 +42,29 @@ final class Chromium {
         return driver;
     }
 
+    /**
+     * axe-core's serious and critical accessibility violations on the page as it stands, one line
+     * each (rule and elements). axe-core comes from npm, installed by scripts/install-test-deps; it
+     * is run by the driver, which the page's Content-Security-Policy does not govern.
+     */
+    static List<String> accessibilityViolations() {
+        Object found = driver().executeAsyncScript(axeSource()
+                + ";const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))));");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    private static String axeSource() {
+        Path axe = Path.of("..", ".test-tools", "node_modules", "axe-core", "axe.min.js");
+        try {
+            return Files.readString(axe);
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is missing: run scripts/install-test-deps", e);
+        }
+    }
+
     /** The browser's console since the last call: CSP violations are reported there. */
     static List<String> console() {
         return driver().manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -155,7 +155,8 @@ class WebPagesIT {
     }
 
     @Test
-    void everyPage_asItsRole_loadsWithoutAContentSecurityPolicyViolationOrScriptError() throws Exception {
+    void everyPage_asItsRole_loadsWithoutACspViolationOrScriptError_orASeriousAccessibilityViolation()
+            throws Exception {
         String project = fixture.projectA.id().value();
         List<String> pages = new ArrayList<>(List.of("/", "/sign-up"));
         List<String> failures = new ArrayList<>();
@@ -326,6 +327,9 @@ class WebPagesIT {
             new WebDriverWait(browser, WAIT)
                     .until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
             screenshot(role + path.replaceAll("[^a-z0-9]+", "-"));
+            for (String violation : Chromium.accessibilityViolations()) {
+                failures.add(role + " " + path + ": accessibility: " + violation);
+            }
             for (String line : Chromium.console()) {
                 if (isViolationOrError(line)) {
                     failures.add(role + " " + path + ": " + line);

@@ -53,6 +53,18 @@ final class AccessPolicy {
             open("POST", WebSessionRoutes.SESSIONS),
             rule("GET", WebSessionRoutes.CURRENT, ACCOUNT_HOLDERS),
             rule("DELETE", WebSessionRoutes.CURRENT, ACCOUNT_HOLDERS),
+            // Pages (WebPages): each for the role whose work it shows; their scripts call the API's routes.
+            open("GET", "/"),
+            open("GET", "/sign-up"),
+            open("GET", StaticFiles.ROUTE),
+            rule("GET", "/home", ACCOUNT_HOLDERS),
+            rule("GET", WebPages.CONTRIBUTOR, THE_CONTRIBUTOR),
+            rule("GET", WebPages.CONTRIBUTOR + "/projects/{project}", THE_CONTRIBUTOR),
+            rule("GET", WebPages.CONTRIBUTOR + "/projects/{project}/record", THE_CONTRIBUTOR),
+            rule("GET", WebPages.CONTRIBUTOR + "/clips", THE_CONTRIBUTOR),
+            rule("GET", WebPages.CONTRIBUTOR + "/account", THE_CONTRIBUTOR),
+            rule("GET", WebPages.REVIEWER, Set.of(REVIEWER)),
+            owned("GET", WebPages.REVIEWER + "/projects/{project}", Set.of(REVIEWER), Owner.PROJECT),
             rule("POST", "/api/v1/tokens", ACCOUNT_HOLDERS),
             rule("GET", "/api/v1/tokens", ACCOUNT_HOLDERS),
             rule("DELETE", "/api/v1/tokens/{token}", ACCOUNT_HOLDERS),
@@ -122,19 +134,7 @@ final class AccessPolicy {
             rule("POST", "/api/v1/keys/{purpose}/versions/{version}/destroy", KEY_ADMINS),
             owned("GET", ComplianceRoutes.RECORDS_PATH, RECORDS_READERS, Owner.PROJECT),
             owned("GET", ComplianceRoutes.RECORDS_PATH + ".html", RECORDS_READERS, Owner.PROJECT),
-            rule("POST", "/api/v1/retention/run", Set.of(SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN)),
-            // Pages (WebPages): each for the role whose work it shows; their scripts call the routes above.
-            open("GET", "/"),
-            open("GET", "/sign-up"),
-            open("GET", StaticFiles.ROUTE),
-            rule("GET", "/home", ACCOUNT_HOLDERS),
-            rule("GET", WebPages.CONTRIBUTOR, THE_CONTRIBUTOR),
-            rule("GET", WebPages.CONTRIBUTOR + "/projects/{project}", THE_CONTRIBUTOR),
-            rule("GET", WebPages.CONTRIBUTOR + "/projects/{project}/record", THE_CONTRIBUTOR),
-            rule("GET", WebPages.CONTRIBUTOR + "/clips", THE_CONTRIBUTOR),
-            rule("GET", WebPages.CONTRIBUTOR + "/account", THE_CONTRIBUTOR),
-            rule("GET", WebPages.REVIEWER, Set.of(REVIEWER)),
-            owned("GET", WebPages.REVIEWER + "/projects/{project}", Set.of(REVIEWER), Owner.PROJECT));
+            rule("POST", "/api/v1/retention/run", Set.of(SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN)));
 
     private static final Map<String, AccessRule> BY_ROUTE = index();
 

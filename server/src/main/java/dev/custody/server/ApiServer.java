@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API under {@code /api/v1}, plus {@code /healthz} and {@code /readyz}, on Javalin with
- * virtual threads. Routes only translate HTTP to service calls; every error becomes JSON {@code
- * {code, message}} with the status of {@link ErrorStatus}, in one place.
+ * The HTTP API under {@code /api/v1}, plus {@code /healthz} and {@code /readyz}, and the pages
+ * ({@link WebPages}), on Javalin with virtual threads. Routes only translate HTTP to service calls;
+ * every error becomes JSON {@code {code, message}} with the status of {@link ErrorStatus}, in one
+ * place, or for a browser's navigation a page that says it in words.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -44,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
         var authentication = new Authentication(services, web);
         var accounts = new AccountRoutes(services, web);
         var webSessions = new WebSessionRoutes(services, web);
+        var pages = new WebPages(services);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
         var consent = new ConsentRoutes(services, afterErasure, web);
@@ -53,7 +55,6 @@ public final class ApiServer implements AutoCloseable {
         var payouts = new PayoutRoutes(services);
         var rights = new RightsRoutes(services);
         var compliance = new ComplianceRoutes(services, afterErasure);
-        var pages = new WebPages(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -64,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.beforeMatched(authentication::check);
             accounts.register(config.routes);
             webSessions.register(config.routes);
+            pages.register(config.routes);
             admin.register(config.routes);
             consent.register(config.routes);
             clips.register(config.routes);
@@ -73,7 +75,6 @@ public final class ApiServer implements AutoCloseable {
             payouts.register(config.routes);
             rights.register(config.routes);
             compliance.register(config.routes);
-            pages.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
