@@ -62,7 +62,6 @@ final class WebPages {
         var page = new TermsPage(
                 view.project(),
                 project.name(),
-                project.commission().language(),
                 view.version(),
                 view.sha256(),
                 view.purposesAllowed(),

@@ -25,7 +25,6 @@ class TemplatesTest {
     private static final TermsPage TERMS = new TermsPage(
             "prj_1",
             HOSTILE,
-            "en-GB",
             2,
             "ab".repeat(32),
             List.of("asr-training"),

@@ -6,13 +6,12 @@ import java.util.List;
 
 /**
  * One version of a project's consent terms as its page shows them: vocabulary codes (purposes,
- * rights, legal bases) that the page puts in plain words, and the text in the language the terms
- * were published in ({@link #language()}), whatever language the page's frame is in.
+ * rights, legal bases) that the page puts in plain words in the reader's language, and the text
+ * exactly as published.
  */
 public record TermsPage(
         String project,
         String projectName,
-        String language,
         int version,
         String sha256,
         List<String> purposesAllowed,
@@ -26,7 +25,6 @@ public record TermsPage(
     public TermsPage {
         requireNonNull(project, "project is null");
         requireNonNull(projectName, "projectName is null");
-        requireNonNull(language, "language is null");
         requireNonNull(sha256, "sha256 is null");
         purposesAllowed = List.copyOf(purposesAllowed);
         purposesForbidden = List.copyOf(purposesForbidden);
