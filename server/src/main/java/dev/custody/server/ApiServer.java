@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API under {@code /api/v1}, plus {@code /healthz} and {@code /readyz}, on Javalin with
- * virtual threads. Routes only translate HTTP to service calls; every error becomes JSON {@code
- * {code, message}} with the status of {@link ErrorStatus}, in one place.
+ * The HTTP API under {@code /api/v1}, plus {@code /healthz} and {@code /readyz}, and the pages
+ * ({@link WebPages}), on Javalin with virtual threads. Routes only translate HTTP to service calls;
+ * every error becomes JSON {@code {code, message}} with the status of {@link ErrorStatus}, in one
+ * place, or for a browser's navigation a page that says it in words.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -44,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
         var authentication = new Authentication(services, web);
         var accounts = new AccountRoutes(services, web);
         var webSessions = new WebSessionRoutes(services, web);
+        var pages = new WebPages(services);
         var clips = new ClipRoutes(services, afterErasure);
         var admin = new AdminRoutes(services);
         var consent = new ConsentRoutes(services, afterErasure, web);
@@ -63,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.beforeMatched(authentication::check);
             accounts.register(config.routes);
             webSessions.register(config.routes);
+            pages.register(config.routes);
             admin.register(config.routes);
             consent.register(config.routes);
             clips.register(config.routes);
@@ -122,6 +125,10 @@ public final class ApiServer implements AutoCloseable {
             // operator's log too: the route and the code, never a credential, a query or the body.
             LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), e.code());
         }
+        if (PageRenderer.wantsPage(ctx)) {
+            PageRenderer.error(ctx, ErrorStatus.of(e.code()), e.code());
+            return;
+        }
         Json.write(ctx, ErrorStatus.of(e.code()), new ErrorBody(e.code().name(), e.getMessage()));
     }
 
@@ -129,12 +136,20 @@ public final class ApiServer implements AutoCloseable {
     private static void httpError(HttpResponseException e, Context ctx) {
         ErrorCode code = e.getStatus() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_INPUT;
         String message = e.getStatus() == 404 ? "no such route" : "request refused (HTTP " + e.getStatus() + ")";
+        if (PageRenderer.wantsPage(ctx)) {
+            PageRenderer.error(ctx, e.getStatus(), code);
+            return;
+        }
         Json.write(ctx, e.getStatus(), new ErrorBody(code.name(), message));
     }
 
     private static void unexpectedError(Exception e, Context ctx) {
         // Logged by type only: a message might echo request data.
         LOG.error("unexpected {} on {} {}", e.getClass().getName(), ctx.method(), ctx.path());
+        if (PageRenderer.wantsPage(ctx)) {
+            PageRenderer.error(ctx, 500, ErrorCode.INTERNAL);
+            return;
+        }
         Json.write(ctx, 500, new ErrorBody(ErrorCode.INTERNAL.name(), "internal error"));
     }
 

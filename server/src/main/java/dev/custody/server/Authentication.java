@@ -127,6 +127,11 @@ final class Authentication {
         return cookie;
     }
 
+    /** The session cookie that alone authenticated this request, if one did: pages embed its CSRF token. */
+    static Optional<String> cookieAlone(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(SESSION_COOKIE));
+    }
+
     /** The bearer token as presented; for signing out, which revokes it. */
     static String bearer(Context ctx) {
         return bearerHeader(ctx).orElseThrow(() -> unauthenticated("a bearer token is required"));
