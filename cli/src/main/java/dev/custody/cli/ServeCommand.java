@@ -88,7 +88,9 @@ final class ServeCommand implements Callable<Integer> {
                         BackgroundJobs.Job.blobReaper(
                                 installation.custody().services().reaper()),
                         BackgroundJobs.Job.keyRewrap(
-                                installation.custody().services().keys()));
+                                installation.custody().services().keys()),
+                        BackgroundJobs.Job.expiredUploadKeys(
+                                installation.custody().services().ingest()));
                 // Its own schedule: far less frequent than the reaper's, and not run by its nudges.
                 var retention = BackgroundJobs.start(
                         installation.custody().jobLock(),
