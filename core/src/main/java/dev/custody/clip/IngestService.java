@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the quality gate, hashed, encrypted under its contributor's key into a new blob, and recorded;
  * only then is a signed receipt issued. All or nothing: if any step fails, the blob is deleted and
  * no row is written, and the error names the reason ({@code AUDIO_*}, {@code PAYLOAD_TOO_LARGE},
- * {@code CONSENT_REQUIRED}, {@code ERASED}, ...).
+ * {@code CONSENT_REQUIRED}, {@code ERASED}, {@code DUPLICATE_AUDIO}, ...).
  */
 public final class IngestService {
     private static final Set<Role> MAY_INGEST = Set.of(Role.CONTRIBUTOR, Role.BOOTSTRAP_ADMIN);
@@ -102,14 +102,15 @@ public final class IngestService {
         } catch (CustodyException e) {
             throw logRejection(sent, e);
         }
-        Bytes requestSha256 = UploadKeys.requestSha256(request, original);
+        Bytes audioSha256 = Sha256.of(original);
+        Bytes requestSha256 = UploadKeys.requestSha256(request, audioSha256);
         Optional<IngestResult> earlier = replay(sent, requestSha256);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         Assessed assessed;
         try {
-            assessed = assess(sent, admission, original);
+            assessed = assess(sent, admission, original, audioSha256);
         } catch (CustodyException e) {
             throw logRejection(sent, e);
         }
@@ -138,10 +139,9 @@ public final class IngestService {
     }
 
     /** What the audio's checks found; a refusal here leaves nothing behind, not even a blob. */
-    private Assessed assess(Upload sent, Admission admission, byte[] original) {
+    private Assessed assess(Upload sent, Admission admission, byte[] original, Bytes sha256) {
         DecodedAudio audio = AudioDecoder.decode(original);
         QualityFigures quality = QualityGate.assess(audio, admission.terms().limits());
-        Bytes sha256 = Sha256.of(original);
         // Checked before the work of encrypting, and again in the transaction that records the clip.
         metadata.inReadTransaction(
                 repositories -> refuseDuplicate(repositories, sent.request().contributor(), sha256));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.LedgerEntry;
@@ -15,8 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +52,10 @@ final class UploadKeys {
     }
 
     /**
-     * The SHA-256 of what decides an upload: its project, contributor, prompt and bytes, each
-     * length-prefixed so that no two requests share an encoding.
+     * The SHA-256 of what decides an upload: its project, contributor, prompt and the SHA-256 of its
+     * bytes, each length-prefixed so that no two requests share an encoding.
      */
-    static Bytes requestSha256(IngestRequest request, byte[] body) {
+    static Bytes requestSha256(IngestRequest request, Bytes audioSha256) {
         try {
             var fields = new ByteArrayOutputStream();
             var out = new DataOutputStream(fields);
@@ -64,14 +63,10 @@ final class UploadKeys {
             out.writeUTF(request.project().value());
             out.writeUTF(request.contributor().value());
             out.writeInt(request.promptIndex());
-            out.writeLong(body.length);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(fields.toByteArray());
-            return Bytes.copyOf(digest.digest(body));
+            out.write(audioSha256.toArray());
+            return Sha256.of(fields.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }
     }
 
