@@ -168,34 +168,8 @@ public final class IngestService {
         int termsVersion = admission.terms().consentTermsVersion();
         LedgerEntry entry;
         try {
-            entry = metadata.inTransaction(repositories -> {
-                // Consent may have been withdrawn, or the contributor erased, while the upload ran.
-                admit(repositories, sent.request());
-                repositories.clips().lockUploadsOf(clip.contributor());
-                if (sent.key().isPresent()) {
-                    uploadKeys.record(
-                            repositories,
-                            sent.sender(),
-                            sent.key().get(),
-                            new KeyedUpload(requestSha256, clip.id(), termsVersion),
-                            clip.createdAt());
-                }
-                refuseDuplicate(repositories, clip.contributor(), clip.sha256());
-                repositories.clips().insert(clip);
-                repositories.contributors().recordActivity(clip.contributor(), clip.createdAt());
-                var event = new ClipIngested(clip.id(), clip.contributor(), clip.project(), clip.sha256());
-                LedgerEntry logged = repositories
-                        .ledger()
-                        .append(
-                                event,
-                                sent.caller().actor(),
-                                "ingest",
-                                sent.caller().requestId(),
-                                clip.createdAt());
-                // So the clip's receipt can be rebuilt later from this entry, found without a search.
-                repositories.clips().recordIngestEntry(clip.id(), logged.index());
-                return logged;
-            });
+            var keyed = new KeyedUpload(requestSha256, clip.id(), termsVersion);
+            entry = metadata.inTransaction(repositories -> store(repositories, sent, clip, keyed));
         } catch (UploadKeys.KeyTaken taken) {
             // A concurrent upload with this key was recorded first: its answer is this one's.
             discard(clip.blob(), taken);
@@ -207,6 +181,28 @@ public final class IngestService {
         Receipt receipt =
                 ClipReceipts.unsigned(clip, admission.prompt(), termsVersion).withLedger(proofs.include(entry));
         return new IngestResult(clip, receipts.sign(receipt), false);
+    }
+
+    /**
+     * Records the clip, its key and its ledger entry in one transaction, after checking again what
+     * may have changed while the upload ran: the consent, the key, the contributor's audio.
+     */
+    private LedgerEntry store(Repositories repositories, Upload sent, Clip clip, KeyedUpload keyed) {
+        admit(repositories, sent.request());
+        repositories.clips().lockUploadsOf(clip.contributor());
+        if (sent.key().isPresent()) {
+            uploadKeys.record(repositories, sent.sender(), sent.key().get(), keyed, clip.createdAt());
+        }
+        refuseDuplicate(repositories, clip.contributor(), clip.sha256());
+        repositories.clips().insert(clip);
+        repositories.contributors().recordActivity(clip.contributor(), clip.createdAt());
+        var event = new ClipIngested(clip.id(), clip.contributor(), clip.project(), clip.sha256());
+        Principal caller = sent.caller();
+        LedgerEntry logged =
+                repositories.ledger().append(event, caller.actor(), "ingest", caller.requestId(), clip.createdAt());
+        // So the clip's receipt can be rebuilt later from this entry, found without a search.
+        repositories.clips().recordIngestEntry(clip.id(), logged.index());
+        return logged;
     }
 
     private static Void refuseDuplicate(Repositories repositories, Pseudonym contributor, Bytes sha256) {
