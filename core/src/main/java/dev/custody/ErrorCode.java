@@ -39,5 +39,9 @@ public enum ErrorCode {
     AUDIO_CLIPPED,
     AUDIO_SILENT,
     AUDIO_NOISY,
-    INTERNAL
+    INTERNAL,
+    /** An upload's Idempotency-Key was used before, within 24 hours, for another upload (other bytes or target). */
+    IDEMPOTENCY_KEY_REUSED,
+    /** An upload's audio is byte for byte that of a live clip of the same contributor, named in the message. */
+    DUPLICATE_AUDIO
 }

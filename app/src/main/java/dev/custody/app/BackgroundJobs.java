@@ -6,6 +6,7 @@ import dev.custody.CustodyException;
 import dev.custody.access.Principal;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.OrphanBlobSweep;
+import dev.custody.clip.IngestService;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.retention.RetentionRun;
 import dev.custody.retention.RetentionService;
@@ -122,6 +123,16 @@ public final class BackgroundJobs implements AutoCloseable {
                             run.expiredClips(),
                             run.inactiveContributors(),
                             run.clipsOfInactiveContributors());
+                }
+            });
+        }
+
+        /** Forgets the idempotency keys of uploads once their 24 hours have passed. */
+        public static Job expiredUploadKeys(IngestService ingest) {
+            return new Job("upload-keys", () -> {
+                int forgotten = ingest.forgetExpiredKeys();
+                if (forgotten > 0) {
+                    LOG.info("forgot {} expired idempotency keys", forgotten);
                 }
             });
         }

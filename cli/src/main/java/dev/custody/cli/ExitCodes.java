@@ -20,7 +20,7 @@ final class ExitCodes {
                     AUDIO_NOISY -> 4;
             case UNAUTHENTICATED, FORBIDDEN, CSRF_REJECTED -> 5;
             case NOT_FOUND -> 6;
-            case CONFLICT, CONSENT_REQUIRED, ERASED -> 7;
+            case CONFLICT, CONSENT_REQUIRED, ERASED, IDEMPOTENCY_KEY_REUSED, DUPLICATE_AUDIO -> 7;
             case WRONG_PASSPHRASE, KEYRING_MISSING -> 8;
             case DATA_FOLDER_LOCKED -> 9;
             case INTEGRITY_FAILURE -> 10;

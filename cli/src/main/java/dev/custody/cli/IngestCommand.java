@@ -4,14 +4,20 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.access.Principal;
+import dev.custody.clip.IdempotencyKey;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,29 +67,32 @@ final class IngestCommand implements Callable<Integer> {
         List<Path> files = listFiles();
         Map<String, Integer> rejected = new TreeMap<>();
         int accepted = 0;
+        int earlier = 0;
         int rejectedFiles = 0;
         try (var installation = dataFolder.open();
                 var progress = Progress.start(spec.commandLine().getErr(), "Ingest", files.size(), "files")) {
             Services services = installation.custody().services();
             for (Path file : files) {
-                Optional<String> failure = ingestOne(services, file);
-                if (failure.isEmpty()) {
+                Outcome outcome = ingestOne(services, file);
+                if (outcome.failure().isEmpty()) {
                     accepted++;
+                    earlier += outcome.replayed() ? 1 : 0;
                 } else {
                     rejectedFiles++;
-                    rejected.merge(failure.get(), 1, Integer::sum);
+                    rejected.merge(outcome.failure().get(), 1, Integer::sum);
                 }
                 progress.step("accepted " + accepted + ", rejected " + rejectedFiles);
             }
         }
-        printSummary(accepted, rejected);
+        printSummary(accepted, earlier, rejected);
         return rejected.isEmpty() ? 0 : 4;
     }
 
-    private Optional<String> ingestOne(Services services, Path file) throws IOException {
+    private Outcome ingestOne(Services services, Path file) throws IOException {
         var request = new IngestRequest(new ProjectId(project), new Pseudonym(contributor), promptOf(file));
+        IdempotencyKey key = keyOf(request, file);
         try (InputStream in = Files.newInputStream(file)) {
-            var result = services.ingest().ingest(Principal.bootstrapAdmin(), request, in);
+            var result = services.ingest().ingest(Principal.bootstrapAdmin(), request, Optional.of(key), in);
             if (receipts.isPresent()) {
                 Files.createDirectories(receipts.get());
                 Files.writeString(
@@ -91,16 +100,43 @@ final class IngestCommand implements Callable<Integer> {
                         result.receipt().toText(),
                         StandardCharsets.UTF_8);
             }
-            return Optional.empty();
+            return new Outcome(Optional.empty(), result.replayed());
         } catch (CustodyException e) {
             if (e.code() == ErrorCode.NOT_FOUND
                     || e.code() == ErrorCode.ERASED
                     || e.code() == ErrorCode.CONSENT_REQUIRED) {
                 throw e; // Every other file would fail the same way.
             }
-            return Optional.of(e.code().name());
+            return new Outcome(Optional.of(e.code().name()), false);
         }
     }
+
+    /**
+     * The file's idempotency key: derived from its bytes and where it goes, so a re-run of an
+     * interrupted ingest is answered with the clips already recorded instead of storing them again.
+     */
+    private static IdempotencyKey keyOf(IngestRequest request, Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        byte[] fileSha256 = digest.digest();
+        digest.update(
+                (request.project().value() + "\n" + request.contributor().value() + "\n" + request.promptIndex() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        return new IdempotencyKey("ingest-" + HexFormat.of().formatHex(digest.digest(fileSha256)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+
+    /** A file's refusal, if it was refused; else whether an earlier run had recorded it already. */
+    private record Outcome(Optional<String> failure, boolean replayed) {}
 
     private int promptOf(Path file) {
         var matcher = LEADING_INDEX.matcher(file.getFileName().toString());
@@ -119,11 +155,14 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(int accepted, Map<String, Integer> rejected) {
+    private void printSummary(int accepted, int earlier, Map<String, Integer> rejected) {
         var out = spec.commandLine().getOut();
         int total = accepted
                 + rejected.values().stream().mapToInt(Integer::intValue).sum();
         out.printf("%d files: %d accepted, %d rejected%n", total, accepted, total - accepted);
+        if (earlier > 0) {
+            out.printf("  %d of the accepted were recorded by an earlier run%n", earlier);
+        }
         rejected.forEach((reason, count) -> out.printf("  %-32s %d%n", reason, count));
         out.flush();
     }

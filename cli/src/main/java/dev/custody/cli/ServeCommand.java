@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = "Start the HTTP server (creating the embedded default on first use).")
 final class ServeCommand implements Callable<Integer> {
+    /** How long a stop may take to finish requests, stop the jobs and sign the last checkpoint. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
     @Mixin
     DataFolderOption dataFolder;
 
@@ -81,14 +85,24 @@ final class ServeCommand implements Callable<Integer> {
             throw CustodyException.invalidInput("--retention-every-minutes must be at least 1");
         }
         var stopped = new CountDownLatch(1);
+        var closed = new CountDownLatch(1);
+        // Declared first, so closed last of all but the installation: once the server and the jobs
+        // have stopped writing, it signs a checkpoint of the final log size, then the database closes.
         try (var installation = dataFolder.open();
+                var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
+                        installation.custody().services().ledger(),
+                        checkpointEntries,
+                        Duration.ofSeconds(checkpointSeconds),
+                        Clock.systemUTC()));
                 var jobs = BackgroundJobs.start(
                         installation.custody().jobLock(),
                         Duration.ofSeconds(30),
                         BackgroundJobs.Job.blobReaper(
                                 installation.custody().services().reaper()),
                         BackgroundJobs.Job.keyRewrap(
-                                installation.custody().services().keys()));
+                                installation.custody().services().keys()),
+                        BackgroundJobs.Job.expiredUploadKeys(
+                                installation.custody().services().ingest()));
                 // Its own schedule: far less frequent than the reaper's, and not run by its nudges.
                 var retention = BackgroundJobs.start(
                         installation.custody().jobLock(),
@@ -98,21 +112,30 @@ final class ServeCommand implements Callable<Integer> {
                         // Asked at each retention run; it sweeps once a day at most.
                         BackgroundJobs.Job.orphanBlobs(
                                 installation.custody().services().orphans()));
-                var checkpoints = new CheckpointSchedule(new CheckpointPolicy(
-                        installation.custody().services().ledger(),
-                        checkpointEntries,
-                        Duration.ofSeconds(checkpointSeconds),
-                        Clock.systemUTC()));
                 var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge, web)) {
             var out = spec.commandLine().getOut();
             out.println(installation.location());
             Announcements.firstStart(out, installation);
             out.println("Custody is listening on http://" + host + ":" + server.port() + "/");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            // The JVM halts once its shutdown hooks return: this one holds it until the above are closed.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                awaitQuietly(closed);
+            }));
             stopped.await();
+        } finally {
+            closed.countDown();
         }
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch closed) {
+        try {
+            closed.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static URI url(String text) {

@@ -74,6 +74,22 @@ class IngestCommandIT {
                     .containsPattern("AUDIO_UNSUPPORTED_FORMAT +1");
             assertThat(result.exitStatus()).isEqualTo(4);
         }
+        // A re-run, as after an interrupted ingest: each file's key finds its clip, nothing is stored twice.
+        try (var again = CustodyProcess.start(
+                env,
+                "ingest",
+                folder.toString(),
+                "--data",
+                data.toString(),
+                "--project",
+                project,
+                "--contributor",
+                contributor)) {
+            var result = again.finish();
+            assertThat(result.output())
+                    .contains("5 files: 3 accepted, 2 rejected")
+                    .contains("3 of the accepted were recorded by an earlier run");
+        }
         try (var erase = CustodyProcess.start(env, "erase", "--data", data.toString(), "--contributor", contributor)) {
             var result = erase.finish();
             assertThat(result.exitStatus()).as(result.output()).isZero();

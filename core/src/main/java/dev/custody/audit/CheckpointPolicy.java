@@ -32,6 +32,18 @@ public final class CheckpointPolicy {
         this.lastIssued = clock.instant();
     }
 
+    /**
+     * Makes sure a signed checkpoint covers the whole log, signing one of its current size if
+     * needed: called on a clean stop, once nothing writes any more. Returns the checkpoint it
+     * signed, or empty if the latest one covered the log already.
+     */
+    public synchronized Optional<Checkpoint> coverAll() {
+        if (ledger.status().uncovered() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ledger.issueCheckpoint());
+    }
+
     /** Issues a checkpoint if one is due, and returns it. */
     public synchronized Optional<Checkpoint> tick() {
         long uncovered = ledger.status().uncovered();

@@ -1,9 +1,12 @@
 package dev.custody.store;
 
+import dev.custody.Bytes;
 import dev.custody.blob.BlobId;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
+import dev.custody.clip.IdempotencyKey;
+import dev.custody.clip.KeyedUpload;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.time.Instant;
@@ -81,4 +84,30 @@ public interface ClipRepository {
      * expired first. Reads an index of the clips still to erase, never the whole table.
      */
     List<ClipId> expired(Instant now, int limit);
+
+    /**
+     * Makes the contributor's concurrent uploads wait for this transaction to end (a row lock on
+     * PostgreSQL; SQLite has one writer anyway), so that the checks of each (its idempotency key,
+     * duplicate audio) see what the one before it recorded.
+     */
+    void lockUploadsOf(Pseudonym contributor);
+
+    /**
+     * Records an upload's idempotency key for {@code principal} (how the ledger names the sender,
+     * never a credential) until {@code expiresAt}, in the transaction that records the clip. An
+     * expired record of the same key is replaced. Fails CONFLICT if the key has a live record.
+     */
+    void recordUploadKey(String principal, IdempotencyKey key, KeyedUpload upload, Instant now, Instant expiresAt);
+
+    /** What {@code principal}'s key recorded, unless it has expired by {@code now}. */
+    Optional<KeyedUpload> uploadKey(String principal, IdempotencyKey key, Instant now);
+
+    /** Deletes the upload keys expired by {@code now}, through an index of their expiry; returns how many. */
+    int forgetExpiredUploadKeys(Instant now);
+
+    /**
+     * The contributor's oldest clip, not erased, whose audio has this SHA-256: an indexed lookup,
+     * never a scan of their clips.
+     */
+    Optional<ClipId> liveWithAudio(Pseudonym contributor, Bytes sha256);
 }

@@ -10,6 +10,8 @@ import dev.custody.blob.BlobId;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
+import dev.custody.clip.IdempotencyKey;
+import dev.custody.clip.KeyedUpload;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import dev.custody.store.ClipRepository;
@@ -42,6 +44,11 @@ final class JdbcClipRepository implements ClipRepository {
     // The literal state matches the partial index clips_by_expiry, which a bound parameter would not.
     static final String EXPIRED = "SELECT id FROM clips WHERE state <> 'ERASED' AND expires_at <= :now"
             + " ORDER BY expires_at, id LIMIT :limit";
+
+    // The literal state matches the partial index clips_by_contributor_audio, as in EXPIRED.
+    static final String LIVE_WITH_AUDIO = "SELECT id FROM clips WHERE contributor = :contributor"
+            + " AND sha256 = :sha256 AND state <> 'ERASED' ORDER BY created_at, id LIMIT 1";
+    static final String FORGET_EXPIRED_KEYS = "DELETE FROM upload_keys WHERE expires_at <= :now";
 
     private static final int IDS_PER_QUERY = 500;
 
@@ -228,6 +235,73 @@ final class JdbcClipRepository implements ClipRepository {
                 .bind("limit", limit)
                 .map((rs, ctx) -> new ClipId(rs.getString("id")))
                 .list();
+    }
+
+    @Override
+    public void lockUploadsOf(Pseudonym contributor) {
+        // A no-op write, as in lockForReview: it holds the contributor's row until the transaction ends.
+        handle.createUpdate("UPDATE contributors SET state = state WHERE pseudonym = :contributor")
+                .bind("contributor", contributor.value())
+                .execute();
+    }
+
+    @Override
+    public void recordUploadKey(
+            String principal, IdempotencyKey key, KeyedUpload upload, Instant now, Instant expiresAt) {
+        // An expired record is forgotten here rather than waiting for the sweep, so the key is free again.
+        handle.createUpdate("DELETE FROM upload_keys WHERE principal = :principal AND idempotency_key = :key"
+                        + " AND expires_at <= :now")
+                .bind("principal", principal)
+                .bind("key", key.value())
+                .bind("now", now.toEpochMilli())
+                .execute();
+        try {
+            handle.createUpdate("""
+                            INSERT INTO upload_keys (principal, idempotency_key, request_sha256, clip_id,
+                                consent_terms_version, created_at, expires_at)
+                            VALUES (:principal, :key, :requestSha256, :clip, :termsVersion, :now, :expiresAt)
+                            """)
+                    .bind("principal", principal)
+                    .bind("key", key.value())
+                    .bind("requestSha256", upload.requestSha256().toArray())
+                    .bind("clip", upload.clip().value())
+                    .bind("termsVersion", upload.consentTermsVersion())
+                    .bind("now", now.toEpochMilli())
+                    .bind("expiresAt", expiresAt.toEpochMilli())
+                    .execute();
+        } catch (JdbiException e) {
+            throw JdbcErrors.onInsert(e, "this Idempotency-Key");
+        }
+    }
+
+    @Override
+    public Optional<KeyedUpload> uploadKey(String principal, IdempotencyKey key, Instant now) {
+        return handle.createQuery("SELECT request_sha256, clip_id, consent_terms_version FROM upload_keys"
+                        + " WHERE principal = :principal AND idempotency_key = :key AND expires_at > :now")
+                .bind("principal", principal)
+                .bind("key", key.value())
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new KeyedUpload(
+                        Bytes.copyOf(rs.getBytes("request_sha256")),
+                        new ClipId(rs.getString("clip_id")),
+                        rs.getInt("consent_terms_version")))
+                .findOne();
+    }
+
+    @Override
+    public int forgetExpiredUploadKeys(Instant now) {
+        return handle.createUpdate(FORGET_EXPIRED_KEYS)
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    @Override
+    public Optional<ClipId> liveWithAudio(Pseudonym contributor, Bytes sha256) {
+        return handle.createQuery(LIVE_WITH_AUDIO)
+                .bind("contributor", contributor.value())
+                .bind("sha256", sha256.toArray())
+                .map((rs, ctx) -> new ClipId(rs.getString("id")))
+                .findOne();
     }
 
     static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {

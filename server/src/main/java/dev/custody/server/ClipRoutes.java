@@ -7,6 +7,7 @@ import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.Custodian;
+import dev.custody.clip.IdempotencyKey;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
@@ -15,9 +16,12 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Clip upload, metadata, audio (through the custodian) and erasure. */
 final class ClipRoutes {
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final Services services;
     private final Runnable afterErasure;
 
@@ -37,11 +41,13 @@ final class ClipRoutes {
     private void upload(Context ctx) throws IOException {
         var principal = Authentication.principal(ctx);
         IngestRequest request;
+        Optional<IdempotencyKey> key;
         try {
             request = new IngestRequest(
                     new ProjectId(ctx.pathParam("project")),
                     uploader(ctx, principal),
                     promptIndex(required(ctx, "prompt")));
+            key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY)).map(IdempotencyKey::parse);
         } catch (CustodyException e) {
             // A denial was logged as such already; anything else is refused input.
             throw e.code() == ErrorCode.FORBIDDEN ? e : services.tenancy().refused(principal, "upload", e);
@@ -49,7 +55,11 @@ final class ClipRoutes {
         // Uploads go to the ingest service as a stream: it enforces the project's size cap while
         // reading, so an oversize upload is cut off, never buffered whole.
         try (InputStream body = ctx.bodyInputStream()) {
-            var result = services.ingest().ingest(principal, request, body);
+            var result = services.ingest().ingest(principal, request, key, body);
+            if (result.replayed()) {
+                ctx.header("Idempotent-Replayed", "true");
+            }
+            // A retry gets the first answer, status included.
             Json.write(ctx, 201, Views.IngestView.of(result.clip(), result.receipt()));
         }
     }

@@ -21,7 +21,7 @@ final class ErrorStatus {
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN, CSRF_REJECTED -> 403;
             case NOT_FOUND -> 404;
-            case CONFLICT, CONSENT_REQUIRED -> 409;
+            case CONFLICT, CONSENT_REQUIRED, IDEMPOTENCY_KEY_REUSED, DUPLICATE_AUDIO -> 409;
             case ERASED -> 410;
             case PAYLOAD_TOO_LARGE -> 413;
             case BUDGET_EXCEEDED, RATE_LIMITED -> 429;

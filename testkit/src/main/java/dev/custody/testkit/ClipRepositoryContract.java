@@ -11,6 +11,8 @@ import dev.custody.blob.BlobId;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
+import dev.custody.clip.IdempotencyKey;
+import dev.custody.clip.KeyedUpload;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.time.Duration;
@@ -341,6 +343,96 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
         return list(r -> r.clips().expired(now, 100_000)).stream()
                 .filter(ids::contains)
                 .toList();
+    }
+
+    @Test
+    void uploadKey_isFoundForItsSenderOnly_untilItExpires() {
+        Scene scene = scene();
+        Clip clip = clip(scene.project().id(), scene.contributor().pseudonym(), at(1));
+        String sender = "CONTRIBUTOR:" + scene.contributor().pseudonym().value();
+        var key = new IdempotencyKey("take-" + clip.id().value());
+        var upload = new KeyedUpload(RepositoryRecords.randomBytes(32), clip.id(), 3);
+        write(r -> {
+            r.clips().insert(clip);
+            r.clips().recordUploadKey(sender, key, upload, at(1), at(1_000));
+        });
+
+        assertThat(find(r -> r.clips().uploadKey(sender, key, at(999)))).contains(upload);
+        assertThat(find(r -> r.clips().uploadKey(sender, key, at(1_000)))).isEmpty();
+        assertThat(find(r -> r.clips().uploadKey("OPERATOR:someone-else", key, at(2))))
+                .isEmpty();
+        assertThat(find(r -> r.clips().uploadKey(sender, new IdempotencyKey("other"), at(2))))
+                .isEmpty();
+    }
+
+    @Test
+    void recordUploadKey_whileLive_failsWithConflict_andReplacesAnExpiredOne() {
+        String sender = "OPERATOR:" + ClipId.random().value();
+        var key = new IdempotencyKey("a/b:c~key_!%");
+        var first = new KeyedUpload(RepositoryRecords.randomBytes(32), ClipId.random(), 1);
+        var second = new KeyedUpload(RepositoryRecords.randomBytes(32), ClipId.random(), 2);
+        write(r -> r.clips().recordUploadKey(sender, key, first, at(1), at(100)));
+
+        assertFailsWith(
+                ErrorCode.CONFLICT, () -> write(r -> r.clips().recordUploadKey(sender, key, second, at(99), at(200))));
+        write(r -> r.clips().recordUploadKey(sender, key, second, at(100), at(200)));
+
+        assertThat(find(r -> r.clips().uploadKey(sender, key, at(150)))).contains(second);
+    }
+
+    @Test
+    void forgetExpiredUploadKeys_deletesTheExpiredOnly() {
+        String sender = "OPERATOR:" + ClipId.random().value();
+        var expired = new IdempotencyKey("expired");
+        var live = new IdempotencyKey("live");
+        var upload = new KeyedUpload(RepositoryRecords.randomBytes(32), ClipId.random(), 1);
+        write(r -> {
+            r.clips().recordUploadKey(sender, expired, upload, at(1), at(50));
+            r.clips().recordUploadKey(sender, live, upload, at(1), Instant.parse("9999-01-01T00:00:00Z"));
+        });
+
+        int forgotten = tx(r -> r.clips().forgetExpiredUploadKeys(at(50)));
+        assertThat(forgotten).isPositive();
+
+        // Gone from the table, not merely hidden by the lookup's time.
+        assertThat(find(r -> r.clips().uploadKey(sender, expired, at(0)))).isEmpty();
+        assertThat(find(r -> r.clips().uploadKey(sender, live, at(60)))).contains(upload);
+    }
+
+    @Test
+    void liveWithAudio_findsTheContributorsOldestLiveClipOfThatAudio_notErasedOnesNorOthers() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip erased = clip(scene.project().id(), contributor, at(1));
+        Clip older = withAudio(clip(scene.project().id(), contributor, at(2)), erased.sha256());
+        Clip newer = withAudio(clip(scene.project().id(), contributor, at(3)), erased.sha256());
+        Clip someoneElses = withAudio(clip(scene.project().id(), newContributor(), at(0)), erased.sha256());
+        write(r -> List.of(erased, older, newer, someoneElses).forEach(r.clips()::insert));
+        write(r -> r.clips().erase(erased.id()));
+
+        assertThat(find(r -> r.clips().liveWithAudio(contributor, erased.sha256())))
+                .contains(older.id());
+        write(r -> r.clips().erase(contributor));
+        assertThat(find(r -> r.clips().liveWithAudio(contributor, erased.sha256())))
+                .isEmpty();
+        assertThat(find(r -> r.clips().liveWithAudio(contributor, RepositoryRecords.randomBytes(32))))
+                .isEmpty();
+    }
+
+    private static Clip withAudio(Clip clip, dev.custody.Bytes sha256) {
+        return new Clip(
+                clip.id(),
+                clip.project(),
+                clip.contributor(),
+                clip.promptIndex(),
+                clip.audio(),
+                clip.originalBytes(),
+                sha256,
+                clip.quality(),
+                clip.state(),
+                clip.blob(),
+                clip.keyHeader(),
+                clip.createdAt());
     }
 
     @Test

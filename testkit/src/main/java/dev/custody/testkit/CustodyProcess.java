@@ -95,6 +95,16 @@ public final class CustodyProcess implements AutoCloseable {
         return new Result(process.exitValue(), String.join("\n", seen));
     }
 
+    /**
+     * Asks the process to stop (SIGTERM, as a service manager does), then {@link #finish}es with
+     * what it printed while stopping: through its handle, since {@link Process#destroy} also closes
+     * the pipes that output comes through.
+     */
+    public Result stop() throws InterruptedException {
+        process.toHandle().destroy();
+        return finish();
+    }
+
     public record Result(int exitStatus, String output) {}
 
     @Override
