@@ -6,7 +6,6 @@ import dev.custody.audit.LedgerService;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.jdbc.JdbcMetadataStore;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.ActorRole;
@@ -18,6 +17,7 @@ import dev.custody.ledger.LedgerVerification;
 import dev.custody.ledger.LedgerVerifier;
 import dev.custody.ledger.MerkleHashes;
 import dev.custody.project.ProjectId;
+import dev.custody.testkit.TestArgon2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +67,7 @@ public final class LedgerBench {
         try (var installation = EmbeddedInstallation.open(
                 workFolder.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", passphrase),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 Clock.systemUTC())) {
             var store = (JdbcMetadataStore) installation.custody().metadataStore();
             var ledger = installation.custody().services().ledger();
