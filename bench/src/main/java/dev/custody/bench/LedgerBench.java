@@ -157,12 +157,11 @@ public final class LedgerBench {
         long size = store.inTransaction(r -> r.ledger().size());
         while (size < target) {
             long batch = Math.min(20_000, target - size);
-            store.inTransaction(r -> {
+            store.useTransaction(r -> {
                 var ledger = r.ledger();
                 for (long i = 0; i < batch; i++) {
                     ledger.append(event(i), ACTOR, "review", "req-bench", Instant.now());
                 }
-                return null;
             });
             size += batch;
         }
