@@ -23,6 +23,7 @@ class ServeClassPathIT {
         }
 
         assertThat(jars).anyMatch(jar -> jar.startsWith("custody-server-"));
+        assertThat(jars).anyMatch(jar -> jar.startsWith("jackson-databind-"));
         assertThat(jars).noneMatch(jar -> jar.startsWith("jmh-") || jar.startsWith("custody-bench"));
     }
 }
