@@ -33,9 +33,8 @@ class BackgroundJobsTest {
     void open() {
         metadata = JdbcMetadataStore.openSqlite(temp.resolve("custody.db"));
         reaper = new BlobReaper(metadata, FileBlobStore.open(temp.resolve("blobs")));
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.blobDeletions().enqueue(BlobId.random(), Instant.now());
-            return null;
         });
     }
 
@@ -95,14 +94,13 @@ class BackgroundJobsTest {
         var project = RepositoryRecords.project(organization.id(), List.of("Hello."));
         var contributor = RepositoryRecords.activeContributor();
         var clip = RepositoryRecords.clip(project.id(), contributor.pseudonym(), Instant.parse("2000-01-01T00:00:00Z"));
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.organizations().insert(organization);
             repositories.projects().insert(project);
             repositories
                     .contributors()
                     .insert(contributor, RepositoryRecords.sealedIdentity(), RepositoryRecords.voiceKey());
             repositories.clips().insert(clip);
-            return null;
         });
         return clip;
     }

@@ -8,8 +8,8 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class ConfiguredInstallationIT {
     }
 
     private static ConfiguredInstallation initialize(Path config) {
-        return ConfiguredInstallation.initialize(config, ENV, Argon2Parameters.forTests(), Clock.systemUTC());
+        return ConfiguredInstallation.initialize(config, ENV, TestArgon2.parameters(), Clock.systemUTC());
     }
 
     private dev.custody.clip.ClipId ingestOne(Installation installation, byte[] audio) {

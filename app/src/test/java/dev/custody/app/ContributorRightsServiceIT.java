@@ -129,9 +129,8 @@ class ContributorRightsServiceIT {
         long size = ledgerSize();
 
         for (long wrong : new long[] {0, size + 10}) {
-            metadata().inTransaction(r -> {
+            metadata().useTransaction(r -> {
                 r.clips().recordIngestEntry(clip, wrong);
-                return null;
             });
 
             assertFails(() -> rights.clips(robin), ErrorCode.INTEGRITY_FAILURE);
@@ -146,7 +145,7 @@ class ContributorRightsServiceIT {
         ClipId busy =
                 fixture.ingest(pseudonym(robin), SpineFixture.speech(2)).clip().id();
         int openings = 1_200;
-        metadata().inTransaction(r -> {
+        metadata().useTransaction(r -> {
             for (int i = 0; i < openings; i++) {
                 r.ledger()
                         .append(
@@ -156,7 +155,6 @@ class ContributorRightsServiceIT {
                                 ADMIN.requestId(),
                                 Instant.now());
             }
-            return null;
         });
 
         HistoryPage oldHistory = rights.clipHistory(robin, old, Long.MAX_VALUE, 10);
@@ -200,9 +198,8 @@ class ContributorRightsServiceIT {
         Principal robin = contributor("robin");
         fixture.ingest(pseudonym(robin), SpineFixture.speech(1));
         // A clip row the ledger never recorded: its receipt cannot be built.
-        metadata().inTransaction(r -> {
+        metadata().useTransaction(r -> {
             r.clips().insert(RepositoryRecords.clip(fixture.project.id(), pseudonym(robin), Instant.now()));
-            return null;
         });
         var archive = new RecordingArchive();
         long before = ledgerSize();

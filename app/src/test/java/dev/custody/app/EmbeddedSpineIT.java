@@ -12,6 +12,7 @@ import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.ErasureService;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.ErasureCause;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -322,10 +323,7 @@ class EmbeddedSpineIT {
                 Map.of("CUSTODY_CONFIG_HOME", temp.resolve("thief-config").toString());
         assertCode(
                 () -> EmbeddedInstallation.open(
-                        copy,
-                        thiefEnvironment,
-                        dev.custody.keys.Argon2Parameters.forTests(),
-                        java.time.Clock.systemUTC()),
+                        copy, thiefEnvironment, TestArgon2.parameters(), java.time.Clock.systemUTC()),
                 ErrorCode.WRONG_PASSPHRASE);
         fixture = reopened();
     }

@@ -1,7 +1,7 @@
 package dev.custody.app;
 
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.testkit.MutableClock;
+import dev.custody.testkit.TestArgon2;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ class IdempotentUploadPostgresIT extends IdempotentUploadContract {
             return ConfiguredInstallation.initialize(
                     config,
                     Map.of("CUSTODY_PASSPHRASE", SpineFixture.PASSPHRASE, "CUSTODY_DATABASE_PASSWORD", "postgres"),
-                    Argon2Parameters.forTests(),
+                    TestArgon2.parameters(),
                     clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package dev.custody.app;
 
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.testkit.MutableClock;
+import dev.custody.testkit.TestArgon2;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ class IdempotentUploadSqliteIT extends IdempotentUploadContract {
         return EmbeddedInstallation.open(
                 folder.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", SpineFixture.PASSPHRASE),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 clock);
     }
 }

@@ -3,15 +3,15 @@ package dev.custody.app;
 import dev.custody.Services;
 import dev.custody.access.Principal;
 import dev.custody.audio.SampleEncoding;
-import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
 import dev.custody.clip.IngestResult;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.project.Project;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.SyntheticSpeech;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +37,7 @@ final class SpineFixture implements AutoCloseable {
     SpineFixture(Path dataFolder, Clock clock) {
         this.dataFolder = dataFolder;
         this.installation = EmbeddedInstallation.open(
-                dataFolder, Map.of("CUSTODY_PASSPHRASE", PASSPHRASE), Argon2Parameters.forTests(), clock);
+                dataFolder, Map.of("CUSTODY_PASSPHRASE", PASSPHRASE), TestArgon2.parameters(), clock);
         this.services = installation.custody().services();
         var organization = services.projects().createOrganization(ADMIN, "Acme Speech");
         this.project = services.projects()
@@ -55,7 +55,7 @@ final class SpineFixture implements AutoCloseable {
 
     static EmbeddedInstallation open(Path dataFolder, String passphrase) {
         return EmbeddedInstallation.open(
-                dataFolder, Map.of("CUSTODY_PASSPHRASE", passphrase), Argon2Parameters.forTests(), Clock.systemUTC());
+                dataFolder, Map.of("CUSTODY_PASSPHRASE", passphrase), TestArgon2.parameters(), Clock.systemUTC());
     }
 
     Pseudonym consentingContributor(String name) {

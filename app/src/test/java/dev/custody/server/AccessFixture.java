@@ -14,16 +14,16 @@ import dev.custody.access.Totp;
 import dev.custody.access.Username;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
-import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.testkit.MutableClock;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.SyntheticSpeech;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -67,7 +67,7 @@ final class AccessFixture implements AutoCloseable {
         installation = EmbeddedInstallation.open(
                 folder,
                 Map.of("CUSTODY_PASSPHRASE", "correct horse battery staple, but longer"),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 clock);
         services = installation.custody().services();
         bootstrapToken = installation.bootstrapToken().orElseThrow();

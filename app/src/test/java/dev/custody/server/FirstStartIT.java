@@ -7,10 +7,10 @@ import dev.custody.access.FirstStart;
 import dev.custody.app.Custody;
 import dev.custody.app.CustodyConfig;
 import dev.custody.app.DataFolder;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.SecretBytes;
 import dev.custody.store.JobLock;
+import dev.custody.testkit.TestArgon2;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +42,7 @@ class FirstStartIT {
         SecretBytes passphrase =
                 SecretBytes.copyOf("another passphrase for this test".getBytes(StandardCharsets.UTF_8));
         try (DataFolder folder = DataFolder.lock(fresh)) {
-            LocalKeyring.create(folder.keyring(), passphrase, Argon2Parameters.forTests())
+            LocalKeyring.create(folder.keyring(), passphrase, TestArgon2.parameters())
                     .close();
             try (Custody custody = Custody.open(CustodyConfig.embedded(folder), passphrase, Clock.systemUTC())) {
                 var services = custody.services();

@@ -2,11 +2,11 @@ package dev.custody.bench;
 
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.ClipCipher;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.SecretBytes;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,7 +64,7 @@ public class ClipEncryptionBenchmark {
     public void setUp() throws IOException, GeneralSecurityException {
         folder = Files.createTempDirectory("custody-jmh");
         try (var passphrase = SecretBytes.copyOf("benchmark passphrase".getBytes())) {
-            keyring = LocalKeyring.create(folder.resolve("keyring"), passphrase, Argon2Parameters.forTests());
+            keyring = LocalKeyring.create(folder.resolve("keyring"), passphrase, TestArgon2.parameters());
         }
         var keys = ContributorKeys.withSegmentSize(keyring, segmentSize);
         clipCipher = keys.clipCipher(keys.newVoiceKey(contributor), contributor);

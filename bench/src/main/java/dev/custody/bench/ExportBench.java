@@ -15,13 +15,13 @@ import dev.custody.delivery.DatasetDescription;
 import dev.custody.delivery.DeliveryProgress;
 import dev.custody.delivery.DeliveryWriter;
 import dev.custody.delivery.HmacDeliveryKeys;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
 import dev.custody.keys.SecretBytes;
 import dev.custody.project.Commission;
 import dev.custody.project.NewProject;
 import dev.custody.project.Purpose;
 import dev.custody.project.Purposes;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ public final class ExportBench {
         try (Installation opened = EmbeddedInstallation.open(
                 workFolder.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", passphrase),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 Clock.systemUTC())) {
             Services services = opened.custody().services();
             List<ClipId> ingested = ingest(services, set);

@@ -11,13 +11,13 @@ import dev.custody.audio.SampleEncoding;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
 import dev.custody.project.Commission;
 import dev.custody.project.NewProject;
 import dev.custody.project.ProjectId;
 import dev.custody.project.Purpose;
 import dev.custody.project.Purposes;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,12 +146,12 @@ public final class IngestBench {
     private Installation open(String passphrase) {
         if (configFile.isPresent()) {
             return ConfiguredInstallation.initialize(
-                    configFile.get(), System.getenv(), Argon2Parameters.forTests(), Clock.systemUTC());
+                    configFile.get(), System.getenv(), TestArgon2.parameters(), Clock.systemUTC());
         }
         return EmbeddedInstallation.open(
                 workFolder.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", passphrase),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 Clock.systemUTC());
     }
 

@@ -6,7 +6,6 @@ import dev.custody.audit.LedgerService;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.jdbc.JdbcMetadataStore;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.ActorRole;
@@ -18,6 +17,7 @@ import dev.custody.ledger.LedgerVerification;
 import dev.custody.ledger.LedgerVerifier;
 import dev.custody.ledger.MerkleHashes;
 import dev.custody.project.ProjectId;
+import dev.custody.testkit.TestArgon2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +67,7 @@ public final class LedgerBench {
         try (var installation = EmbeddedInstallation.open(
                 workFolder.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", passphrase),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 Clock.systemUTC())) {
             var store = (JdbcMetadataStore) installation.custody().metadataStore();
             var ledger = installation.custody().services().ledger();
@@ -157,12 +157,11 @@ public final class LedgerBench {
         long size = store.inTransaction(r -> r.ledger().size());
         while (size < target) {
             long batch = Math.min(20_000, target - size);
-            store.inTransaction(r -> {
+            store.useTransaction(r -> {
                 var ledger = r.ledger();
                 for (long i = 0; i < batch; i++) {
                     ledger.append(event(i), ACTOR, "review", "req-bench", Instant.now());
                 }
-                return null;
             });
             size += batch;
         }

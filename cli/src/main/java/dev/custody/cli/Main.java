@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
             RetentionCommand.class,
             LedgerCommand.class,
             VerifyCommand.class,
-            KeysCommand.class,
-            BenchCommand.class
-        })
+            KeysCommand.class
+        },
+        footer = {"", "custody bench: benchmarks (run by the custody launcher on a class path of their own).%n"})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -8,8 +8,8 @@ import dev.custody.access.Username;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.consent.ConsentAct;
 import dev.custody.contributor.Identity;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.TestArgon2;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class ConsentReceiptVerifyIT {
         try (var installation = EmbeddedInstallation.open(
                 temp.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", "a passphrase for this test only"),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 Clock.systemUTC())) {
             var services = installation.custody().services();
             var admin = Principal.bootstrapAdmin();

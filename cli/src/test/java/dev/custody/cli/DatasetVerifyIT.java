@@ -6,7 +6,6 @@ import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
-import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.IngestRequest;
@@ -15,9 +14,10 @@ import dev.custody.delivery.ClipDeliverySource;
 import dev.custody.delivery.DatasetDescription;
 import dev.custody.delivery.DeliveryProgress;
 import dev.custody.delivery.HmacDeliveryKeys;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.SecretBytes;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.SyntheticSpeech;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,7 +48,7 @@ class DatasetVerifyIT {
         try (var installation = EmbeddedInstallation.open(
                 temp.resolve("data"),
                 Map.of("CUSTODY_PASSPHRASE", "a passphrase for this test only"),
-                Argon2Parameters.forTests(),
+                TestArgon2.parameters(),
                 Clock.systemUTC())) {
             var services = installation.custody().services();
             var admin = Principal.bootstrapAdmin();

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
-import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.ClipState;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.testkit.CustodyProcess;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.SyntheticSpeech;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +107,7 @@ class ExportCommandIT {
      * writes the published keys to {@code keys}.
      */
     private static String projectWithClips(Path data, int clips, int accepted, Path keys) throws Exception {
-        try (var installation = EmbeddedInstallation.open(data, ENV, Argon2Parameters.forTests(), Clock.systemUTC())) {
+        try (var installation = EmbeddedInstallation.open(data, ENV, TestArgon2.parameters(), Clock.systemUTC())) {
             var services = installation.custody().services();
             var admin = Principal.bootstrapAdmin();
             var org = services.projects().createOrganization(admin, "Acme");

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
-import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
-import dev.custody.keys.Argon2Parameters;
 import dev.custody.testkit.CustodyProcess;
 import dev.custody.testkit.MutableClock;
 import dev.custody.testkit.ProjectPlans;
+import dev.custody.testkit.SyntheticSpeech;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +53,7 @@ class RetentionCommandIT {
 
     private static void recordLongAgo(Path data, Instant then) {
         var admin = Principal.bootstrapAdmin();
-        try (var installation =
-                EmbeddedInstallation.open(data, ENV, Argon2Parameters.forTests(), new MutableClock(then))) {
+        try (var installation = EmbeddedInstallation.open(data, ENV, TestArgon2.parameters(), new MutableClock(then))) {
             var services = installation.custody().services();
             var organization = services.projects().createOrganization(admin, "Acme");
             var project = services.projects()

@@ -101,9 +101,8 @@ public final class AccessTokens {
             throw unauthenticated();
         }
         if (!now.isBefore(token.lastUsedAt().plus(TOUCH_GRANULARITY))) {
-            metadata.inTransaction(r -> {
+            metadata.useTransaction(r -> {
                 r.accessTokens().touch(token.id(), now);
-                return null;
             });
         }
         Principal principal = token.principal(Principal.newRequestId());
@@ -150,9 +149,8 @@ public final class AccessTokens {
     private void recordRefusal(Presented stored, Instant now) {
         AccessToken token = stored.token();
         String name = ledgerName(token, stored.link());
-        metadata.inTransaction(r -> {
+        metadata.useTransaction(r -> {
             logChange(r, token, name, PermissionChange.DENIED, "authentication", now);
-            return null;
         });
     }
 
@@ -259,7 +257,7 @@ public final class AccessTokens {
         requireNonNull(caller, "caller is null");
         requireNonNull(id, "id is null");
         Instant now = clock.instant();
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             if (!repositories.accessTokens().revoke(id, caller.id(), now)) {
                 throw CustodyException.notFound("no such token");
             }
@@ -275,7 +273,6 @@ public final class AccessTokens {
                             "api-token",
                             caller.requestId(),
                             now);
-            return null;
         });
     }
 

@@ -79,7 +79,7 @@ public final class AccountService {
                     hash,
                     secret.length == 0 ? Optional.empty() : Optional.of(totpSecrets.seal(id, secret)),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            metadata.inTransaction(repositories -> {
+            metadata.useTransaction(repositories -> {
                 request.organization()
                         .ifPresent(org -> repositories
                                 .organizations()
@@ -92,7 +92,6 @@ public final class AccountService {
                         caller,
                         new PermissionChanged(
                                 id.value(), account.role().actorRole(), PermissionChange.GRANTED, scope(account)));
-                return null;
             });
             Optional<String> enrolment = secret.length == 0
                     ? Optional.empty()
@@ -107,7 +106,7 @@ public final class AccountService {
     /** Disables the account and revokes every token it holds, in one transaction. */
     public void disable(Principal caller, AccountId id) {
         caller.require(MAY_DISABLE, "disable accounts");
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             Account account =
                     repositories.accounts().find(id).orElseThrow(() -> CustodyException.notFound("no such account"));
             repositories.accounts().update(account.withDisabled(true));
@@ -118,7 +117,6 @@ public final class AccountService {
                     caller,
                     new PermissionChanged(
                             id.value(), account.role().actorRole(), PermissionChange.REVOKED, scope(account)));
-            return null;
         });
     }
 

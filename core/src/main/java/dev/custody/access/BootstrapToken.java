@@ -70,7 +70,7 @@ public final class BootstrapToken {
     public void retire(Principal caller) {
         requireNonNull(caller, "caller is null");
         caller.require(java.util.Set.of(Role.OPERATOR, Role.BOOTSTRAP_ADMIN), "retire the bootstrap token");
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.settings().put(SETTING, RETIRED);
             repositories
                     .ledger()
@@ -80,7 +80,6 @@ public final class BootstrapToken {
                             "bootstrap",
                             caller.requestId(),
                             clock.instant());
-            return null;
         });
     }
 

@@ -89,7 +89,7 @@ public final class ContributorSignUp {
         var link = links.seal(id, pseudonym);
         var self = new Principal(id.value(), Role.CONTRIBUTOR, Optional.empty(), Principal.newRequestId())
                 .speakingFor(pseudonym);
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.accounts().insert(account);
             repositories.accounts().linkContributor(id, link);
             repositories
@@ -106,7 +106,6 @@ public final class ContributorSignUp {
                             "sign-up",
                             self.requestId(),
                             now);
-            return null;
         });
         return new SignedUp(account, pseudonym);
     }

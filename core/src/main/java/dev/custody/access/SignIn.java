@@ -175,10 +175,9 @@ public final class SignIn {
 
     /** Counts a failure against the client address and, if it named one, the account. */
     private void recordFailure(Optional<AccountId> account, ClientAddress from, Instant now) {
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             throttle.recordFailure(repositories, from, now);
             account.ifPresent(id -> recordAccountFailure(repositories, id, now));
-            return null;
         });
     }
 

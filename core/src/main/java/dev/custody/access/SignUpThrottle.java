@@ -37,7 +37,7 @@ public final class SignUpThrottle {
      */
     void admit(ClientAddress from, Instant now) {
         requireNonNull(from, "from is null");
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             FailureWindow window = AddressWindows.count(repositories, from.signUpKey(), from, LIMIT, now);
             if (window.failures() > MAX_SIGN_UPS_PER_ADDRESS) {
                 // Thrown inside the transaction, so the refused attempt is not counted.
@@ -45,7 +45,6 @@ public final class SignUpThrottle {
                         "too many sign-ups from this address; try again later",
                         Duration.between(now, window.startedAt().plus(WINDOW)));
             }
-            return null;
         });
     }
 }

@@ -116,7 +116,7 @@ public final class Tenancy {
     private void log(Principal caller, String route, String reason) {
         requireNonNull(caller, "caller is null");
         requireNonNull(route, "route is null");
-        metadata.inTransaction(r -> {
+        metadata.useTransaction(r -> {
             r.ledger()
                     .append(
                             new PermissionChanged(
@@ -125,7 +125,6 @@ public final class Tenancy {
                             reason,
                             caller.requestId(),
                             clock.instant());
-            return null;
         });
     }
 }

@@ -76,8 +76,13 @@ public record PublishedKeys(CheckpointKeys ledger, PublicKey receipts) {
 
     private static PublicKey decode(String base64, String algorithm) {
         try {
-            return KeyFactory.getInstance(algorithm)
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            byte[] encoded = Base64.getDecoder().decode(base64);
+            // The decoder ignores the unused low bits of the last character: refuse what would not
+            // print back as itself, so that one set of keys has exactly one text.
+            if (!Base64.getEncoder().encodeToString(encoded).equals(base64)) {
+                throw malformed();
+            }
+            return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(encoded));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw malformed();
         }

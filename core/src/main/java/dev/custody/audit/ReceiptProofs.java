@@ -72,10 +72,9 @@ public final class ReceiptProofs {
             batch.add(next);
         }
         try {
-            metadata.inReadTransaction(repositories -> {
+            metadata.useReadTransaction(repositories -> {
                 Ledger ledger = repositories.ledger();
                 batch.forEach(request -> request.prove(ledger));
-                return null;
             });
         } catch (RuntimeException e) {
             // A failure of the transaction itself fails every request it held.

@@ -29,9 +29,8 @@ public final class BlobReaper {
                     repositories -> repositories.blobDeletions().next(BATCH));
             for (BlobId blob : batch) {
                 blobs.delete(blob);
-                metadata.inTransaction(repositories -> {
+                metadata.useTransaction(repositories -> {
                     repositories.blobDeletions().remove(blob);
-                    return null;
                 });
                 deleted++;
             }

@@ -70,9 +70,8 @@ public final class OrphanBlobSweep {
             return Optional.empty();
         }
         Swept swept = run();
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.settings().put(LAST_RUN_SETTING, Long.toString(now.toEpochMilli()));
-            return null;
         });
         return Optional.of(swept);
     }

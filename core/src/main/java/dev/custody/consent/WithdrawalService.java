@@ -90,7 +90,7 @@ public final class WithdrawalService {
         Pseudonym self = caller.requireContributor("delete the account");
         AccountId id = new AccountId(caller.id());
         Instant now = now();
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             Account account =
                     repositories.accounts().find(id).orElseThrow(() -> CustodyException.notFound("no such account"));
             boolean erased = repositories
@@ -112,7 +112,6 @@ public final class WithdrawalService {
                             PURPOSE,
                             caller.requestId(),
                             now);
-            return null;
         });
     }
 

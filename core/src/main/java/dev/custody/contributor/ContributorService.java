@@ -51,7 +51,7 @@ public final class ContributorService {
         var sealed = identities.seal(pseudonym, identity);
         var voiceKey = keys.newVoiceKey(pseudonym);
         var contributor = new Contributor(pseudonym, ContributorState.ACTIVE, now(), Optional.empty());
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.contributors().insert(contributor, sealed, voiceKey);
             repositories
                     .ledger()
@@ -61,7 +61,6 @@ public final class ContributorService {
                             "administration",
                             caller.requestId(),
                             clock.instant());
-            return null;
         });
         return contributor;
     }

@@ -147,7 +147,7 @@ public final class KeyRotationService {
             throw CustodyException.invalidInput("backup retention must be 0 to " + MAX_RETENTION_DAYS + " days");
         }
         Instant now = clock.instant();
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             Bytes old = repositories
                     .settings()
                     .get(RETENTION_SETTING)
@@ -162,7 +162,6 @@ public final class KeyRotationService {
                             "configuration",
                             caller.requestId(),
                             now);
-            return null;
         });
     }
 

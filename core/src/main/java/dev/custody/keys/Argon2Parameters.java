@@ -31,11 +31,6 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
         requireWithin(parallelism, 1, MAX_PARALLELISM, "Argon2 parallelism");
     }
 
-    /** The cheapest allowed parameters: for tests only, they give a passphrase no protection. */
-    public static Argon2Parameters forTests() {
-        return new Argon2Parameters(MIN_MEMORY_KIB, 1, 1);
-    }
-
     private static void requireWithin(int value, int min, int max, String what) {
         if (value < min || value > max) {
             throw CustodyException.invalidInput(what + " must be between " + min + " and " + max);

@@ -228,12 +228,6 @@ public final class LocalKeyring implements KeyProvider {
         passphrase.close();
     }
 
-    /** A copy of a KEK's raw bytes, so tests can show that the file never holds them in plain. */
-    SecretBytes kekMaterial(KekId kek) {
-        checkOpen();
-        return SecretBytes.copyOf(keks.live(kek).orElseThrow().key().toArray());
-    }
-
     /** Seals the table with the signers under a fresh salt and nonce and replaces the file. */
     private void persist(KekTable table) {
         byte[] plain = new KeyringBody(table.entries(), signers).encode();

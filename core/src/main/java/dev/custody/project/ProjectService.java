@@ -32,10 +32,9 @@ public final class ProjectService {
     public Organization createOrganization(Principal caller, String name) {
         caller.require(MAY_CREATE_ORGANIZATIONS, "create organizations");
         var organization = new Organization(OrganizationId.random(), name, now());
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             repositories.organizations().insert(organization);
             log(repositories, caller, "organization/" + organization.id(), organization.name());
-            return null;
         });
         return organization;
     }
@@ -44,7 +43,7 @@ public final class ProjectService {
         caller.require(MAY_CREATE_PROJECTS, "create projects");
         caller.requireOwnOrganization(organization, "create projects");
         var project = Project.create(organization, plan, now());
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             var owner = repositories
                     .organizations()
                     .find(organization)
@@ -52,7 +51,6 @@ public final class ProjectService {
             repositories.projects().insert(project);
             log(repositories, caller, "project/" + project.id(), project.toString());
             TermsPublication.initial(repositories, project, owner.name(), plan.terms(), caller, project.createdAt());
-            return null;
         });
         return project;
     }

@@ -59,12 +59,11 @@ public final class ReviewerAssignments {
 
     public void unassign(Principal caller, ProjectId project, AccountId reviewer) {
         caller.require(MAY_ASSIGN, "unassign reviewers");
-        metadata.inTransaction(repositories -> {
+        metadata.useTransaction(repositories -> {
             if (!repositories.reviews().unassign(project, reviewer)) {
                 throw CustodyException.notFound("no such assignment");
             }
             log(repositories, caller, project, reviewer, PermissionChange.REVOKED);
-            return null;
         });
     }
 

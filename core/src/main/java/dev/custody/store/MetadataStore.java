@@ -20,6 +20,22 @@ public interface MetadataStore extends AutoCloseable {
         return inTransaction(work);
     }
 
+    /** {@link #inTransaction} for work with no result. */
+    default void useTransaction(TransactionUse work) {
+        inTransaction(repositories -> {
+            work.run(repositories);
+            return null;
+        });
+    }
+
+    /** {@link #inReadTransaction} for work with no result. */
+    default void useReadTransaction(TransactionUse work) {
+        inReadTransaction(repositories -> {
+            work.run(repositories);
+            return null;
+        });
+    }
+
     @Override
     void close();
 
@@ -27,5 +43,11 @@ public interface MetadataStore extends AutoCloseable {
     @FunctionalInterface
     interface TransactionWork<T> {
         T run(Repositories repositories);
+    }
+
+    /** Work with no result done against the repositories of one transaction. */
+    @FunctionalInterface
+    interface TransactionUse {
+        void run(Repositories repositories);
     }
 }

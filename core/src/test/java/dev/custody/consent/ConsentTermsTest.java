@@ -25,8 +25,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class ConsentTermsTest {
-    private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
-    private static final Project PROJECT = new Project(
+    static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+    static final Project PROJECT = new Project(
             new ProjectId("prj_aaaaaaaaaaaaaaaaaaaaaaaaaa"),
             new OrganizationId("org_bbbbbbbbbbbbbbbbbbbbbbbbbb"),
             "Read-aloud",

@@ -98,9 +98,8 @@ class JdbcJobLockIT {
         var seenByTheOtherNode = new AtomicReference<Optional<String>>();
 
         lock.runIfFree("reaper", () -> {
-            first.inTransaction(repositories -> {
+            first.useTransaction(repositories -> {
                 repositories.settings().put("job-test", "done");
-                return null;
             });
             seenByTheOtherNode.set(
                     second.inTransaction(repositories -> repositories.settings().get("job-test")));

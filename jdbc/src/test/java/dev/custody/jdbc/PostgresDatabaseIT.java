@@ -18,9 +18,8 @@ class PostgresDatabaseIT {
         String url = EmbeddedPostgresFixture.freshDatabaseUrl();
         Organization organization = organization("Kept");
         try (JdbcMetadataStore store = open(url)) {
-            store.inTransaction(r -> {
+            store.useTransaction(r -> {
                 r.organizations().insert(organization);
-                return null;
             });
         }
 

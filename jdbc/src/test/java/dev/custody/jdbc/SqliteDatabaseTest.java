@@ -31,9 +31,8 @@ class SqliteDatabaseTest {
     void reopening_keepsTheDataAndReappliesNoMigration() {
         Organization organization = organization("Kept");
         try (JdbcMetadataStore store = open()) {
-            store.inTransaction(r -> {
+            store.useTransaction(r -> {
                 r.organizations().insert(organization);
-                return null;
             });
         }
 
@@ -85,14 +84,13 @@ class SqliteDatabaseTest {
     private static void writeOrRollBack(JdbcMetadataStore store, int writer) {
         String key = "writer " + writer;
         try {
-            store.inTransaction(r -> {
+            store.useTransaction(r -> {
                 // Read, then write: the pattern that meets SQLITE_BUSY without one writer at a time.
                 r.settings().put(key, r.settings().get(key).orElse("written"));
                 Thread.yield(); // invite another transaction to run in between
                 if (writer % 3 == 0) {
                     throw new IllegalStateException("rolled back");
                 }
-                return null;
             });
         } catch (IllegalStateException expected) {
             // the rollback under test

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged custody command (the cli module's build output, named by the system property {@code
  * custody.cli.target}, by default {@code target} of the current module) run as a separate process,
- * as an operator would run it.
+ * as an operator would run it; or {@code custody bench}, the bench module's build output.
  */
 public final class CustodyProcess implements AutoCloseable {
     private final Process process;
@@ -37,11 +37,22 @@ public final class CustodyProcess implements AutoCloseable {
     public static CustodyProcess start(Map<String, String> env, String... args) throws IOException {
         Path target =
                 Path.of(System.getProperty("custody.cli.target", "target")).toAbsolutePath();
+        return start(env, target.resolve("custody.jar"), "dev.custody.cli.Main", args);
+    }
+
+    /** {@code custody bench ARGS}, run from the bench module's own build output. */
+    public static CustodyProcess startBench(Map<String, String> env, String... args) throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        return start(env, target.resolve("custody-bench.jar"), "dev.custody.bench.BenchCommand", args);
+    }
+
+    private static CustodyProcess start(Map<String, String> env, Path jar, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
-                target.resolve("custody.jar") + ":" + target.resolve("lib") + "/*",
-                "dev.custody.cli.Main"));
+                jar + ":" + jar.resolveSibling("lib") + "/*",
+                mainClass));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("CUSTODY_PASSPHRASE");

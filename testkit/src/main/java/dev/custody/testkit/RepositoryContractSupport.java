@@ -58,9 +58,8 @@ public abstract class RepositoryContractSupport {
     }
 
     protected void write(Consumer<Repositories> work) {
-        store().inTransaction(repositories -> {
+        store().useTransaction(repositories -> {
             work.accept(repositories);
-            return null;
         });
     }
 

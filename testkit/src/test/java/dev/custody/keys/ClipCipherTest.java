@@ -8,6 +8,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +44,7 @@ class ClipCipherTest {
     @BeforeEach
     void createKeys() {
         keyring = LocalKeyring.create(
-                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), Argon2Parameters.forTests());
+                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), TestArgon2.parameters());
         keys = ContributorKeys.withSegmentSize(keyring, SEGMENT);
         cipher = keys.clipCipher(keys.newVoiceKey(ada), ada);
     }

@@ -8,6 +8,7 @@ import dev.custody.ErrorCode;
 import dev.custody.access.AccountId;
 import dev.custody.access.ContributorLinks;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.testkit.TestArgon2;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class ContributorLinksTest {
     @BeforeEach
     void createKeyring() {
         keyring = LocalKeyring.create(
-                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), Argon2Parameters.forTests());
+                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), TestArgon2.parameters());
         links = new ContributorLinks(keyring);
     }
 

@@ -8,6 +8,7 @@ import dev.custody.ErrorCode;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
+import dev.custody.testkit.TestArgon2;
 import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ class IdentityCipherTest {
     @BeforeEach
     void createKeyring() {
         keyring = LocalKeyring.create(
-                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), Argon2Parameters.forTests());
+                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), TestArgon2.parameters());
         cipher = new IdentityCipher(keyring);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.testkit.TestArgon2;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ class LocalKeyringFileTest {
     /** Where the header's Argon2 memory field starts: after magic (8), version (1) and id (16). */
     private static final int MEMORY_OFFSET = 25;
 
+    private static final byte[] PROBE_AAD = "custody/test".getBytes(UTF_8);
+
     @TempDir
     Path folder;
 
@@ -31,7 +34,7 @@ class LocalKeyringFileTest {
     @BeforeEach
     void createKeyring() throws IOException {
         file = folder.resolve("custody.keyring");
-        LocalKeyring.create(file, LocalKeyringTest.passphrase(), Argon2Parameters.forTests())
+        LocalKeyring.create(file, LocalKeyringTest.passphrase(), TestArgon2.parameters())
                 .close();
         original = Files.readAllBytes(file);
     }
@@ -40,11 +43,16 @@ class LocalKeyringFileTest {
     void file_holdsNoKeyMaterialNorPassphraseInPlain() {
         String contents = HexFormat.of().formatHex(original);
         try (LocalKeyring keyring = LocalKeyring.open(file, LocalKeyringTest.passphrase())) {
+            byte[] body = KeyringFile.open(KeyringFile.read(file), LocalKeyringTest.passphrase());
             for (KeyPurpose purpose : KeyPurpose.values()) {
-                try (SecretBytes kek = keyring.kekMaterial(keyring.activeKek(purpose))) {
-                    assertThat(kek.length()).isEqualTo(32);
-                    assertThat(contents).doesNotContain(HexFormat.of().formatHex(kek.toArray()));
-                }
+                KekId kek = keyring.activeKek(purpose);
+                byte[] wrapped = keyring.wrap(kek, "a data key".getBytes(UTF_8), PROBE_AAD);
+                assertThat(PlainKeySearch.holdsKeyThatOpens(body, kek, wrapped, PROBE_AAD))
+                        .as("the sealed body holds %s", kek)
+                        .isTrue();
+                assertThat(PlainKeySearch.holdsKeyThatOpens(original, kek, wrapped, PROBE_AAD))
+                        .as("the file holds %s in plain", kek)
+                        .isFalse();
             }
             for (SignerRole role : SignerRole.values()) {
                 JcaSigner signer = (JcaSigner) keyring.signer(role);

@@ -3,6 +3,7 @@ package dev.custody.keys;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.testkit.TestArgon2;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -22,8 +23,7 @@ class LocalKeyringSignerTest {
         Path file = folder.resolve("custody.keyring");
         Map<SignerRole, byte[]> signatures = new EnumMap<>(SignerRole.class);
         Map<SignerRole, String> keyIds = new EnumMap<>(SignerRole.class);
-        try (LocalKeyring keyring =
-                LocalKeyring.create(file, LocalKeyringTest.passphrase(), Argon2Parameters.forTests())) {
+        try (LocalKeyring keyring = LocalKeyring.create(file, LocalKeyringTest.passphrase(), TestArgon2.parameters())) {
             for (SignerRole role : SignerRole.values()) {
                 Signer signer = keyring.signer(role);
                 signatures.put(role, signer.sign(MESSAGE));
@@ -48,7 +48,7 @@ class LocalKeyringSignerTest {
     @Test
     void signers_useTheAlgorithmOfTheirRoleAndDistinctKeys() {
         try (LocalKeyring keyring = LocalKeyring.create(
-                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), Argon2Parameters.forTests())) {
+                folder.resolve("custody.keyring"), LocalKeyringTest.passphrase(), TestArgon2.parameters())) {
             Set<String> keyIds = new HashSet<>();
             for (SignerRole role : SignerRole.values()) {
                 keyIds.add(keyring.signer(role).keyId());

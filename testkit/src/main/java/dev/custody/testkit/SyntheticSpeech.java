@@ -1,7 +1,8 @@
-package dev.custody.audio;
+package dev.custody.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.custody.audio.AudioLimits;
 import java.time.Duration;
 import java.util.Random;
 

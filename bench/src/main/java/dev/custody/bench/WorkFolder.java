@@ -1,4 +1,4 @@
-package dev.custody.cli;
+package dev.custody.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

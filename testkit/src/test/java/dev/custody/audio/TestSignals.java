@@ -1,5 +1,6 @@
 package dev.custody.audio;
 
+import dev.custody.testkit.SyntheticSpeech;
 import java.time.Duration;
 import java.util.Random;
 

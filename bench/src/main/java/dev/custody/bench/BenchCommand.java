@@ -1,23 +1,26 @@
-package dev.custody.cli;
+package dev.custody.bench;
 
-import dev.custody.bench.BenchReport;
-import dev.custody.bench.CryptoBench;
-import dev.custody.bench.ExportBench;
-import dev.custody.bench.IngestBench;
-import dev.custody.bench.LedgerBench;
-import dev.custody.bench.ScaleBench;
+import dev.custody.cli.ErrorReporter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+/**
+ * {@code custody bench}: its own main class, which the {@code custody} launcher runs on the bench
+ * module's class path, so that JMH and the benchmark harness are never on the class path of a
+ * serving node.
+ */
 @Command(
-        name = "bench",
+        name = "custody bench",
+        mixinStandardHelpOptions = true,
+        version = "custody 0.1.0",
         description = "Benchmarks, each reported against a baseline measured in the same run.",
         subcommands = {
             BenchCommand.Ingest.class,
@@ -26,7 +29,14 @@ import picocli.CommandLine.Option;
             BenchCommand.LedgerAppends.class,
             BenchCommand.Scale.class
         })
-final class BenchCommand {
+public final class BenchCommand {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
+    }
+
     @Command(
             name = "ingest",
             description = "End-to-end ingest against plain fsync'd file writes (in the work folder), on the"

@@ -1,4 +1,4 @@
-package dev.custody.cli;
+package dev.custody.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,9 +25,8 @@ class BenchIngestIT {
     void benchIngest_writesValueBaselineAndTheirRatio_andTheCpuFigures_andRemovesItsWork() throws Exception {
         Path json = temp.resolve("ingest.json");
         Path disk = temp.resolve("disk");
-        try (var bench = CustodyProcess.start(
+        try (var bench = CustodyProcess.startBench(
                 Map.of(),
-                "bench",
                 "ingest",
                 "--clips",
                 "8",

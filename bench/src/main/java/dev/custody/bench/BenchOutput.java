@@ -1,6 +1,5 @@
-package dev.custody.cli;
+package dev.custody.bench;
 
-import dev.custody.bench.BenchReport;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
