@@ -59,7 +59,7 @@ public final class WithdrawalService {
         Pseudonym self = caller.requireContributor("withdraw consent");
         requireNonNull(project, "project is null");
         Instant now = now();
-        return metadata.inTransaction(repositories -> {
+        Withdrawal withdrawal = metadata.inTransaction(repositories -> {
             // Withdrawn first: the update holds the consents, so no upload commits against them meanwhile.
             List<ConsentRecord> withdrawn = repositories.consents().withdraw(self, project, now);
             if (withdrawn.isEmpty()) {
@@ -76,13 +76,17 @@ public final class WithdrawalService {
             }
             return new Withdrawal(withdrawn, erased);
         });
+        metadata.purgeDeleted();
+        return withdrawal;
     }
 
     /** Withdraws every consent of the caller and erases them; ERASED if that was done before. */
     public Withdrawal withdrawAll(Principal caller) {
         Pseudonym self = caller.requireContributor("withdraw consent");
         Instant now = now();
-        return metadata.inTransaction(repositories -> withdrawAll(repositories, caller, self, now));
+        Withdrawal withdrawal = metadata.inTransaction(repositories -> withdrawAll(repositories, caller, self, now));
+        metadata.purgeDeleted();
+        return withdrawal;
     }
 
     /** Deletes the caller's own account, withdrawing everything first if that was not done before. */
@@ -114,6 +118,7 @@ public final class WithdrawalService {
                             now);
             return null;
         });
+        metadata.purgeDeleted();
     }
 
     private static Withdrawal withdrawAll(Repositories repositories, Principal caller, Pseudonym self, Instant now) {

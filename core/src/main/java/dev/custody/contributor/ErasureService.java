@@ -45,7 +45,7 @@ public final class ErasureService {
     public int erase(Principal caller, Pseudonym contributor) {
         caller.require(MAY_ERASE, "erase contributors");
         Instant now = clock.instant();
-        return metadata.inTransaction(repositories -> {
+        int erased = metadata.inTransaction(repositories -> {
             var existing = repositories
                     .contributors()
                     .find(contributor)
@@ -57,6 +57,8 @@ public final class ErasureService {
             return eraseContributor(repositories, contributor, ErasureCause.CONSENT_WITHDRAWN, caller, "erasure", now)
                     .orElseThrow(ErasureService::alreadyErased);
         });
+        metadata.purgeDeleted();
+        return erased;
     }
 
     public static CustodyException alreadyErased() {

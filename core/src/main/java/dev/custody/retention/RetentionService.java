@@ -57,6 +57,10 @@ public final class RetentionService {
         Instant now = clock.instant();
         Batch clips = untilDone(CLIP_BATCH, () -> eraseExpiredClips(caller, now));
         Batch contributors = untilDone(CONTRIBUTOR_BATCH, () -> eraseInactiveContributors(caller, now));
+        if (clips.erased() > 0 || contributors.erased() > 0) {
+            // Once for the whole run, not per batch: the run is acknowledged only at its end.
+            metadata.purgeDeleted();
+        }
         return new RetentionRun(clips.erased(), contributors.erased(), contributors.clips());
     }
 
