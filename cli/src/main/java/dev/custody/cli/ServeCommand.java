@@ -85,8 +85,8 @@ final class ServeCommand implements Callable<Integer> {
                 var jobs = BackgroundJobs.start(
                         installation.custody().jobLock(),
                         Duration.ofSeconds(30),
-                        BackgroundJobs.Job.blobReaper(
-                                installation.custody().services().reaper()),
+                        BackgroundJobs.Job.afterErasure(
+                                installation.custody().services().erasure()),
                         BackgroundJobs.Job.keyRewrap(
                                 installation.custody().services().keys()));
                 // Its own schedule: far less frequent than the reaper's, and not run by its nudges.
@@ -103,7 +103,9 @@ final class ServeCommand implements Callable<Integer> {
                         checkpointEntries,
                         Duration.ofSeconds(checkpointSeconds),
                         Clock.systemUTC()));
-                var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge, web)) {
+                var server = ApiServer.start(host, port, installation.custody().services(), web)) {
+            // A node that serves acknowledges erasures without waiting for their blobs' deletion.
+            installation.custody().services().erasure().followUpInBackground(jobs::nudge);
             var out = spec.commandLine().getOut();
             out.println(installation.location());
             Announcements.firstStart(out, installation);

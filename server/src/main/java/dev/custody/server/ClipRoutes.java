@@ -19,11 +19,9 @@ import java.util.Objects;
 /** Clip upload, metadata, audio (through the custodian) and erasure. */
 final class ClipRoutes {
     private final Services services;
-    private final Runnable afterErasure;
 
-    ClipRoutes(Services services, Runnable afterErasure) {
+    ClipRoutes(Services services) {
         this.services = services;
-        this.afterErasure = Objects.requireNonNull(afterErasure, "afterErasure is null");
     }
 
     void register(RoutesConfig routes) {
@@ -78,7 +76,6 @@ final class ClipRoutes {
     private void erase(Context ctx) {
         var contributor = new Pseudonym(ctx.pathParam("contributor"));
         int erased = services.erasure().erase(Authentication.principal(ctx), contributor);
-        afterErasure.run();
         Json.write(ctx, 200, new Views.ErasureView(contributor.value(), erased));
     }
 

@@ -1,0 +1,82 @@
+package dev.custody.contributor;
+
+import dev.custody.access.Principal;
+import dev.custody.blob.BlobId;
+import dev.custody.clip.Clip;
+import dev.custody.clip.ClipId;
+import dev.custody.ledger.ClipErased;
+import dev.custody.ledger.ContributorErased;
+import dev.custody.ledger.ErasureCause;
+import dev.custody.store.Repositories;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The erasures one transaction may make, each logged with its cause under the caller and purpose
+ * of the transaction. Only {@link ErasureService#inErasingTransaction} hands one out, so that what
+ * must follow an erasure (the purge of the store's files before it is acknowledged, the deletion
+ * of its blobs) always does.
+ */
+public final class Erasures {
+    private final Repositories repositories;
+    private final Principal caller;
+    private final String purpose;
+    private final Instant now;
+
+    Erasures(Repositories repositories, Principal caller, String purpose, Instant now) {
+        this.repositories = repositories;
+        this.caller = caller;
+        this.purpose = purpose;
+        this.now = now;
+    }
+
+    /**
+     * Erases the contributor: deletes their voice key and sealed identity (and the names they
+     * signed consents with), withdraws their consents, marks them and their clips erased, forgets
+     * reviewers' notes on those clips, queues the blobs and logs {@code ContributorErased}. Returns
+     * how many clips became unreadable, or empty, changing nothing, if the contributor is absent or
+     * already erased.
+     */
+    public OptionalInt contributor(Pseudonym contributor, ErasureCause cause) {
+        if (!repositories.contributors().erase(contributor, now)) {
+            return OptionalInt.empty();
+        }
+        repositories.consents().withdrawAll(contributor, now);
+        repositories.consents().forgetSignerNames(contributor);
+        List<BlobId> blobs = repositories.clips().erase(contributor);
+        // Reviewers' notes may describe the voice: they go with it.
+        repositories.reviews().forgetNotes(contributor);
+        repositories.blobDeletions().enqueueAll(blobs, now);
+        repositories
+                .ledger()
+                .append(new ContributorErased(contributor, cause), caller.actor(), purpose, caller.requestId(), now);
+        return OptionalInt.of(blobs.size());
+    }
+
+    /**
+     * Erases one clip: deletes its key header (so even copied ciphertext stays noise), queues its
+     * blob and logs {@code ClipErased}. Returns false, changing nothing, if the clip is absent or
+     * already erased.
+     */
+    public boolean clip(ClipId id, ErasureCause cause) {
+        Optional<Clip> clip = repositories.clips().find(id);
+        Optional<BlobId> blob =
+                clip.isEmpty() ? Optional.empty() : repositories.clips().erase(id);
+        if (blob.isEmpty()) {
+            return false;
+        }
+        repositories.blobDeletions().enqueueAll(List.of(blob.get()), now);
+        repositories.reviews().forgetNotes(id);
+        repositories
+                .ledger()
+                .append(
+                        new ClipErased(id, clip.get().contributor(), clip.get().project(), cause),
+                        caller.actor(),
+                        purpose,
+                        caller.requestId(),
+                        now);
+        return true;
+    }
+}
