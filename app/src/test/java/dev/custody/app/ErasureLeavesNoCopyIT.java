@@ -11,6 +11,7 @@ import dev.custody.access.ClientAddress;
 import dev.custody.access.Principal;
 import dev.custody.access.Username;
 import dev.custody.clip.ClipId;
+import dev.custody.clip.ClipState;
 import dev.custody.consent.ConsentAct;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
@@ -69,6 +70,34 @@ class ErasureLeavesNoCopyIT {
 
         assertNoFileHolds(secrets);
         assertNoCopyOpens(clips);
+    }
+
+    @Test
+    void contributorErasureOnAServingNode_isAcknowledgedWithKeyAndIdentityGone_theHeadersGoWithTheFollowUp() {
+        fixture.services.erasure().followUpInBackground(() -> {});
+        Pseudonym alice = fixture.consentingContributor("Alice Example");
+        List<ClipId> clips = List.of(ingest(alice, 1), ingest(alice, 2));
+        List<Bytes> headers = headersOf(clips);
+        List<Bytes> keyAndIdentity = secretsOf(alice, List.of());
+        snapshotBlobs();
+
+        assertThat(fixture.services.erasure().erase(ADMIN, alice)).isEqualTo(2);
+
+        assertNoFileHolds(keyAndIdentity);
+        assertThat(fixture.services.contributors().clips(ADMIN, alice))
+                .as("every clip reads ERASED before the background pass")
+                .allSatisfy(clip -> assertThat(clip.state()).isEqualTo(ClipState.ERASED));
+        assertNoCopyOpens(clips);
+        // A crash before the pass loses nothing: it resumes from the database after a restart.
+        fixture.installation.close();
+        try (var restarted = SpineFixture.open(fixture.dataFolder, SpineFixture.PASSPHRASE)) {
+            assertThat(restarted.custody().services().erasure().followUp())
+                    .as("the erased clips' blobs")
+                    .isEqualTo(2);
+            assertNoFileHolds(headers);
+            assertThat(restarted.custody().services().erasure().followUp()).isZero();
+        }
+        fixture = new SpineFixture(temp.resolve("data-after"), clock);
     }
 
     @Test

@@ -6,12 +6,14 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
+import dev.custody.blob.BlobId;
 import dev.custody.blob.BlobReaper;
 import dev.custody.ledger.ErasureCause;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,13 +25,22 @@ import java.util.Set;
  *
  * <ol>
  *   <li>{@link MetadataStore#purgeDeleted}: no copy of the store's files taken from then on holds
- *       the erased keys, key headers or sealed identities;
- *   <li>the follow-up: the erased clips' blobs are deleted ({@link BlobReaper}), at once, or on a
- *       serving node in the background once {@link #followUpInBackground} was asked.
+ *       the erased voice keys, sealed identities or erased clips' key headers;
+ *   <li>the follow-up ({@link #followUp}): the clips of erased contributors are marked erased and
+ *       their key headers deleted, batch by batch, the store is purged again, and the erased clips'
+ *       blobs are deleted ({@link BlobReaper}); at once, or on a serving node in the background once
+ *       {@link #followUpInBackground} was asked.
  * </ol>
+ *
+ * <p>So a contributor's erasure is acknowledged in O(1): one key row, the identity, the state and a
+ * ledger entry. Until the background pass has run, the key headers of their clips remain in the
+ * store (and in copies of it), which is harmless: a header only salts the derivation of a clip's
+ * key from the contributor's key, which is gone.
  */
 public final class ErasureService {
     private static final Set<Role> MAY_ERASE = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
+    private static final int CONTRIBUTORS_PER_READ = 20;
+    private static final int CLIPS_PER_BATCH = 500;
 
     private final MetadataStore metadata;
     private final BlobReaper reaper;
@@ -89,9 +100,45 @@ public final class ErasureService {
         this.askFollowUp = requireNonNull(wake, "wake is null");
     }
 
-    /** Deletes the blobs of erased clips; returns how many. Idempotent and resumable. */
+    /**
+     * Marks the clips of erased contributors erased (deleting their key headers), purges the store
+     * if it did, and deletes the blobs of erased clips; returns how many blobs. Idempotent and
+     * resumable: the work left is read from the database, in batches of one transaction each.
+     */
     public int followUp() {
+        if (markClipsOfErasedContributors()) {
+            metadata.purgeDeleted();
+        }
         return reaper.drain();
+    }
+
+    private boolean markClipsOfErasedContributors() {
+        boolean marked = false;
+        List<Pseudonym> pending;
+        do {
+            pending = metadata.inTransaction(r -> r.contributors().clipErasuresPending(CONTRIBUTORS_PER_READ));
+            for (Pseudonym contributor : pending) {
+                markClipsOf(contributor);
+                marked = true;
+            }
+        } while (pending.size() == CONTRIBUTORS_PER_READ);
+        return marked;
+    }
+
+    private void markClipsOf(Pseudonym contributor) {
+        int batch;
+        do {
+            batch = metadata.inTransaction(repositories -> {
+                List<BlobId> blobs = repositories.clips().erase(contributor, CLIPS_PER_BATCH);
+                repositories.blobDeletions().enqueueAll(blobs, clock.instant());
+                if (blobs.size() < CLIPS_PER_BATCH) {
+                    // Reviewers' notes may describe the voice: they go with it.
+                    repositories.reviews().forgetNotes(contributor);
+                    repositories.contributors().clipErasureDone(contributor);
+                }
+                return blobs.size();
+            });
+        } while (batch == CLIPS_PER_BATCH);
     }
 
     /** Work done in an erasing transaction. */

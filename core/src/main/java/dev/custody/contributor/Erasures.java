@@ -4,6 +4,7 @@ import dev.custody.access.Principal;
 import dev.custody.blob.BlobId;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
+import dev.custody.clip.ClipState;
 import dev.custody.ledger.ClipErased;
 import dev.custody.ledger.ContributorErased;
 import dev.custody.ledger.ErasureCause;
@@ -33,11 +34,13 @@ public final class Erasures {
     }
 
     /**
-     * Erases the contributor: deletes their voice key and sealed identity (and the names they
-     * signed consents with), withdraws their consents, marks them and their clips erased, forgets
-     * reviewers' notes on those clips, queues the blobs and logs {@code ContributorErased}. Returns
-     * how many clips became unreadable, or empty, changing nothing, if the contributor is absent or
-     * already erased.
+     * Erases the contributor in a constant number of rows, whatever their number of clips: deletes
+     * their voice key and sealed identity (and the names they signed consents with), withdraws their
+     * consents, marks them erased and logs {@code ContributorErased}. Every clip of theirs reads
+     * {@code ERASED} from the commit on (derived from the contributor's state); marking each one,
+     * deleting its key header (useless without the key), forgetting reviewers' notes on it and
+     * queueing its blob are left to {@link ErasureService#followUp}. Returns how many clips became
+     * unreadable, or empty, changing nothing, if the contributor is absent or already erased.
      */
     public OptionalInt contributor(Pseudonym contributor, ErasureCause cause) {
         if (!repositories.contributors().erase(contributor, now)) {
@@ -45,23 +48,20 @@ public final class Erasures {
         }
         repositories.consents().withdrawAll(contributor, now);
         repositories.consents().forgetSignerNames(contributor);
-        List<BlobId> blobs = repositories.clips().erase(contributor);
-        // Reviewers' notes may describe the voice: they go with it.
-        repositories.reviews().forgetNotes(contributor);
-        repositories.blobDeletions().enqueueAll(blobs, now);
+        long clips = repositories.clips().countNotMarkedErased(contributor);
         repositories
                 .ledger()
                 .append(new ContributorErased(contributor, cause), caller.actor(), purpose, caller.requestId(), now);
-        return OptionalInt.of(blobs.size());
+        return OptionalInt.of(Math.toIntExact(clips));
     }
 
     /**
      * Erases one clip: deletes its key header (so even copied ciphertext stays noise), queues its
      * blob and logs {@code ClipErased}. Returns false, changing nothing, if the clip is absent or
-     * already erased.
+     * already erased, its contributor's erasure included.
      */
     public boolean clip(ClipId id, ErasureCause cause) {
-        Optional<Clip> clip = repositories.clips().find(id);
+        Optional<Clip> clip = repositories.clips().find(id).filter(c -> c.state() != ClipState.ERASED);
         Optional<BlobId> blob =
                 clip.isEmpty() ? Optional.empty() : repositories.clips().erase(id);
         if (blob.isEmpty()) {
