@@ -12,8 +12,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * The synthetic metadata of a large installation, loaded into PostgreSQL with COPY: one
  * organization, 15 projects of which the first holds one fifteenth of the clips (1 million of 15
- * million at full size), the contributors the benchmark erases ({@value #ERASE_RUNS} runs of one
- * with each of {@link #ERASED_SIZES} clips: contributors 0 to 8) holding the last clips, all in
+ * million at full size), the contributors the benchmark erases (a warm-up and {@value #ERASE_RUNS}
+ * measured runs of one with each of {@link #ERASED_SIZES} clips: contributors 0 to 11) holding the
+ * last clips, all in
  * project 1 (kept out of the big project so that its export plan stays whole), and the other clips
  * spread evenly over the other contributors. Identifiers
  * count up in the shape of real ones ({@code clp_} and 26 base32 characters); every clip has its
@@ -24,8 +25,9 @@ final class ScaleDataset {
     static final int[] ERASED_SIZES = {10, 1_000, 10_000};
 
     static final int ERASE_RUNS = 3;
-    static final int ERASED_CONTRIBUTORS = ERASED_SIZES.length * ERASE_RUNS;
-    static final int ERASED_CLIPS = ERASE_RUNS * Arrays.stream(ERASED_SIZES).sum();
+    static final int ERASED_CONTRIBUTORS = ERASED_SIZES.length * (1 + ERASE_RUNS);
+    static final int ERASED_CLIPS =
+            (1 + ERASE_RUNS) * Arrays.stream(ERASED_SIZES).sum();
     static final int PROJECTS = 15;
     private static final int ROWS_PER_WRITE = 4_096;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
@@ -147,7 +149,10 @@ final class ScaleDataset {
         return Instant.ofEpochMilli(START + RETENTION_MS + clips / 2);
     }
 
-    /** The contributor the benchmark erases in {@code run} with {@code ERASED_SIZES[size]} clips. */
+    /**
+     * The contributor the benchmark erases in {@code run} (0, the warm-up, to {@link #ERASE_RUNS})
+     * with {@code ERASED_SIZES[size]} clips.
+     */
     static int erased(int run, int size) {
         return run * ERASED_SIZES.length + size;
     }

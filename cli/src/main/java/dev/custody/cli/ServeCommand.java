@@ -104,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofSeconds(checkpointSeconds),
                         Clock.systemUTC()));
                 var server = ApiServer.start(host, port, installation.custody().services(), web)) {
-            // A node that serves acknowledges erasures without waiting for their blobs' deletion.
+            // A serving node acknowledges erasures without waiting for the per-clip pass and the blobs.
             installation.custody().services().erasure().followUpInBackground(jobs::nudge);
             var out = spec.commandLine().getOut();
             out.println(installation.location());

@@ -58,10 +58,11 @@ public final class Erasures {
     /**
      * Erases one clip: deletes its key header (so even copied ciphertext stays noise), queues its
      * blob and logs {@code ClipErased}. Returns false, changing nothing, if the clip is absent or
-     * already erased, its contributor's erasure included.
+     * already erased. A clip whose contributor was erased, not yet marked, is marked here (so that
+     * a retention run makes progress) but neither logged nor counted again: that erasure was.
      */
     public boolean clip(ClipId id, ErasureCause cause) {
-        Optional<Clip> clip = repositories.clips().find(id).filter(c -> c.state() != ClipState.ERASED);
+        Optional<Clip> clip = repositories.clips().find(id);
         Optional<BlobId> blob =
                 clip.isEmpty() ? Optional.empty() : repositories.clips().erase(id);
         if (blob.isEmpty()) {
@@ -69,6 +70,9 @@ public final class Erasures {
         }
         repositories.blobDeletions().enqueueAll(List.of(blob.get()), now);
         repositories.reviews().forgetNotes(id);
+        if (clip.get().state() == ClipState.ERASED) {
+            return false;
+        }
         repositories
                 .ledger()
                 .append(

@@ -39,7 +39,7 @@ public final class RetentionService {
     private static final String PURPOSE = "retention";
 
     private static final int CLIP_BATCH = 100;
-    // An inactive contributor may have thousands of clips, all erased in their batch's transaction.
+    // A contributor's erasure is a few rows whatever their clips (those follow in the background).
     private static final int CONTRIBUTOR_BATCH = 20;
     private static final Set<Role> MAY_RUN = Set.of(Role.SECURITY_OFFICER, Role.OPERATOR, Role.BOOTSTRAP_ADMIN);
 
