@@ -26,8 +26,9 @@ import java.util.SplittableRandom;
 /**
  * {@code custody bench scale}: the metadata operations that must stay fast at the size of the
  * breach that motivated Custody (40,000 contributors, 15 million clips), on PostgreSQL: listing one
- * contributor's clips, erasing contributors with 10, 1,000 and 10,000 clips (acknowledged in O(1)), and starting the export plan of a
- * project of 1 million clips (the time to the first planned row, read through a streaming cursor).
+ * contributor's clips, erasing contributors with 10, 1,000 and 10,000 clips (acknowledged in O(1)),
+ * and starting the export plan of a project of 1 million clips (the time to the first planned row,
+ * read through a streaming cursor).
  * The value is the slowest of the three; the baseline, measured in the same run, is a plain indexed
  * SELECT of one clip by primary key. The load rate of COPY and the time to read a batch of clips due
  * for retention are reported beside them.
