@@ -9,7 +9,6 @@ import dev.custody.access.ContributorSignUp;
 import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
 import dev.custody.audit.LedgerService;
-import dev.custody.blob.BlobReaper;
 import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.clip.Custodian;
 import dev.custody.clip.IngestService;
@@ -33,7 +32,6 @@ public record Services(
         IngestService ingest,
         Custodian custodian,
         ErasureService erasure,
-        BlobReaper reaper,
         OrphanBlobSweep orphans,
         BootstrapToken bootstrapToken,
         LedgerService ledger,
@@ -58,7 +56,6 @@ public record Services(
         requireNonNull(ingest, "ingest is null");
         requireNonNull(custodian, "custodian is null");
         requireNonNull(erasure, "erasure is null");
-        requireNonNull(reaper, "reaper is null");
         requireNonNull(orphans, "orphans is null");
         requireNonNull(bootstrapToken, "bootstrapToken is null");
         requireNonNull(ledger, "ledger is null");

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
 import dev.custody.access.Principal;
-import dev.custody.blob.BlobReaper;
 import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.clip.IngestService;
+import dev.custody.contributor.ErasureService;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.retention.RetentionRun;
 import dev.custody.retention.RetentionService;
@@ -83,10 +83,10 @@ public final class BackgroundJobs implements AutoCloseable {
             requireNonNull(work, "work is null");
         }
 
-        /** Deletes the blobs that erasures queued. */
-        public static Job blobReaper(BlobReaper reaper) {
-            return new Job("blob-reaper", () -> {
-                int deleted = reaper.drain();
+        /** Finishes what erasures left to the background: the deletion of the blobs they queued. */
+        public static Job afterErasure(ErasureService erasure) {
+            return new Job("after-erasure", () -> {
+                int deleted = erasure.followUp();
                 if (deleted > 0) {
                     LOG.info("deleted {} blobs of erased clips", deleted);
                 }

@@ -84,13 +84,13 @@ public final class Custody implements AutoCloseable {
         var tenancy = new Tenancy(metadata, clock);
         var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, clock);
         var payouts = new PayoutService(metadata, clock);
+        var erasure = new ErasureService(metadata, new BlobReaper(metadata, blobs), clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, identities, clock),
                 new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock),
                 custodian,
-                new ErasureService(metadata, clock),
-                new BlobReaper(metadata, blobs),
+                erasure,
                 new OrphanBlobSweep(
                         metadata, blobs, OrphanBlobSweep.DEFAULT_GRACE, OrphanBlobSweep.DEFAULT_MAX_ORPHANS, clock),
                 bootstrapToken,
@@ -120,8 +120,8 @@ public final class Custody implements AutoCloseable {
                         signedReceipts,
                         new ReceiptProofs(metadata, checkpoints),
                         clock),
-                new WithdrawalService(metadata, clock),
-                new RetentionService(metadata, clock),
+                new WithdrawalService(erasure, clock),
+                new RetentionService(erasure, clock),
                 new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock));
     }
 

@@ -7,6 +7,7 @@ import dev.custody.blob.BlobReaper;
 import dev.custody.blob.FileBlobStore;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipState;
+import dev.custody.contributor.ErasureService;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.retention.RetentionService;
 import dev.custody.store.JobLock;
@@ -27,12 +28,13 @@ class BackgroundJobsTest {
     Path temp;
 
     JdbcMetadataStore metadata;
-    BlobReaper reaper;
+    ErasureService erasure;
 
     @BeforeEach
     void open() {
         metadata = JdbcMetadataStore.openSqlite(temp.resolve("custody.db"));
-        reaper = new BlobReaper(metadata, FileBlobStore.open(temp.resolve("blobs")));
+        erasure = new ErasureService(
+                metadata, new BlobReaper(metadata, FileBlobStore.open(temp.resolve("blobs"))), Clock.systemUTC());
         metadata.useTransaction(repositories -> {
             repositories.blobDeletions().enqueue(BlobId.random(), Instant.now());
         });
@@ -44,34 +46,34 @@ class BackgroundJobsTest {
     }
 
     @Test
-    void reaperRun_isSkipped_whileAnotherNodeHoldsTheLock() {
+    void afterErasureRun_isSkipped_whileAnotherNodeHoldsTheLock() {
         var lock = new RecordingLock(false);
 
         // A nudge queued before close is run by close, which waits for it: no timing involved.
-        try (var jobs = BackgroundJobs.start(lock, Duration.ofHours(1), BackgroundJobs.Job.blobReaper(reaper))) {
+        try (var jobs = BackgroundJobs.start(lock, Duration.ofHours(1), BackgroundJobs.Job.afterErasure(erasure))) {
             jobs.nudge();
         }
 
-        assertThat(lock.asked).contains("blob-reaper");
+        assertThat(lock.asked).contains("after-erasure");
         assertThat(queued()).hasSize(1);
     }
 
     @Test
-    void reaperRun_drainsTheQueue_whenTheLockIsFree() {
+    void afterErasureRun_drainsTheQueue_whenTheLockIsFree() {
         var lock = new RecordingLock(true);
 
-        try (var jobs = BackgroundJobs.start(lock, Duration.ofHours(1), BackgroundJobs.Job.blobReaper(reaper))) {
+        try (var jobs = BackgroundJobs.start(lock, Duration.ofHours(1), BackgroundJobs.Job.afterErasure(erasure))) {
             jobs.nudge();
         }
 
-        assertThat(lock.asked).contains("blob-reaper");
+        assertThat(lock.asked).contains("after-erasure");
         assertThat(queued()).isEmpty();
     }
 
     @Test
     void retentionRun_erasesExpiredClips_onlyWhileNoOtherNodeHoldsItsLock() {
         Clip expired = clipRecordedLongAgo();
-        var retention = BackgroundJobs.Job.retention(new RetentionService(metadata, Clock.systemUTC()));
+        var retention = BackgroundJobs.Job.retention(new RetentionService(erasure, Clock.systemUTC()));
         var taken = new RecordingLock(false);
         var free = new RecordingLock(true);
 

@@ -35,11 +35,7 @@ class HttpApiIT {
     void start() {
         fixture = new SpineFixture(temp.resolve("data"));
         token = fixture.installation.bootstrapToken().orElseThrow();
-        server = ApiServer.start(
-                "127.0.0.1",
-                0,
-                fixture.services,
-                () -> fixture.services.reaper().drain());
+        server = ApiServer.start("127.0.0.1", 0, fixture.services);
     }
 
     @AfterEach

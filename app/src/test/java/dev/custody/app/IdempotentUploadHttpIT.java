@@ -42,11 +42,7 @@ class IdempotentUploadHttpIT {
     void start() {
         fixture = new SpineFixture(temp.resolve("data"));
         token = fixture.installation.bootstrapToken().orElseThrow();
-        server = ApiServer.start(
-                "127.0.0.1",
-                0,
-                fixture.services,
-                () -> fixture.services.reaper().drain());
+        server = ApiServer.start("127.0.0.1", 0, fixture.services);
         contributor = fixture.consentingContributor("Ada Lovelace");
     }
 

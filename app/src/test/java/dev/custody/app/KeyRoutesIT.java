@@ -36,7 +36,7 @@ class KeyRoutesIT {
     void start() {
         fixture = new SpineFixture(temp.resolve("data"));
         token = fixture.installation.bootstrapToken().orElseThrow();
-        server = ApiServer.start("127.0.0.1", 0, fixture.services, () -> {});
+        server = ApiServer.start("127.0.0.1", 0, fixture.services);
     }
 
     @AfterEach

@@ -73,9 +73,9 @@ class RetentionIT {
                     .isTrue();
             assertThat(entry.purpose()).isEqualTo("retention");
         });
-        assertThat(fixture.services.reaper().drain())
+        assertThat(fixture.installation.custody().blobStore().exists(blobOf(old)))
                 .as("the erased clip's blob")
-                .isEqualTo(1);
+                .isFalse();
     }
 
     @Test
@@ -188,6 +188,13 @@ class RetentionIT {
         assertThatThrownBy(() -> fixture.services.custodian().open(ADMIN, clip, "qa"))
                 .isInstanceOfSatisfying(
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ERASED));
+    }
+
+    private dev.custody.blob.BlobId blobOf(ClipId clip) {
+        return fixture.installation
+                .custody()
+                .metadataStore()
+                .inTransaction(r -> r.clips().find(clip).orElseThrow().blob());
     }
 
     private ContributorState state(Pseudonym contributor) {

@@ -92,8 +92,7 @@ final class AccessFixture implements AutoCloseable {
                 .clip()
                 .id()
                 .value();
-        server = ApiServer.start(
-                "127.0.0.1", 0, services, () -> services.reaper().drain());
+        server = ApiServer.start("127.0.0.1", 0, services);
     }
 
     /** Two seconds of synthetic speech as a 16 kHz WAV file, different for each seed. */
@@ -205,7 +204,7 @@ final class AccessFixture implements AutoCloseable {
 
     /** Another server on the same installation, reached as {@code web} says; the test closes it. */
     ApiServer serve(WebSettings web) {
-        return ApiServer.start("127.0.0.1", 0, services, () -> {}, web);
+        return ApiServer.start("127.0.0.1", 0, services, web);
     }
 
     static Duration sessionIdle() {

@@ -12,7 +12,6 @@ import dev.custody.access.Role;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptCheck;
 import dev.custody.clip.ClipId;
-import dev.custody.contributor.ErasureService;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.Action;
 import dev.custody.ledger.ClipOpened;
@@ -167,14 +166,13 @@ class ContributorRightsIT {
         byte[] kept = AccessFixture.speech(4);
         String keptClip = upload(robin, kept);
         String erasedClip = upload(robin, AccessFixture.speech(5));
-        metadata()
-                .inTransaction(r -> ErasureService.eraseClip(
-                        r,
-                        new ClipId(erasedClip),
-                        ErasureCause.RETENTION_EXPIRED,
+        fixture.services
+                .erasure()
+                .inErasingTransaction(
                         Principal.bootstrapAdmin(),
                         "retention",
-                        fixture.clock.instant()));
+                        fixture.clock.instant(),
+                        (r, erase) -> erase.clip(new ClipId(erasedClip), ErasureCause.RETENTION_EXPIRED));
 
         var response = fixture.sendBytes("GET", "/api/v1/me/export", robin.token(), null);
 

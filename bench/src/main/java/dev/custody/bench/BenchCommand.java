@@ -186,8 +186,9 @@ public final class BenchCommand {
 
     @Command(
             name = "scale",
-            description = "PostgreSQL filled by COPY to a given size: listing a contributor's clips, erasing one with"
-                    + " 1,000 clips and starting a project's export plan, against a primary-key SELECT.")
+            description = "PostgreSQL filled by COPY to a given size: listing a contributor's clips, erasing ones with"
+                    + " 10, 1,000 and 10,000 clips and starting a project's export plan, against a primary-key"
+                    + " SELECT.")
     static final class Scale implements Callable<Integer> {
         @Option(
                 names = "--jdbc-url",

@@ -12,14 +12,22 @@ import org.postgresql.copy.CopyIn;
 /**
  * The synthetic metadata of a large installation, loaded into PostgreSQL with COPY: one
  * organization, 15 projects of which the first holds one fifteenth of the clips (1 million of 15
- * million at full size), contributor 0 with exactly {@value #ERASED_CLIPS} clips, the last ones,
- * all in project 1 (the one the benchmark erases, kept out of the big project so that its export
- * plan stays whole), and the other clips spread evenly over the other contributors. Identifiers
+ * million at full size), the contributors the benchmark erases (a warm-up and {@value #ERASE_RUNS}
+ * measured runs of one with each of {@link #ERASED_SIZES} clips: contributors 0 to 11) holding the
+ * last clips, all in
+ * project 1 (kept out of the big project so that its export plan stays whole), and the other clips
+ * spread evenly over the other contributors. Identifiers
  * count up in the shape of real ones ({@code clp_} and 26 base32 characters); every clip has its
  * own short blob id, since a blob belongs to one clip.
  */
 final class ScaleDataset {
-    static final int ERASED_CLIPS = 1_000;
+    /** The numbers of clips of the contributors the benchmark erases. */
+    static final int[] ERASED_SIZES = {10, 1_000, 10_000};
+
+    static final int ERASE_RUNS = 3;
+    static final int ERASED_CONTRIBUTORS = ERASED_SIZES.length * (1 + ERASE_RUNS);
+    static final int ERASED_CLIPS =
+            (1 + ERASE_RUNS) * Arrays.stream(ERASED_SIZES).sum();
     static final int PROJECTS = 15;
     private static final int ROWS_PER_WRITE = 4_096;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
@@ -31,9 +39,9 @@ final class ScaleDataset {
     private final long clips;
 
     ScaleDataset(int contributors, long clips) {
-        if (contributors < 2 || clips < 2L * ERASED_CLIPS + contributors) {
-            throw new IllegalArgumentException(
-                    "need at least 2 contributors and " + 2 * ERASED_CLIPS + " clips more than there are contributors");
+        if (contributors <= ERASED_CONTRIBUTORS || clips < 2L * ERASED_CLIPS + contributors) {
+            throw new IllegalArgumentException("need more than " + ERASED_CONTRIBUTORS + " contributors and "
+                    + 2 * ERASED_CLIPS + " clips more than there are contributors");
         }
         this.contributors = contributors;
         this.clips = clips;
@@ -141,8 +149,24 @@ final class ScaleDataset {
         return Instant.ofEpochMilli(START + RETENTION_MS + clips / 2);
     }
 
+    /**
+     * The contributor the benchmark erases in {@code run} (0, the warm-up, to {@link #ERASE_RUNS})
+     * with {@code ERASED_SIZES[size]} clips.
+     */
+    static int erased(int run, int size) {
+        return run * ERASED_SIZES.length + size;
+    }
+
     long contributorOf(long clip) {
-        return clip >= clips - ERASED_CLIPS ? 0 : 1 + clip % (contributors - 1);
+        long tail = clip - (clips - ERASED_CLIPS);
+        for (int contributor = 0; tail >= 0 && contributor < ERASED_CONTRIBUTORS; contributor++) {
+            int size = ERASED_SIZES[contributor % ERASED_SIZES.length];
+            if (tail < size) {
+                return contributor;
+            }
+            tail -= size;
+        }
+        return ERASED_CONTRIBUTORS + clip % (contributors - ERASED_CONTRIBUTORS);
     }
 
     private long projectOf(long clip, long big) {

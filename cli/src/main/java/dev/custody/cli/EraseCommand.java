@@ -28,10 +28,10 @@ final class EraseCommand implements Callable<Integer> {
             var services = installation.custody().services();
             // The local operator holds the data folder and its passphrase: full authority here.
             int clips = services.erasure().erase(Principal.bootstrapAdmin(), new Pseudonym(contributor));
-            int blobs = services.reaper().drain();
+            // The erasure service has deleted their blobs before returning (no background jobs here).
             spec.commandLine()
                     .getOut()
-                    .printf("Erased %s: %d clips unreadable, %d blobs deleted.%n", contributor, clips, blobs);
+                    .printf("Erased %s: %d clips unreadable, their blobs deleted.%n", contributor, clips);
         }
         return 0;
     }

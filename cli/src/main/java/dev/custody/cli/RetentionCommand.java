@@ -32,13 +32,11 @@ final class RetentionCommand {
             try (var installation = dataFolder.open()) {
                 var services = installation.custody().services();
                 var run = services.retention().run(Principal.bootstrapAdmin());
-                int blobs = services.reaper().drain();
                 var out = spec.commandLine().getOut();
                 out.printf("clips past their retention erased: %d%n", run.expiredClips());
                 out.printf(
                         "contributors inactive for 3 years erased: %d (their clips: %d)%n",
                         run.inactiveContributors(), run.clipsOfInactiveContributors());
-                out.printf("blobs deleted: %d%n", blobs);
             }
             return 0;
         }

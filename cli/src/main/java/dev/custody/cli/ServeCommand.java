@@ -97,8 +97,8 @@ final class ServeCommand implements Callable<Integer> {
                 var jobs = BackgroundJobs.start(
                         installation.custody().jobLock(),
                         Duration.ofSeconds(30),
-                        BackgroundJobs.Job.blobReaper(
-                                installation.custody().services().reaper()),
+                        BackgroundJobs.Job.afterErasure(
+                                installation.custody().services().erasure()),
                         BackgroundJobs.Job.keyRewrap(
                                 installation.custody().services().keys()),
                         BackgroundJobs.Job.expiredUploadKeys(
@@ -112,7 +112,9 @@ final class ServeCommand implements Callable<Integer> {
                         // Asked at each retention run; it sweeps once a day at most.
                         BackgroundJobs.Job.orphanBlobs(
                                 installation.custody().services().orphans()));
-                var server = ApiServer.start(host, port, installation.custody().services(), jobs::nudge, web)) {
+                var server = ApiServer.start(host, port, installation.custody().services(), web)) {
+            // A serving node acknowledges erasures without waiting for the per-clip pass and the blobs.
+            installation.custody().services().erasure().followUpInBackground(jobs::nudge);
             var out = spec.commandLine().getOut();
             out.println(installation.location());
             Announcements.firstStart(out, installation);

@@ -13,13 +13,13 @@ import dev.custody.clip.Clip;
 import dev.custody.contributor.ConsentRecord;
 import dev.custody.contributor.ContributorState;
 import dev.custody.contributor.ErasureService;
+import dev.custody.contributor.Erasures;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.AccountChange;
 import dev.custody.ledger.AccountChanged;
 import dev.custody.ledger.ConsentWithdrawn;
 import dev.custody.ledger.ErasureCause;
 import dev.custody.project.ProjectId;
-import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,11 +46,11 @@ import java.util.List;
 public final class WithdrawalService {
     private static final String PURPOSE = "withdrawal";
 
-    private final MetadataStore metadata;
+    private final ErasureService erasure;
     private final Clock clock;
 
-    public WithdrawalService(MetadataStore metadata, Clock clock) {
-        this.metadata = requireNonNull(metadata, "metadata is null");
+    public WithdrawalService(ErasureService erasure, Clock clock) {
+        this.erasure = requireNonNull(erasure, "erasure is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -59,7 +59,7 @@ public final class WithdrawalService {
         Pseudonym self = caller.requireContributor("withdraw consent");
         requireNonNull(project, "project is null");
         Instant now = now();
-        return metadata.inTransaction(repositories -> {
+        return erasure.inErasingTransaction(caller, PURPOSE, now, (repositories, erase) -> {
             // Withdrawn first: the update holds the consents, so no upload commits against them meanwhile.
             List<ConsentRecord> withdrawn = repositories.consents().withdraw(self, project, now);
             if (withdrawn.isEmpty()) {
@@ -68,9 +68,7 @@ public final class WithdrawalService {
             log(repositories, caller, withdrawn, now);
             int erased = 0;
             for (Clip clip : repositories.clips().byContributor(self)) {
-                if (clip.project().equals(project)
-                        && ErasureService.eraseClip(
-                                repositories, clip.id(), ErasureCause.CONSENT_WITHDRAWN, caller, PURPOSE, now)) {
+                if (clip.project().equals(project) && erase.clip(clip.id(), ErasureCause.CONSENT_WITHDRAWN)) {
                     erased++;
                 }
             }
@@ -82,7 +80,8 @@ public final class WithdrawalService {
     public Withdrawal withdrawAll(Principal caller) {
         Pseudonym self = caller.requireContributor("withdraw consent");
         Instant now = now();
-        return metadata.inTransaction(repositories -> withdrawAll(repositories, caller, self, now));
+        return erasure.inErasingTransaction(
+                caller, PURPOSE, now, (repositories, erase) -> withdrawAll(repositories, erase, caller, self, now));
     }
 
     /** Deletes the caller's own account, withdrawing everything first if that was not done before. */
@@ -90,7 +89,7 @@ public final class WithdrawalService {
         Pseudonym self = caller.requireContributor("delete the account");
         AccountId id = new AccountId(caller.id());
         Instant now = now();
-        metadata.useTransaction(repositories -> {
+        erasure.inErasingTransaction(caller, PURPOSE, now, (repositories, erase) -> {
             Account account =
                     repositories.accounts().find(id).orElseThrow(() -> CustodyException.notFound("no such account"));
             boolean erased = repositories
@@ -99,7 +98,7 @@ public final class WithdrawalService {
                     .map(c -> c.state() == ContributorState.ERASED)
                     .orElse(true);
             if (!erased) {
-                withdrawAll(repositories, caller, self, now);
+                withdrawAll(repositories, erase, caller, self, now);
             }
             repositories.accounts().update(account.withDisabled(true));
             repositories.accounts().scrub(id, new Username(Identifiers.random("deleted")), PasswordHash.unusable());
@@ -112,15 +111,15 @@ public final class WithdrawalService {
                             PURPOSE,
                             caller.requestId(),
                             now);
+            return null;
         });
     }
 
-    private static Withdrawal withdrawAll(Repositories repositories, Principal caller, Pseudonym self, Instant now) {
+    private static Withdrawal withdrawAll(
+            Repositories repositories, Erasures erase, Principal caller, Pseudonym self, Instant now) {
         List<ConsentRecord> withdrawn = repositories.consents().withdrawAll(self, now);
         log(repositories, caller, withdrawn, now);
-        int erased = ErasureService.eraseContributor(
-                        repositories, self, ErasureCause.CONSENT_WITHDRAWN, caller, PURPOSE, now)
-                .orElseThrow(ErasureService::alreadyErased);
+        int erased = erase.contributor(self, ErasureCause.CONSENT_WITHDRAWN).orElseThrow(ErasureService::alreadyErased);
         return new Withdrawal(withdrawn, erased);
     }
 

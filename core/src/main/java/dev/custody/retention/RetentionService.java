@@ -9,7 +9,6 @@ import dev.custody.contributor.ErasureService;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.ledger.ErasureCause;
 import dev.custody.project.Project;
-import dev.custody.store.MetadataStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +19,18 @@ import java.util.function.Supplier;
 
 /**
  * Erases what may no longer be kept: every clip whose project's retention has passed since it was
- * recorded (that clip alone, by deleting its key header: {@link ErasureService#eraseClip}), and
- * every contributor without activity for {@link #INACTIVITY_LIMIT} (everything of theirs, by
- * deleting their key: {@link ErasureService#eraseContributor}). Each erasure is logged to the ledger
+ * recorded (that clip alone, by deleting its key header: {@link dev.custody.contributor.Erasures#clip}),
+ * and every contributor without activity for {@link #INACTIVITY_LIMIT} (everything of theirs, by
+ * deleting their key: {@link dev.custody.contributor.Erasures#contributor}). Each erasure is logged to the ledger
  * with the purpose {@code retention} and its cause, {@code RETENTION_EXPIRED} or {@code
  * CONTRIBUTOR_INACTIVE}.
  *
  * <p>The work is read from indexes of what is due, in bounded batches of one transaction each, so a
  * run never reads every clip and never holds the ledger for long. It is idempotent: what was erased
  * is no longer due, so a second run, or a run on another node at the same moment, erases nothing
- * twice. Scheduled runs also take a job lock so that nodes do not duplicate the reading.
+ * twice. Scheduled runs also take a job lock so that nodes do not duplicate the reading. Each batch
+ * is an erasing transaction ({@link ErasureService#inErasingTransaction}): the store's files are
+ * purged once per batch, not per clip, before the run goes on.
  */
 public final class RetentionService {
     /** How long a contributor may stay inactive: 3 years, the longest BIPA allows biometric data to be kept. */
@@ -38,15 +39,15 @@ public final class RetentionService {
     private static final String PURPOSE = "retention";
 
     private static final int CLIP_BATCH = 100;
-    // An inactive contributor may have thousands of clips, all erased in their batch's transaction.
+    // A contributor's erasure is a few rows whatever their clips (those follow in the background).
     private static final int CONTRIBUTOR_BATCH = 20;
     private static final Set<Role> MAY_RUN = Set.of(Role.SECURITY_OFFICER, Role.OPERATOR, Role.BOOTSTRAP_ADMIN);
 
-    private final MetadataStore metadata;
+    private final ErasureService erasure;
     private final Clock clock;
 
-    public RetentionService(MetadataStore metadata, Clock clock) {
-        this.metadata = requireNonNull(metadata, "metadata is null");
+    public RetentionService(ErasureService erasure, Clock clock) {
+        this.erasure = requireNonNull(erasure, "erasure is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -72,12 +73,11 @@ public final class RetentionService {
     }
 
     private Batch eraseExpiredClips(Principal caller, Instant now) {
-        return metadata.inTransaction(repositories -> {
+        return erasure.inErasingTransaction(caller, PURPOSE, now, (repositories, erase) -> {
             List<ClipId> due = repositories.clips().expired(now, CLIP_BATCH);
             int erased = 0;
             for (ClipId clip : due) {
-                if (ErasureService.eraseClip(
-                        repositories, clip, ErasureCause.RETENTION_EXPIRED, caller, PURPOSE, now)) {
+                if (erase.clip(clip, ErasureCause.RETENTION_EXPIRED)) {
                     erased++;
                 }
             }
@@ -87,13 +87,12 @@ public final class RetentionService {
 
     private Batch eraseInactiveContributors(Principal caller, Instant now) {
         Instant cutoff = now.minus(INACTIVITY_LIMIT);
-        return metadata.inTransaction(repositories -> {
+        return erasure.inErasingTransaction(caller, PURPOSE, now, (repositories, erase) -> {
             List<Pseudonym> due = repositories.contributors().inactiveSince(cutoff, CONTRIBUTOR_BATCH);
             int erased = 0;
             long clips = 0;
             for (Pseudonym contributor : due) {
-                OptionalInt theirClips = ErasureService.eraseContributor(
-                        repositories, contributor, ErasureCause.CONTRIBUTOR_INACTIVE, caller, PURPOSE, now);
+                OptionalInt theirClips = erase.contributor(contributor, ErasureCause.CONTRIBUTOR_INACTIVE);
                 if (theirClips.isPresent()) {
                     erased++;
                     clips += theirClips.getAsInt();

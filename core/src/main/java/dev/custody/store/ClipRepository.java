@@ -68,10 +68,15 @@ public interface ClipRepository {
     Map<ClipState, Long> countByState(ProjectId project);
 
     /**
-     * Marks every clip of the contributor erased, deletes their key headers and returns their
-     * blobs, to be deleted.
+     * Marks up to {@code limit} clips of the contributor, not yet marked, erased, deletes their key
+     * headers and returns their blobs, to be deleted: the background pass that follows a
+     * contributor's erasure, batch by batch. A clip of an erased contributor reads {@code ERASED}
+     * before it is marked: its state is derived from the contributor's.
      */
-    List<BlobId> erase(Pseudonym contributor);
+    List<BlobId> erase(Pseudonym contributor, int limit);
+
+    /** How many of the contributor's clips are not yet marked erased. */
+    long countNotMarkedErased(Pseudonym contributor);
 
     /**
      * Marks one clip erased and deletes its key header, which makes it unreadable even from copied

@@ -24,10 +24,17 @@ public interface ContributorRepository {
     Optional<WrappedKey> voiceKey(Pseudonym pseudonym);
 
     /**
-     * Deletes the wrapped voice key and the sealed identity and marks the contributor erased.
-     * Returns false if there was no such active contributor.
+     * Deletes the wrapped voice key and the sealed identity, marks the contributor erased and
+     * queues the marking of their clips ({@link #clipErasuresPending}). Returns false if there was
+     * no such active contributor.
      */
     boolean erase(Pseudonym pseudonym, Instant at);
+
+    /** Up to {@code limit} erased contributors whose clips are not yet all marked erased, oldest first. */
+    List<Pseudonym> clipErasuresPending(int limit);
+
+    /** Records that every clip of the erased contributor is marked erased. */
+    void clipErasureDone(Pseudonym pseudonym);
 
     /**
      * Records that the contributor was active at {@code at}, in the transaction of the activity

@@ -36,6 +36,23 @@ public interface MetadataStore extends AutoCloseable {
         });
     }
 
+    /**
+     * Makes every deletion committed so far unrecoverable from the store's own files, so that a
+     * copy of them taken after this returns holds none of the deleted bytes. Erasures call it
+     * before they are acknowledged; several erasures waiting at once share one call's work.
+     *
+     * <p>On SQLite, freed cells are zeroed as they are freed ({@code secure_delete}), and this
+     * checkpoints the write-ahead log into the main file and truncates it, so no older version of
+     * a page survives. On PostgreSQL nothing done per call would help (dead tuples wait for
+     * vacuum, WAL segments for recycling, backups for their retention): there the rotation of the
+     * KEKs bounds those copies, and this returns at once.
+     *
+     * @throws dev.custody.CustodyException STORAGE_UNAVAILABLE if a long read kept it from
+     *     finishing within a bounded wait: the deletions stand, but the files may still hold their
+     *     bytes until a later call succeeds
+     */
+    void purgeDeleted();
+
     @Override
     void close();
 

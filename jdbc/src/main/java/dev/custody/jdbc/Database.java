@@ -12,6 +12,9 @@ interface Database extends AutoCloseable {
     /** Runs a callback that only reads, in a transaction that does not wait for writers. */
     <T> T inReadTransaction(HandleCallback<T, RuntimeException> callback);
 
+    /** See {@link dev.custody.store.MetadataStore#purgeDeleted}. */
+    void purgeDeleted();
+
     @Override
     void close();
 }

@@ -49,6 +49,12 @@ final class JdbcClipRepository implements ClipRepository {
     static final String LIVE_WITH_AUDIO = "SELECT id FROM clips WHERE contributor = :contributor"
             + " AND sha256 = :sha256 AND state <> 'ERASED' ORDER BY created_at, id LIMIT 1";
     static final String FORGET_EXPIRED_KEYS = "DELETE FROM upload_keys WHERE expires_at <= :now";
+    /**
+     * Clips with their contributor's state: a clip of an erased contributor reads {@code ERASED},
+     * without its key header, from the erasure's commit on, before the background pass marks it.
+     */
+    static final String SELECT = "SELECT clips.*, contributors.state AS contributor_state FROM clips"
+            + " JOIN contributors ON contributors.pseudonym = clips.contributor";
 
     private static final int IDS_PER_QUERY = 500;
 
@@ -143,7 +149,7 @@ final class JdbcClipRepository implements ClipRepository {
 
     @Override
     public Optional<Clip> find(ClipId id) {
-        return handle.createQuery("SELECT * FROM clips WHERE id = :id")
+        return handle.createQuery(SELECT + " WHERE clips.id = :id")
                 .bind("id", id.value())
                 .map(JdbcClipRepository::map)
                 .findOne();
@@ -151,7 +157,8 @@ final class JdbcClipRepository implements ClipRepository {
 
     @Override
     public List<Clip> byContributor(Pseudonym contributor) {
-        return handle.createQuery("SELECT * FROM clips WHERE contributor = :contributor ORDER BY created_at, id")
+        return handle.createQuery(
+                        SELECT + " WHERE clips.contributor = :contributor ORDER BY clips.created_at, clips.id")
                 .bind("contributor", contributor.value())
                 .map(JdbcClipRepository::map)
                 .list();
@@ -184,23 +191,37 @@ final class JdbcClipRepository implements ClipRepository {
     @Override
     public Map<ClipState, Long> countByState(ProjectId project) {
         Map<ClipState, Long> counts = new EnumMap<>(ClipState.class);
-        handle.createQuery("SELECT state, COUNT(*) AS clips FROM clips WHERE project_id = :project GROUP BY state")
+        handle.createQuery("SELECT CASE WHEN contributors.state = 'ERASED' THEN 'ERASED' ELSE clips.state END"
+                        + " AS clip_state, COUNT(*) AS clips FROM clips"
+                        + " JOIN contributors ON contributors.pseudonym = clips.contributor"
+                        + " WHERE clips.project_id = :project GROUP BY clip_state")
                 .bind("project", project.value())
-                .map((rs, ctx) -> counts.put(ClipState.valueOf(rs.getString("state")), rs.getLong("clips")))
+                .map((rs, ctx) ->
+                        counts.merge(ClipState.valueOf(rs.getString("clip_state")), rs.getLong("clips"), Long::sum))
                 .list();
         return counts;
     }
 
     /** Returns the blobs of the clips this call erased; clips erased before are not returned again. */
     @Override
-    public List<BlobId> erase(Pseudonym contributor) {
-        // One statement, so a clip inserted concurrently is either erased and returned, or neither.
-        return handle.createQuery("UPDATE clips SET state = :erased, key_header = NULL"
-                        + " WHERE contributor = :contributor AND state <> :erased RETURNING blob_id")
+    public List<BlobId> erase(Pseudonym contributor, int limit) {
+        return handle.createQuery("UPDATE clips SET state = :erased, key_header = NULL WHERE id IN"
+                        + " (SELECT id FROM clips WHERE contributor = :contributor AND state <> :erased LIMIT :limit)"
+                        + " RETURNING blob_id")
                 .bind("erased", ClipState.ERASED.name())
                 .bind("contributor", contributor.value())
+                .bind("limit", limit)
                 .map((rs, ctx) -> new BlobId(rs.getString("blob_id")))
                 .list();
+    }
+
+    @Override
+    public long countNotMarkedErased(Pseudonym contributor) {
+        return handle.createQuery("SELECT COUNT(*) FROM clips WHERE contributor = :contributor AND state <> :erased")
+                .bind("contributor", contributor.value())
+                .bind("erased", ClipState.ERASED.name())
+                .mapTo(Long.class)
+                .one();
     }
 
     @Override
@@ -304,7 +325,9 @@ final class JdbcClipRepository implements ClipRepository {
                 .findOne();
     }
 
+    /** Maps a row of {@link #SELECT}. */
     static Clip map(ResultSet rs, StatementContext ctx) throws SQLException {
+        boolean contributorErased = "ERASED".equals(rs.getString("contributor_state"));
         AudioInfo audio = new AudioInfo(
                 AudioContainer.valueOf(rs.getString("container")),
                 SampleEncoding.valueOf(rs.getString("encoding")),
@@ -325,9 +348,11 @@ final class JdbcClipRepository implements ClipRepository {
                 rs.getLong("original_bytes"),
                 Bytes.copyOf(rs.getBytes("sha256")),
                 quality,
-                ClipState.valueOf(rs.getString("state")),
+                contributorErased ? ClipState.ERASED : ClipState.valueOf(rs.getString("state")),
                 new BlobId(rs.getString("blob_id")),
-                Optional.ofNullable(rs.getBytes("key_header")).map(Bytes::copyOf),
+                contributorErased
+                        ? Optional.empty()
+                        : Optional.ofNullable(rs.getBytes("key_header")).map(Bytes::copyOf),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

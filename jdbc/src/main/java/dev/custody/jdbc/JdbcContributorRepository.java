@@ -112,7 +112,27 @@ final class JdbcContributorRepository implements ContributorRepository {
         handle.createUpdate("DELETE FROM contributor_identities WHERE pseudonym = :pseudonym")
                 .bind("pseudonym", pseudonym.value())
                 .execute();
+        handle.createUpdate("INSERT INTO clip_erasures_pending (pseudonym, queued_at) VALUES (:pseudonym, :at)")
+                .bind("pseudonym", pseudonym.value())
+                .bind("at", at.toEpochMilli())
+                .execute();
         return true;
+    }
+
+    @Override
+    public List<Pseudonym> clipErasuresPending(int limit) {
+        return handle.createQuery(
+                        "SELECT pseudonym FROM clip_erasures_pending ORDER BY queued_at, pseudonym LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Pseudonym(rs.getString("pseudonym")))
+                .list();
+    }
+
+    @Override
+    public void clipErasureDone(Pseudonym pseudonym) {
+        handle.createUpdate("DELETE FROM clip_erasures_pending WHERE pseudonym = :pseudonym")
+                .bind("pseudonym", pseudonym.value())
+                .execute();
     }
 
     @Override

@@ -108,6 +108,11 @@ public final class JdbcMetadataStore implements MetadataStore {
         }
     }
 
+    @Override
+    public void purgeDeleted() {
+        database.purgeDeleted();
+    }
+
     /** Closes the connections. Transactions after this fail with STORAGE_UNAVAILABLE. */
     @Override
     public void close() {

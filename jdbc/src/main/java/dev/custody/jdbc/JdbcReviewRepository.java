@@ -138,10 +138,12 @@ final class JdbcReviewRepository implements ReviewRepository {
         if (limit < 0) {
             throw new IllegalArgumentException("limit is negative");
         }
-        return handle.createQuery("SELECT * FROM clips WHERE project_id = :project AND state = :pending"
+        return handle.createQuery(JdbcClipRepository.SELECT
+                        + " WHERE clips.project_id = :project AND clips.state = :pending"
+                        + " AND contributors.state <> 'ERASED'"
                         + " AND NOT EXISTS (SELECT 1 FROM reviews WHERE reviews.clip_id = clips.id"
                         + " AND reviews.account_id = :account)"
-                        + " ORDER BY created_at, id LIMIT :limit")
+                        + " ORDER BY clips.created_at, clips.id LIMIT :limit")
                 .bind("project", project.value())
                 .bind("pending", ClipState.PENDING_REVIEW.name())
                 .bind("account", reviewer.value())

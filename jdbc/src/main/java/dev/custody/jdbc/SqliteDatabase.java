@@ -17,6 +17,10 @@ import org.sqlite.SQLiteDataSource;
  * than retry, every writing transaction runs on one connection on one writer thread, and
  * concurrent transactions share one commit ({@link GroupCommit}). Reads run on connections of
  * their own ({@link SqliteReaders}) and never wait for a commit.
+ *
+ * <p>Every connection zeroes the cells it frees ({@code secure_delete}); {@link #purgeDeleted}
+ * and closing run a truncating checkpoint ({@link SqliteCheckpoints}), so a deletion then lives
+ * on in neither the main file nor the write-ahead log.
  */
 final class SqliteDatabase implements Database {
     // Only another process (a CLI command on the same file) can hold the write lock against us.
@@ -28,11 +32,13 @@ final class SqliteDatabase implements Database {
     private final Connection connection;
     private final GroupCommit groupCommit;
     private final SqliteReaders readers;
+    private final SqliteCheckpoints checkpoints;
 
-    private SqliteDatabase(Connection connection, SqliteReaders readers) {
+    private SqliteDatabase(Connection connection, SqliteReaders readers, SqliteCheckpoints checkpoints) {
         this.connection = connection;
         this.groupCommit = new GroupCommit(ReusedStatements.over(connection), "custody-sqlite-writer");
         this.readers = readers;
+        this.checkpoints = checkpoints;
     }
 
     static SqliteDatabase open(Path file) {
@@ -41,9 +47,14 @@ final class SqliteDatabase implements Database {
         Migrations.apply(dataSource, Dialect.SQLITE);
         try {
             Connection writerConnection = dataSource.getConnection();
+            SqliteCheckpoints checkpoints = null;
             try {
-                return new SqliteDatabase(writerConnection, SqliteReaders.open(file, READERS));
+                checkpoints = SqliteCheckpoints.open(dataSource(file, SqliteCheckpoints.WAIT_MILLIS));
+                return new SqliteDatabase(writerConnection, SqliteReaders.open(file, READERS), checkpoints);
             } catch (RuntimeException e) {
+                if (checkpoints != null) {
+                    checkpoints.close();
+                }
                 writerConnection.close();
                 throw e;
             }
@@ -67,13 +78,17 @@ final class SqliteDatabase implements Database {
     }
 
     static SQLiteDataSource dataSource(Path file) {
+        return dataSource(file, BUSY_TIMEOUT_MILLIS);
+    }
+
+    private static SQLiteDataSource dataSource(Path file, int busyTimeoutMillis) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         // Erasure deletes wrapped keys: overwrite freed cells so no copy of a key lingers in free pages.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout(busyTimeoutMillis);
         // Take the write lock at BEGIN: a deferred transaction that reads, then writes, could
         // fail with SQLITE_BUSY when another process wrote in between.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -98,13 +113,23 @@ final class SqliteDatabase implements Database {
     }
 
     @Override
+    public void purgeDeleted() {
+        checkpoints.truncate();
+    }
+
+    /** Commits what is queued, then checkpoints, so a clean shutdown leaves no deleted bytes. */
+    @Override
     public void close() {
         groupCommit.close();
         readers.close();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw JdbcErrors.storageUnavailable(e);
+        try (checkpoints) {
+            checkpoints.truncate();
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw JdbcErrors.storageUnavailable(e);
+            }
         }
     }
 }

@@ -43,6 +43,8 @@ final class SqliteReaders implements AutoCloseable {
     static SqliteReaders open(Path file, int count) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
+        // A reader frees nothing, but every connection to the file says the same thing about deletes.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.enforceForeignKeys(true);
         config.setBusyTimeout(SqliteDatabase.BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);

@@ -3,17 +3,25 @@ package dev.custody.jdbc;
 import static dev.custody.testkit.RepositoryRecords.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.project.Organization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +62,69 @@ class SqliteDatabaseTest {
             // 2 is FULL: the WAL is synced on every commit.
             assertThat(pragma(store, "synchronous")).isEqualTo("2");
             assertThat(pragma(store, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(store, "secure_delete")).isEqualTo("1");
         }
+    }
+
+    @Test
+    void purgeDeleted_truncatesTheLog_andLeavesTheDeletedBytesInNoFile() throws IOException {
+        String secret = "a deleted value " + UUID.randomUUID();
+        try (JdbcMetadataStore store = open()) {
+            store.inTransaction(r -> {
+                r.settings().put("doomed", secret);
+                return null;
+            });
+            store.inJdbcTransaction(r -> r.handle().execute("DELETE FROM settings WHERE key = 'doomed'"));
+            assertThat(filesHolding(secret)).as("before the purge").isNotEmpty();
+
+            store.purgeDeleted();
+
+            assertThat(Files.size(folder.resolve("custody.db-wal"))).isZero();
+            assertThat(filesHolding(secret)).isEmpty();
+        }
+    }
+
+    @Test
+    void purgeDeleted_whileAReadHoldsASnapshotOfTheLog_failsClearly_andSucceedsOnceTheReadEnds() throws IOException {
+        try (JdbcMetadataStore store = open()) {
+            store.inTransaction(r -> {
+                r.settings().put("written", "to the log");
+                return null;
+            });
+
+            Throwable failure = store.inReadTransaction(r -> {
+                r.settings().get("written"); // the snapshot starts at the first read
+                return catchThrowable(store::purgeDeleted);
+            });
+
+            assertThat(failure)
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE))
+                    .hasMessageContaining("may remain");
+            assertThat(Files.size(folder.resolve("custody.db-wal"))).isPositive();
+            store.purgeDeleted();
+            assertThat(Files.size(folder.resolve("custody.db-wal"))).isZero();
+        }
+    }
+
+    private List<Path> filesHolding(String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> contains(read(file), needle)).toList();
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        return IntStream.rangeClosed(0, haystack.length - needle.length)
+                .anyMatch(i -> Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length));
     }
 
     @Test

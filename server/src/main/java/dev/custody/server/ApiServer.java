@@ -34,27 +34,27 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code host:port} (port 0 picks a free one), reached directly (no proxy). */
-    public static ApiServer start(String host, int port, Services services, Runnable afterErasure) {
-        return start(host, port, services, afterErasure, WebSettings.direct());
+    public static ApiServer start(String host, int port, Services services) {
+        return start(host, port, services, WebSettings.direct());
     }
 
     /** Starts serving on {@code host:port} (port 0 picks a free one), reached as {@code web} says. */
-    public static ApiServer start(String host, int port, Services services, Runnable afterErasure, WebSettings web) {
+    public static ApiServer start(String host, int port, Services services, WebSettings web) {
         requireNonNull(services, "services is null");
         requireNonNull(web, "web is null");
         var authentication = new Authentication(services, web);
         var accounts = new AccountRoutes(services, web);
         var webSessions = new WebSessionRoutes(services, web);
         var pages = new WebPages(services);
-        var clips = new ClipRoutes(services, afterErasure);
+        var clips = new ClipRoutes(services);
         var admin = new AdminRoutes(services);
-        var consent = new ConsentRoutes(services, afterErasure, web);
+        var consent = new ConsentRoutes(services, web);
         var ledger = new LedgerRoutes(services);
         var keys = new KeyRoutes(services);
         var reviews = new ReviewRoutes(services);
         var payouts = new PayoutRoutes(services);
         var rights = new RightsRoutes(services);
-        var compliance = new ComplianceRoutes(services, afterErasure);
+        var compliance = new ComplianceRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

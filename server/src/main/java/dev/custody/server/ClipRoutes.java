@@ -23,11 +23,9 @@ final class ClipRoutes {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final Services services;
-    private final Runnable afterErasure;
 
-    ClipRoutes(Services services, Runnable afterErasure) {
+    ClipRoutes(Services services) {
         this.services = services;
-        this.afterErasure = Objects.requireNonNull(afterErasure, "afterErasure is null");
     }
 
     void register(RoutesConfig routes) {
@@ -88,7 +86,6 @@ final class ClipRoutes {
     private void erase(Context ctx) {
         var contributor = new Pseudonym(ctx.pathParam("contributor"));
         int erased = services.erasure().erase(Authentication.principal(ctx), contributor);
-        afterErasure.run();
         Json.write(ctx, 200, new Views.ErasureView(contributor.value(), erased));
     }
 

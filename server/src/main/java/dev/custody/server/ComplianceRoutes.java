@@ -5,18 +5,15 @@ import dev.custody.project.ProjectId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /** Records of processing (GDPR Art. 30), as JSON and as a page, and retention run by hand. */
 final class ComplianceRoutes {
     static final String RECORDS_PATH = "/api/v1/projects/{project}/records-of-processing";
 
     private final Services services;
-    private final Runnable afterErasure;
 
-    ComplianceRoutes(Services services, Runnable afterErasure) {
+    ComplianceRoutes(Services services) {
         this.services = services;
-        this.afterErasure = Objects.requireNonNull(afterErasure, "afterErasure is null");
     }
 
     void register(RoutesConfig routes) {
@@ -45,8 +42,6 @@ final class ComplianceRoutes {
 
     private void runRetention(Context ctx) {
         var run = services.retention().run(Authentication.principal(ctx));
-        // The erased clips' blobs are queued: let the reaper delete them now rather than at its next turn.
-        afterErasure.run();
         Json.write(ctx, 200, run);
     }
 }

@@ -18,12 +18,10 @@ import java.util.Objects;
  */
 final class ConsentRoutes {
     private final Services services;
-    private final Runnable afterErasure;
     private final WebSettings web;
 
-    ConsentRoutes(Services services, Runnable afterErasure, WebSettings web) {
+    ConsentRoutes(Services services, WebSettings web) {
         this.services = services;
-        this.afterErasure = Objects.requireNonNull(afterErasure, "afterErasure is null");
         this.web = Objects.requireNonNull(web, "web is null");
     }
 
@@ -85,13 +83,11 @@ final class ConsentRoutes {
 
     private void withdraw(Context ctx) {
         var withdrawal = services.withdrawal().withdraw(Authentication.principal(ctx), project(ctx));
-        afterErasure.run();
         Json.write(ctx, 200, Views.WithdrawalView.of(withdrawal));
     }
 
     private void withdrawAll(Context ctx) {
         var withdrawal = services.withdrawal().withdrawAll(Authentication.principal(ctx));
-        afterErasure.run();
         Json.write(ctx, 200, Views.WithdrawalView.of(withdrawal));
     }
 
@@ -104,7 +100,6 @@ final class ConsentRoutes {
         }
         services.signIn().confirmPassword(new AccountId(caller.id()), request.password(), web.clientAddress(ctx));
         services.withdrawal().deleteAccount(caller);
-        afterErasure.run();
         ctx.status(204);
     }
 

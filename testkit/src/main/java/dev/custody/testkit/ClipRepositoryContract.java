@@ -158,6 +158,46 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
     }
 
     @Test
+    void clipsOfAnErasedContributor_readErasedWithoutKeyHeader_beforeTheyAreMarked() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        Clip accepted = withState(clip(scene.project().id(), contributor, at(1)), ClipState.ACCEPTED);
+        write(r -> r.clips().insert(accepted));
+
+        write(r -> r.contributors().erase(contributor, at(2)));
+
+        assertThat(find(r -> r.clips().find(accepted.id()))).hasValueSatisfying(found -> {
+            assertThat(found.state()).isEqualTo(ClipState.ERASED);
+            assertThat(found.keyHeader()).isEmpty();
+        });
+        assertThat(list(r -> r.clips().byContributor(contributor)))
+                .extracting(Clip::state)
+                .containsOnly(ClipState.ERASED);
+        Map<ClipState, Long> counts =
+                tx(r -> r.clips().countByState(scene.project().id()));
+        long notMarked = tx(r -> r.clips().countNotMarkedErased(contributor));
+        assertThat(counts).containsEntry(ClipState.ERASED, 1L);
+        assertThat(notMarked).isEqualTo(1L);
+    }
+
+    @Test
+    void eraseInBatches_marksAtMostTheLimit_untilNoneIsLeft() {
+        Scene scene = scene();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        write(r -> List.of(
+                        clip(scene.project().id(), contributor, at(1)),
+                        clip(scene.project().id(), contributor, at(2)),
+                        clip(scene.project().id(), contributor, at(3)))
+                .forEach(r.clips()::insert));
+
+        assertThat(list(r -> r.clips().erase(contributor, 2))).hasSize(2);
+        assertThat(list(r -> r.clips().erase(contributor, 2))).hasSize(1);
+        assertThat(list(r -> r.clips().erase(contributor, 2))).isEmpty();
+        long notMarked = tx(r -> r.clips().countNotMarkedErased(contributor));
+        assertThat(notMarked).isZero();
+    }
+
+    @Test
     void erase_marksEveryClipOfTheContributorErasedAndReturnsTheirBlobs() {
         Scene scene = scene();
         Pseudonym contributor = scene.contributor().pseudonym();
@@ -166,7 +206,7 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
         Clip someoneElses = clip(scene.project().id(), newContributor(), at(3));
         write(r -> List.of(pending, accepted, someoneElses).forEach(r.clips()::insert));
 
-        List<BlobId> blobs = tx(r -> r.clips().erase(contributor));
+        List<BlobId> blobs = tx(r -> r.clips().erase(contributor, 100));
 
         assertThat(blobs).containsExactlyInAnyOrder(pending.blob(), accepted.blob());
         assertThat(list(r -> r.clips().byContributor(contributor)))
@@ -175,7 +215,7 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
         assertThat(list(r -> r.clips().byContributor(contributor)))
                 .allSatisfy(clip -> assertThat(clip.keyHeader()).isEmpty());
         assertThat(find(r -> r.clips().find(someoneElses.id()))).contains(someoneElses);
-        assertThat(list(r -> r.clips().erase(contributor))).isEmpty();
+        assertThat(list(r -> r.clips().erase(contributor, 100))).isEmpty();
     }
 
     @Test
@@ -412,7 +452,7 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
 
         assertThat(find(r -> r.clips().liveWithAudio(contributor, erased.sha256())))
                 .contains(older.id());
-        write(r -> r.clips().erase(contributor));
+        write(r -> r.clips().erase(contributor, Integer.MAX_VALUE));
         assertThat(find(r -> r.clips().liveWithAudio(contributor, erased.sha256())))
                 .isEmpty();
         assertThat(find(r -> r.clips().liveWithAudio(contributor, RepositoryRecords.randomBytes(32))))

@@ -69,6 +69,21 @@ public abstract class ContributorRepositoryContract extends RepositoryContractSu
     }
 
     @Test
+    void erase_queuesTheMarkingOfTheirClips_untilItIsDone() {
+        Pseudonym first = newContributor();
+        Pseudonym second = newContributor();
+        write(r -> r.contributors().erase(first, at(1)));
+        write(r -> r.contributors().erase(second, at(2)));
+
+        assertThat(list(r -> r.contributors().clipErasuresPending(10))).containsSubsequence(first, second);
+        write(r -> r.contributors().clipErasureDone(first));
+
+        assertThat(list(r -> r.contributors().clipErasuresPending(10)))
+                .contains(second)
+                .doesNotContain(first);
+    }
+
+    @Test
     void erase_twice_returnsFalseAndKeepsTheFirstErasureTime() {
         Pseudonym pseudonym = newContributor();
         write(r -> r.contributors().erase(pseudonym, at(10)));

@@ -210,7 +210,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         List<BlobId> queued = tx(r -> {
             r.contributors().erase(contributor, at(2));
-            List<BlobId> blobs = r.clips().erase(contributor);
+            List<BlobId> blobs = r.clips().erase(contributor, 100);
             blobs.forEach(blob -> r.blobDeletions().enqueue(blob, at(2)));
             return r.blobDeletions().next(Integer.MAX_VALUE);
         });
