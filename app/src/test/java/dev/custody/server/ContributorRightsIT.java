@@ -2,6 +2,7 @@ package dev.custody.server;
 
 import static dev.custody.server.AccessFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -228,6 +230,25 @@ class ContributorRightsIT {
         assertThat(export.get("subjects").toString()).contains(keptClip);
         assertIsTheLogsEntry(export);
         assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("custody verify receipt");
+    }
+
+    @Test
+    void anExportThatFailsHalfway_isCutOff_notEndedAsIfWhole() throws Exception {
+        var robin = signUp("robin");
+        upload(robin, AccessFixture.speech(8));
+        upload(robin, AccessFixture.speech(9));
+        // The second recording the export opens is gone: the first is already on its way.
+        String second = get(robin, "/api/v1/me/clips").get(1).at("/clip/id").asText();
+        String blob = metadata()
+                .inReadTransaction(r -> r.clips().find(new ClipId(second)))
+                .orElseThrow()
+                .blob()
+                .value();
+        Files.delete(
+                temp.resolve("data/blobs/objects").resolve(blob.substring(4, 6)).resolve(blob));
+
+        assertThatThrownBy(() -> fixture.sendBytes("GET", "/api/v1/me/export", robin.token(), null))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

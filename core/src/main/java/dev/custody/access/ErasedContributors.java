@@ -11,7 +11,8 @@ import dev.custody.ledger.AccountChanged;
 import dev.custody.ledger.Actor;
 import dev.custody.store.MetadataStore;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,7 @@ final class ErasedContributors {
         return new CustodyException(
                 ErrorCode.ERASED,
                 "your account was erased on "
-                        + erasedAt.truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10)
+                        + LocalDate.ofInstant(erasedAt, ZoneOffset.UTC)
                         + ": your recordings and identity are gone and it can no longer sign in");
     }
 }
