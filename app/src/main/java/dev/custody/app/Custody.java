@@ -31,6 +31,7 @@ import dev.custody.contributor.ErasureService;
 import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
+import dev.custody.keyadmin.KeySchedule;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.keys.KeyProvider;
@@ -61,7 +62,8 @@ public final class Custody implements AutoCloseable {
     private final Services services;
     private final CheckpointIssuer checkpoints;
 
-    private Custody(OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, Clock clock) {
+    private Custody(
+            OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, KeySchedule keySchedule, Clock clock) {
         this.keys = keys;
         this.metadata = metadata;
         this.blobs = blobs;
@@ -92,7 +94,7 @@ public final class Custody implements AutoCloseable {
                 new LedgerService(
                         metadata, checkpoints, new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
                 new HealthCheck(metadata, keyProvider, blobs),
-                new KeyRotationService(metadata, keyProvider, clock),
+                new KeyRotationService(metadata, keyProvider, keySchedule, clock),
                 new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
                 new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
                 tokens,
@@ -139,7 +141,7 @@ public final class Custody implements AutoCloseable {
         JdbcMetadataStore metadata = null;
         try {
             metadata = openDatabase(config.database());
-            return new Custody(keys, metadata, openBlobs(config.blobs()), clock);
+            return new Custody(keys, metadata, openBlobs(config.blobs()), config.keySchedule(), clock);
         } catch (RuntimeException e) {
             if (metadata != null) {
                 metadata.close();

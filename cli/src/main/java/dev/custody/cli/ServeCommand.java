@@ -87,6 +87,8 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofSeconds(30),
                         BackgroundJobs.Job.blobReaper(
                                 installation.custody().services().reaper()),
+                        BackgroundJobs.Job.keySchedule(
+                                installation.custody().services().keys()),
                         BackgroundJobs.Job.keyRewrap(
                                 installation.custody().services().keys()));
                 // Its own schedule: far less frequent than the reaper's, and not run by its nudges.
