@@ -83,8 +83,10 @@ final class RightsRoutes {
                     "export failed after its first byte ({}): connection aborted",
                     e.getClass().getName());
             ServletContextRequest.getServletContextRequest(ctx.req())
-                    .getServletChannel()
-                    .abort(e);
+                    .getConnectionMetaData()
+                    .getConnection()
+                    .getEndPoint()
+                    .close(e);
         }
     }
 
