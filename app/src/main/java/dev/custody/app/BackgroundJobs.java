@@ -138,6 +138,19 @@ public final class BackgroundJobs implements AutoCloseable {
         }
 
         /**
+         * Rotates the KEKs when the schedule says, and destroys the retired versions no row and no
+         * backup needs any more ({@link KeyRotationService#runSchedule}); run before the rewrap, so
+         * a rotation's keys start moving at once.
+         */
+        public static Job keySchedule(KeyRotationService keys) {
+            return new Job("key-schedule", () -> {
+                var run = keys.runSchedule(Principal.bootstrapAdmin());
+                run.rotatedTo().forEach(kek -> LOG.info("scheduled rotation: {} is now active", kek));
+                run.destroyed().forEach(kek -> LOG.info("destroyed {}: the backup retention has passed", kek));
+            });
+        }
+
+        /**
          * Moves wrapped keys from retired KEK versions to the active ones, batch by batch, until
          * none is left: resumable by construction, since the work left is read from the database.
          */

@@ -22,6 +22,7 @@ import java.util.Map;
  * blobs.s3.endpoint, blobs.s3.region, blobs.s3.path-style, blobs.s3.access-key-id
  * keys.url = local:keyring.sealed  |  pkcs11://label-prefix
  * keys.pkcs11.library, keys.pkcs11.slot, keys.signing-keyring
+ * keys.rotate-every-days = 90     (0: never; the scheduled KEK rotation)
  * </pre>
  *
  * <p>Relative paths are taken relative to the configuration file's folder. Closing it wipes the
@@ -48,7 +49,17 @@ public final class ConfigFile implements AutoCloseable {
         var blobs = BlobSettings.parse(settings);
         SecretBytes passphrase = settings.requiredSecret(Setting.KEYS_PASSPHRASE);
         try {
-            return new ConfigFile(file, new CustodyConfig(database, blobs, keys(settings)), passphrase);
+            return new ConfigFile(
+                    file,
+                    new CustodyConfig(
+                            database,
+                            blobs,
+                            keys(settings),
+                            KeyScheduleSetting.parse(
+                                    settings.optional(Setting.KEYS_ROTATE_EVERY_DAYS),
+                                    KeyScheduleSetting.DEFAULT_DAYS,
+                                    Setting.KEYS_ROTATE_EVERY_DAYS.toString())),
+                    passphrase);
         } catch (RuntimeException e) {
             passphrase.close();
             throw e;

@@ -33,6 +33,7 @@ import dev.custody.delivery.LedgerDeliveryProofs;
 import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
+import dev.custody.keyadmin.KeySchedule;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.keys.KeyProvider;
@@ -65,7 +66,8 @@ public final class Custody implements AutoCloseable {
     private final CheckpointSigners checkpointSigners;
     private final Clock clock;
 
-    private Custody(OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, Clock clock) {
+    private Custody(
+            OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, KeySchedule keySchedule, Clock clock) {
         this.keys = keys;
         this.metadata = metadata;
         this.blobs = blobs;
@@ -97,7 +99,7 @@ public final class Custody implements AutoCloseable {
                 new LedgerService(
                         metadata, checkpoints, new PublishedKeys(checkpointSigners.keys(), receiptSigner.publicKey())),
                 new HealthCheck(metadata, keyProvider, blobs),
-                new KeyRotationService(metadata, keyProvider, clock),
+                new KeyRotationService(metadata, keyProvider, keySchedule, clock),
                 new AccountService(metadata, keyProvider, AccountService.PASSWORD_HASHING, clock),
                 new SignIn(metadata, keyProvider, tokens, AccountService.PASSWORD_HASHING, clock),
                 tokens,
@@ -144,7 +146,7 @@ public final class Custody implements AutoCloseable {
         JdbcMetadataStore metadata = null;
         try {
             metadata = openDatabase(config.database());
-            return new Custody(keys, metadata, openBlobs(config.blobs()), clock);
+            return new Custody(keys, metadata, openBlobs(config.blobs()), config.keySchedule(), clock);
         } catch (RuntimeException e) {
             if (metadata != null) {
                 metadata.close();

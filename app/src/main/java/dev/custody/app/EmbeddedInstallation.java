@@ -44,6 +44,10 @@ public final class EmbeddedInstallation implements Installation {
     public static EmbeddedInstallation open(
             Path dataPath, Map<String, String> env, Argon2Parameters argon2, Clock clock) {
         requireNonNull(env, "env is null");
+        var schedule = KeyScheduleSetting.parse(
+                Optional.ofNullable(env.get(KeyScheduleSetting.VARIABLE)).filter(text -> !text.isBlank()),
+                0,
+                KeyScheduleSetting.VARIABLE);
         DataFolder folder = DataFolder.lock(requireNonNull(dataPath, "dataPath is null"));
         try {
             Optional<Path> generated = Optional.empty();
@@ -63,7 +67,7 @@ public final class EmbeddedInstallation implements Installation {
                     generated = Optional.of(writeGenerated(folder, env, passphrase));
                 }
             }
-            Custody custody = Custody.open(CustodyConfig.embedded(folder), passphrase, clock);
+            Custody custody = Custody.open(CustodyConfig.embedded(folder).withKeySchedule(schedule), passphrase, clock);
             passphrase.close();
             return new EmbeddedInstallation(
                     folder,

@@ -16,7 +16,7 @@ final class PassphraseLocation {
         return configHome(env).resolve(keyringId + ".passphrase");
     }
 
-    private static Path configHome(Map<String, String> env) {
+    static Path configHome(Map<String, String> env) {
         String custody = env.get("CUSTODY_CONFIG_HOME");
         if (custody != null && !custody.isBlank()) {
             return Path.of(custody);

@@ -33,7 +33,8 @@ enum Setting {
     KEYS_PKCS11_SLOT("keys.pkcs11.slot"),
     KEYS_PKCS11_PIN("keys.pkcs11.pin", true),
     KEYS_PKCS11_PIN_FILE("keys.pkcs11.pin-file"),
-    KEYS_SIGNING_KEYRING("keys.signing-keyring");
+    KEYS_SIGNING_KEYRING("keys.signing-keyring"),
+    KEYS_ROTATE_EVERY_DAYS("keys.rotate-every-days");
 
     private final String key;
     private final boolean secret;

@@ -7,12 +7,15 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
+import dev.custody.keyadmin.KeySchedule;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
@@ -41,10 +44,36 @@ class ConfigFileTest {
                     .isEqualTo(new CustodyConfig(
                             new DatabaseConfig.Sqlite(temp.resolve("custody.db")),
                             new BlobStoreConfig.Folder(temp.resolve("blobs")),
-                            new KeyProviderConfig.LocalKeyringFile(Path.of("/srv/custody/keyring.sealed"))));
+                            new KeyProviderConfig.LocalKeyringFile(Path.of("/srv/custody/keyring.sealed")),
+                            KeySchedule.everyDays(90)));
             assertThat(config.passphrase().toArray())
                     .asString(StandardCharsets.UTF_8)
                     .isEqualTo(PASSPHRASE);
+        }
+    }
+
+    @Test
+    void keyRotation_defaultsTo90Days_zeroMeansNever_theEnvironmentOverrides_andNonsenseIsRefused() throws IOException {
+        Path file = write("""
+                database.url = sqlite:custody.db
+                blobs.url = file:blobs
+                keys.url = local:keyring.sealed
+                keys.rotate-every-days = 0
+                """);
+        try (ConfigFile config = ConfigFile.read(file, env)) {
+            assertThat(config.config().keySchedule()).isEqualTo(KeySchedule.never());
+        }
+        env.put("CUSTODY_KEYS_ROTATE_EVERY_DAYS", "30");
+        try (ConfigFile config = ConfigFile.read(file, env)) {
+            assertThat(config.config().keySchedule().every()).contains(Duration.ofDays(30));
+        }
+        for (String nonsense : List.of("1.5", "-1", "3651", "weekly")) {
+            env.put("CUSTODY_KEYS_ROTATE_EVERY_DAYS", nonsense);
+            assertThatThrownBy(() -> ConfigFile.read(file, env))
+                    .as(nonsense)
+                    .isInstanceOfSatisfying(
+                            CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                    .hasMessageContaining("keys.rotate-every-days");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.custody.server;
 
 import static dev.custody.server.AccessFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import dev.custody.Bytes;
 import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
+import dev.custody.access.Username;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptCheck;
 import dev.custody.clip.ClipId;
@@ -24,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +93,7 @@ class ContributorRightsIT {
                 .containsExactly(
                         "CLIP_OPENED DATA_CONSUMER Acme asr-training",
                         "CLIP_OPENED REVIEWER - review",
-                        "CLIP_INGESTED OPERATOR - ingest");
+                        "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest");
         assertThat(items.get(1).get("requestId").asText())
                 .isEqualTo(heard.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(items.get(0).at("/organization/id").asText()).isEqualTo(fixture.orgA.value());
@@ -112,12 +115,12 @@ class ContributorRightsIT {
                 robin, "/api/v1/me/history?limit=2&before=" + page.get("next").asLong());
 
         assertThat(rows(page.get("items")))
-                .containsExactly("CLIP_INGESTED OPERATOR - ingest", "CLIP_INGESTED OPERATOR - ingest");
+                .containsExactly("CLIP_INGESTED BOOTSTRAP_ADMIN - ingest", "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest");
         assertThat(page.get("items").get(0).get("subjects").toString()).contains(second);
         assertThat(page.get("items").get(1).get("subjects").toString()).contains(first);
         assertThat(page.get("next").asLong())
                 .isEqualTo(page.get("items").get(1).get("index").asLong());
-        assertThat(rows(rest.get("items"))).containsExactly("CONSENT_GIVEN OPERATOR - consent");
+        assertThat(rows(rest.get("items"))).containsExactly("CONSENT_GIVEN BOOTSTRAP_ADMIN - consent");
         assertThat(rest.get("next").isNull()).isTrue();
         JsonNode consents = get(robin, "/api/v1/me/consents");
         assertThat(consents).hasSize(1);
@@ -216,10 +219,10 @@ class ContributorRightsIT {
         assertThat(rows(history.get("entries")))
                 .containsExactly(
                         "CLIP_OPENED CONTRIBUTOR - portability",
-                        "CLIP_ERASED OPERATOR - retention",
-                        "CLIP_INGESTED OPERATOR - ingest",
-                        "CLIP_INGESTED OPERATOR - ingest",
-                        "CONSENT_GIVEN OPERATOR - consent");
+                        "CLIP_ERASED BOOTSTRAP_ADMIN - retention",
+                        "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest",
+                        "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest",
+                        "CONSENT_GIVEN BOOTSTRAP_ADMIN - consent");
         JsonNode export = history.get("entries").get(0);
         assertThat(export.get("byYou").asBoolean()).isTrue();
         assertThat(export.get("subjects").toString()).contains(keptClip);
@@ -228,27 +231,70 @@ class ContributorRightsIT {
     }
 
     @Test
-    void afterErasure_iStillSeeMyHistoryAndReceipts_andTheExportListsEveryClipAsErased() throws Exception {
+    void anExportThatFailsHalfway_isCutOff_notEndedAsIfWhole() throws Exception {
         var robin = signUp("robin");
-        String clip = upload(robin, AccessFixture.speech(6));
-        var erased = fixture.send("DELETE", "/api/v1/contributors/" + robin.pseudonym(), fixture.bootstrapToken, null);
-        assertThat(erased.statusCode()).isEqualTo(200);
+        upload(robin, AccessFixture.speech(8));
+        upload(robin, AccessFixture.speech(9));
+        // The second recording the export opens is gone: the first is already on its way.
+        String second = get(robin, "/api/v1/me/clips").get(1).at("/clip/id").asText();
+        String blob = metadata()
+                .inReadTransaction(r -> r.clips().find(new ClipId(second)))
+                .orElseThrow()
+                .blob()
+                .value();
+        Files.delete(
+                temp.resolve("data/blobs/objects").resolve(blob.substring(4, 6)).resolve(blob));
 
-        JsonNode clips = get(robin, "/api/v1/me/clips");
-        JsonNode history = get(robin, "/api/v1/me/history").get("items");
-        Map<String, byte[]> files = unzip(fixture.sendBytes("GET", "/api/v1/me/export", robin.token(), null)
-                .body());
+        assertThatThrownBy(() -> fixture.sendBytes("GET", "/api/v1/me/export", robin.token(), null))
+                .isInstanceOf(IOException.class);
+    }
 
-        assertThat(clips.get(0).at("/clip/state").asText()).isEqualTo("ERASED");
-        ReceiptCheck.verify(SignedReceipt.parse(clips.get(0).get("receipt").asText()), keys());
-        assertThat(rows(history).getFirst()).isEqualTo("CONTRIBUTOR_ERASED OPERATOR - erasure");
-        assertThat(files.keySet()).noneMatch(name -> name.startsWith("recordings/"));
-        assertThat(JSON.readTree(files.get("clips.json"))
-                        .get(0)
-                        .get("recording")
-                        .isNull())
-                .isTrue();
-        assertThat(files).containsKey("receipts/" + clip + ".receipt");
+    @Test
+    void afterErasure_myAccountIsClosed_andOnlyMyPasswordOrTokenLearnsWhen() throws Exception {
+        var robin = signUp("robin");
+        var sam = signUp("sam");
+        upload(robin, AccessFixture.speech(6));
+        for (var contributor : List.of(robin, sam)) {
+            var erased = fixture.send(
+                    "DELETE", "/api/v1/contributors/" + contributor.pseudonym(), fixture.bootstrapToken, null);
+            assertThat(erased.statusCode()).isEqualTo(200);
+        }
+        String told = "your account was erased on 2026-03-01";
+
+        // Robin's next request with a token closes the account; Sam's next sign-in does.
+        var robinsRequest = fixture.send("GET", "/api/v1/me/clips", robin.token(), null);
+        var robinsNextRequest = fixture.send("GET", "/api/v1/me/clips", robin.token(), null);
+        var samsSignIn = fixture.signIn("sam", AccessFixture.PASSWORD, null);
+        var samsOldToken = fixture.send("GET", "/api/v1/me/clips", sam.token(), null);
+
+        assertThat(robinsRequest.statusCode()).isEqualTo(410);
+        assertThat(json(robinsRequest).get("code").asText()).isEqualTo("ERASED");
+        assertThat(json(robinsRequest).get("message").asText()).startsWith(told);
+        assertThat(robinsNextRequest.statusCode()).as("its tokens are revoked").isEqualTo(401);
+        assertThat(samsSignIn.statusCode()).isEqualTo(410);
+        assertThat(json(samsSignIn).get("message").asText()).startsWith(told);
+        assertThat(samsOldToken.statusCode()).isEqualTo(401);
+        for (String username : List.of("robin", "sam")) {
+            assertThat(metadata()
+                            .inReadTransaction(r -> r.accounts().findByUsername(new Username(username)))
+                            .orElseThrow()
+                            .disabled())
+                    .as(username)
+                    .isTrue();
+            var wrongPassword = fixture.signIn(username, "not the password of " + username, null);
+            var rightPassword = fixture.signIn(username, AccessFixture.PASSWORD, null);
+            assertThat(wrongPassword.statusCode()).isEqualTo(401);
+            assertThat(wrongPassword.body()).contains("sign-in failed").doesNotContain("erased");
+            assertThat(rightPassword.statusCode()).isEqualTo(410);
+            assertThat(json(rightPassword).get("message").asText()).startsWith(told);
+        }
+        List<LedgerEntry> closings = metadata()
+                .inTransaction(r -> r.ledger().entries(0, r.ledger().size()))
+                .stream()
+                .filter(entry -> entry.action() == Action.ACCOUNT_CHANGED
+                        && entry.purpose().equals("erasure"))
+                .toList();
+        assertThat(closings).hasSize(2);
     }
 
     @Test

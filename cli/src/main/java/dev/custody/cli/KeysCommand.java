@@ -64,6 +64,20 @@ final class KeysCommand {
                 }
             }
             out.printf("backup retention: %d days%n", status.backupRetention().toDays());
+            if (status.schedule().every().isEmpty()) {
+                out.println(
+                        "scheduled rotation: none (set keys.rotate-every-days); an erased key may open from a"
+                                + " backup, a dump or PostgreSQL's old row versions until its KEK version is destroyed by hand");
+                return;
+            }
+            out.printf(
+                    "scheduled rotation: every %d days, next %s%n",
+                    status.schedule().every().get().toDays(),
+                    status.nextRotation().map(Object::toString).orElse("at the server's first run plus the interval"));
+            out.printf(
+                    "worst case from an erasure to no copy anywhere opening it: %d days (rotation interval + backup"
+                            + " retention, plus the rewrap)%n",
+                    status.erasureReachesEveryCopyWithin().orElseThrow().toDays());
         }
     }
 

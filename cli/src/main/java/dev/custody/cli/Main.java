@@ -2,6 +2,7 @@ package dev.custody.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code custody} command. */
 @Command(
@@ -27,9 +28,32 @@ public final class Main {
     }
 
     static int run(String... args) {
-        return new CommandLine(new Main())
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        var commandLine = new CommandLine(new Main())
                 .setExecutionExceptionHandler(new ErrorReporter())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOption(commandLine);
+        return commandLine;
+    }
+
+    /**
+     * Gives every subcommand, at every depth, {@code -h}/{@code --help}. Not by inheriting the
+     * standard help mixin: its {@code --version} would clash with {@code keys destroy --version}.
+     */
+    private static void addHelpOption(CommandLine command) {
+        for (CommandLine subcommand : command.getSubcommands().values()) {
+            if (!subcommand.getCommandSpec().optionsMap().containsKey("--help")) {
+                subcommand
+                        .getCommandSpec()
+                        .addOption(OptionSpec.builder("-h", "--help")
+                                .usageHelp(true)
+                                .description("Show this help message and exit.")
+                                .build());
+            }
+            addHelpOption(subcommand);
+        }
     }
 }

@@ -99,6 +99,8 @@ final class ServeCommand implements Callable<Integer> {
                         Duration.ofSeconds(30),
                         BackgroundJobs.Job.afterErasure(
                                 installation.custody().services().erasure()),
+                        BackgroundJobs.Job.keySchedule(
+                                installation.custody().services().keys()),
                         BackgroundJobs.Job.keyRewrap(
                                 installation.custody().services().keys()),
                         BackgroundJobs.Job.expiredUploadKeys(

@@ -31,7 +31,8 @@ class IngestCommandIT {
         String project;
         String contributor;
         try (var server = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
-            String token = server.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            String token = CustodyProcess.firstStartSecret(
+                    server.awaitLine(CustodyProcess.FIRST_START_FILE), "Bootstrap admin token");
             String url = server.awaitLine("listening on").replaceAll(".*listening on ", "");
             var api = new Api(url, token);
             String org = api.post("organizations", "{\"name\":\"Acme\"}", "id");

@@ -32,7 +32,8 @@ class LedgerVerifyIT {
         Path receipt = temp.resolve("clip.receipt");
         Path keys = temp.resolve("keys.txt");
         try (var server = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
-            String token = server.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            String token = CustodyProcess.firstStartSecret(
+                    server.awaitLine(CustodyProcess.FIRST_START_FILE), "Bootstrap admin token");
             String url = server.awaitLine("listening on").replaceAll(".*listening on ", "");
             var http = HttpClient.newHttpClient();
             String org = post(http, url, token, "organizations", "{\"name\":\"Acme\"}")

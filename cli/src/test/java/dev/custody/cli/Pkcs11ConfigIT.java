@@ -60,12 +60,7 @@ class Pkcs11ConfigIT {
         try (var init = CustodyProcess.start(env, "init", "--config", config.toString())) {
             var result = init.finish();
             assertThat(result.exitStatus()).as(result.output()).isZero();
-            token = result.output()
-                    .lines()
-                    .filter(line -> line.contains("Bootstrap admin token"))
-                    .findFirst()
-                    .orElseThrow()
-                    .replaceAll(".*: ", "");
+            token = CustodyProcess.firstStartSecret(result.output(), "Bootstrap admin token");
         }
         assertThat(temp.resolve("state/signing.sealed")).exists();
         assertThat(run(

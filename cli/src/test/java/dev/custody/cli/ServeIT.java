@@ -32,12 +32,30 @@ class ServeIT {
         String token;
         try (var first = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
             String passphraseLine = first.awaitLine("wrote it to");
-            assertThat(first.awaitLine("username:")).endsWith("username: operator");
-            assertThat(first.awaitLine("TOTP enrolment")).contains("otpauth://totp/Custody:operator?secret=");
-            token = first.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            String secretsLine = first.awaitLine(CustodyProcess.FIRST_START_FILE);
+            assertThat(CustodyProcess.firstStartSecret(secretsLine, "username:"))
+                    .isEqualTo("operator");
+            String password = CustodyProcess.firstStartSecret(secretsLine, "password:");
+            String totp = CustodyProcess.firstStartSecret(secretsLine, "TOTP enrolment");
+            token = CustodyProcess.firstStartSecret(secretsLine, "Bootstrap admin token");
             url = first.awaitLine("listening on").replaceAll(".*listening on ", "");
             assertThat(passphraseLine).contains(config.toString());
+            assertThat(totp).startsWith("otpauth://totp/Custody:operator?secret=");
             assertThat(token).startsWith("cst_");
+            String totpSecret = totp.replaceAll(".*secret=([A-Z2-7]+).*", "$1");
+            // Standard output is a pipe here, as it is when redirected to a log file.
+            assertThat(first.seen())
+                    .noneMatch(line -> line.contains(password) || line.contains(totpSecret) || line.contains(token));
+            Path secrets;
+            try (var files = Files.list(config)) {
+                secrets = files.filter(p -> p.getFileName().toString().startsWith("first-start_"))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            assertThat(secretsLine).contains(secrets.toString());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+                    .isEqualTo("rw-------");
+            assertThat(Files.readString(secrets)).contains(password, totpSecret, token);
             assertThat(Files.exists(data.resolve("custody.db"))).isTrue();
             assertThat(Files.exists(data.resolve("keyring.sealed"))).isTrue();
             Path passphrase;
@@ -114,7 +132,8 @@ class ServeIT {
                 "CUSTODY_PUBLIC_URL",
                 "https://custody.example.org");
         try (var server = CustodyProcess.start(env, "serve", "--data", data.toString(), "--port", "0")) {
-            String token = server.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            String token = CustodyProcess.firstStartSecret(
+                    server.awaitLine(CustodyProcess.FIRST_START_FILE), "Bootstrap admin token");
             String url = server.awaitLine("listening on").replaceAll(".*listening on ", "");
             var http = HttpClient.newHttpClient();
             var account = http.send(

@@ -50,12 +50,7 @@ class TwoNodesIT {
             try (var init = CustodyProcess.start(env, "init", "--config", config.toString())) {
                 var result = init.finish();
                 assertThat(result.exitStatus()).as(result.output()).isZero();
-                token = result.output()
-                        .lines()
-                        .filter(line -> line.contains("Bootstrap admin token"))
-                        .findFirst()
-                        .orElseThrow()
-                        .replaceAll(".*: ", "");
+                token = CustodyProcess.firstStartSecret(result.output(), "Bootstrap admin token");
             }
             try (var a = CustodyProcess.start(env, "serve", "--config", config.toString(), "--port", "0");
                     var b = CustodyProcess.start(env, "serve", "--config", config.toString(), "--port", "0")) {

@@ -6,6 +6,7 @@ import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Sha256;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.PermissionChange;
@@ -61,12 +62,14 @@ public final class AccessTokens {
     private final MetadataStore metadata;
     private final BootstrapToken bootstrap;
     private final ContributorLinks links;
+    private final ErasedContributors erased;
     private final Clock clock;
 
     public AccessTokens(MetadataStore metadata, BootstrapToken bootstrap, ContributorLinks links, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
         this.links = requireNonNull(links, "links is null");
+        this.erased = new ErasedContributors(metadata);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -111,7 +114,13 @@ public final class AccessTokens {
         }
         // A contributor acts as their pseudonym; an account without a link acts as no one (fail closed).
         WrappedKey link = stored.link().orElseThrow(AccessTokens::unauthenticated);
-        return principal.speakingFor(links.open(new AccountId(principal.id()), link));
+        var account = new AccountId(principal.id());
+        Pseudonym contributor = links.open(account, link);
+        Optional<Instant> erasedAt = erased.erasedAt(contributor);
+        if (erasedAt.isPresent()) {
+            throw erased.close(account, contributor, erasedAt.get(), now);
+        }
+        return principal.speakingFor(contributor);
     }
 
     /** The stored token of this kind whose secret was presented; empty for a forged or malformed one. */

@@ -29,7 +29,7 @@ public enum Role {
      * installation can be set up before any account exists. It has no account, no password and
      * cannot sign in.
      */
-    BOOTSTRAP_ADMIN(ActorRole.OPERATOR, false, false);
+    BOOTSTRAP_ADMIN(ActorRole.BOOTSTRAP_ADMIN, false, false);
 
     private final ActorRole actorRole;
     private final boolean inOrganization;

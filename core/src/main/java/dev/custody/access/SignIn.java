@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * accounts, by {@link SignInThrottle} ({@code RATE_LIMITED}). Every other refusal is the same {@code
  * UNAUTHENTICATED "sign-in failed"}, whether the username is unknown, the password or code wrong, or
  * the account locked or disabled, so a caller learns nothing about which accounts exist; an unknown
- * username costs the same hashing time as a known one. Malformed input fails {@code INVALID_INPUT}
+ * username costs the same hashing time as a known one. One exception, told only to whoever gives the
+ * right password: a contributor whose pseudonym was erased is refused {@code ERASED} with the date
+ * (see {@link ErasedContributors}). Malformed input fails {@code INVALID_INPUT}
  * before anything is looked up or counted. A refused sign-in changes nothing but the failure counts.
  */
 public final class SignIn {
@@ -41,6 +43,7 @@ public final class SignIn {
     private final MetadataStore metadata;
     private final TotpSecrets totpSecrets;
     private final ContributorLinks links;
+    private final ErasedContributors erased;
     private final AccessTokens tokens;
     private final SignInThrottle throttle;
     private final PasswordHash decoy;
@@ -51,6 +54,7 @@ public final class SignIn {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.totpSecrets = new TotpSecrets(requireNonNull(keys, "keys is null"));
         this.links = new ContributorLinks(keys);
+        this.erased = new ErasedContributors(metadata);
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.throttle = new SignInThrottle(metadata);
         this.decoy = PasswordHash.of("decoy password, never matched", new byte[16], hashing);
@@ -94,8 +98,18 @@ public final class SignIn {
         Instant now = clock.instant();
         throttle.requireAllowed(from, now);
         Optional<Account> found = metadata.inReadTransaction(r -> r.accounts().findByUsername(name));
-        if (found.isEmpty() || found.get().disabled() || found.get().lockedAt(now)) {
+        if (found.isEmpty() || found.get().lockedAt(now)) {
             decoy.matches(password);
+            recordFailure(Optional.empty(), from, now);
+            throw failed();
+        }
+        if (found.get().disabled()) {
+            // The same hashing as any account; only the right password learns why it is refused.
+            if (found.get().password().matches(password)) {
+                erasedAt(found.get()).ifPresent(at -> {
+                    throw ErasedContributors.refusal(at);
+                });
+            }
             recordFailure(Optional.empty(), from, now);
             throw failed();
         }
@@ -108,6 +122,12 @@ public final class SignIn {
         }
         // Opened before the transaction: a key provider call has no place on the database's writer.
         Optional<Pseudonym> contributor = contributorOf(account);
+        if (contributor.isPresent()) {
+            Optional<Instant> erasedAt = erased.erasedAt(contributor.get());
+            if (erasedAt.isPresent()) {
+                throw erased.close(account.id(), contributor.get(), erasedAt.get(), now);
+            }
+        }
         List<AccessTokens.PresentedSession> planted = tokens.presentedSessions(presented);
         return metadata.inTransaction(repositories -> {
             Account current = repositories.accounts().find(account.id()).orElseThrow(SignIn::failed);
@@ -121,6 +141,10 @@ public final class SignIn {
             tokens.revokeSessions(repositories, planted, now);
             return tokens.issueSession(repositories, current, kind, now);
         });
+    }
+
+    private Optional<Instant> erasedAt(Account account) {
+        return contributorOf(account).flatMap(erased::erasedAt);
     }
 
     private Optional<Pseudonym> contributorOf(Account account) {

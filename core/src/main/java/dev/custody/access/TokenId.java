@@ -10,7 +10,7 @@ public record TokenId(String value) {
     static final String PREFIX = "tok";
 
     public TokenId {
-        Identifiers.require(PREFIX, value, "account id");
+        Identifiers.require(PREFIX, value, "token id");
     }
 
     public static TokenId random() {

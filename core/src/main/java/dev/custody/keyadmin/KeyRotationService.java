@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,7 +40,9 @@ import java.util.TreeSet;
  * CONFLICT} while any row is still wrapped under the version, while the version is active, and until
  * the backup retention ({@value #RETENTION_SETTING} in days, default 30) has passed since the version
  * was retired by the next rotation; a version whose retirement was never recorded is never
- * destroyed. {@link #rewrap} is resumable by construction (see {@link RewrapBatch}). Every method
+ * destroyed. {@link #rewrap} is resumable by construction (see {@link RewrapBatch}). With a {@link
+ * KeySchedule}, {@link #runSchedule} does the rotation and the destruction on its own, so that an
+ * erasure reaches every copy within the interval plus the retention. Every method
  * requires the bootstrap administrator ({@code FORBIDDEN} otherwise).
  *
  * <p>The provider and the database cannot change in one transaction. A rotation whose commit fails
@@ -57,11 +61,13 @@ public final class KeyRotationService {
     private final MetadataStore metadata;
     private final KeyProvider provider;
     private final RewrapBatch rewrap;
+    private final KeySchedule schedule;
     private final Clock clock;
 
-    public KeyRotationService(MetadataStore metadata, KeyProvider provider, Clock clock) {
+    public KeyRotationService(MetadataStore metadata, KeyProvider provider, KeySchedule schedule, Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.provider = requireNonNull(provider, "provider is null");
+        this.schedule = requireNonNull(schedule, "schedule is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.rewrap = new RewrapBatch(provider);
     }
@@ -75,6 +81,7 @@ public final class KeyRotationService {
             KekId from = provider.activeKek(purpose);
             KekId to = provider.rotate(purpose);
             BackupRetention.recordRetirement(repositories.settings(), from, now);
+            KekActivation.record(repositories.settings(), to, now);
             repositories
                     .ledger()
                     .append(
@@ -112,8 +119,77 @@ public final class KeyRotationService {
             for (KeyPurpose purpose : KeyPurpose.values()) {
                 purposes.add(status(repositories, purpose));
             }
-            return new KeyStatus(purposes, BackupRetention.of(repositories.settings()));
+            return new KeyStatus(
+                    purposes, BackupRetention.of(repositories.settings()), schedule, nextRotation(repositories));
         });
+    }
+
+    /**
+     * The schedule's work, run by a background job: rotates each KEK whose active version has been
+     * active for the schedule's interval (the rewrap job then moves the keys over), and destroys
+     * every retired version that no row uses and no backup may need any more. Each act is logged as
+     * the manual one is. Does nothing without a schedule.
+     */
+    public ScheduledRun runSchedule(Principal caller) {
+        caller.require(MAY_ADMINISTER, "rotate keys");
+        List<KekId> rotated = new ArrayList<>();
+        List<KekId> destroyed = new ArrayList<>();
+        if (schedule.every().isEmpty()) {
+            return new ScheduledRun(rotated, destroyed);
+        }
+        for (KeyPurpose purpose : KeyPurpose.values()) {
+            if (rotationDue(purpose, schedule.every().get())) {
+                rotated.add(rotate(caller, purpose));
+            }
+        }
+        for (KeyPurpose purpose : KeyPurpose.values()) {
+            for (KekId kek : provider.versions(purpose)) {
+                if (!kek.equals(provider.activeKek(purpose)) && unneeded(purpose, kek)) {
+                    destroyed.add(destroy(caller, purpose, kek.version()));
+                }
+            }
+        }
+        return new ScheduledRun(rotated, destroyed);
+    }
+
+    private boolean rotationDue(KeyPurpose purpose, Duration every) {
+        Instant now = clock.instant();
+        return metadata.inTransaction(repositories -> {
+            KekId active = provider.activeKek(purpose);
+            var activated = KekActivation.of(repositories.settings(), active);
+            if (activated.isEmpty()) {
+                // Made before activations were recorded: the interval counts from now.
+                KekActivation.record(repositories.settings(), active, now);
+                return false;
+            }
+            return !now.isBefore(activated.get().plus(every));
+        });
+    }
+
+    private boolean unneeded(KeyPurpose purpose, KekId kek) {
+        Instant now = clock.instant();
+        try {
+            metadata.inReadTransaction(repositories -> {
+                refuseWhileNeeded(repositories, purpose, kek, now);
+                return null;
+            });
+            return true;
+        } catch (CustodyException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** The earliest scheduled rotation among the purposes, once their activation is recorded. */
+    private Optional<Instant> nextRotation(Repositories repositories) {
+        return schedule.every()
+                .flatMap(every -> Arrays.stream(KeyPurpose.values())
+                        .flatMap(purpose ->
+                                KekActivation.of(repositories.settings(), provider.activeKek(purpose)).stream())
+                        .map(activated -> activated.plus(every))
+                        .min(Comparator.naturalOrder()));
     }
 
     /** Destroys one version of the purpose's KEK for good; see the class documentation for the refusals. */

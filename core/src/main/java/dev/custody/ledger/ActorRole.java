@@ -15,7 +15,9 @@ public enum ActorRole {
     OPERATOR(6),
     AUDITOR(7),
     /** Custody itself: scheduled jobs, automatic suspensions, retention expiry. */
-    SYSTEM(8);
+    SYSTEM(8),
+    /** The installation's bootstrap administrator, holder of the one-time bootstrap token. */
+    BOOTSTRAP_ADMIN(9);
 
     private final int code;
 

@@ -59,6 +59,9 @@ public final class ApiServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY_BYTES;
+            // Requests Jetty refuses before any route sees them answer in the same JSON shape.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             config.routes.get("/healthz", ctx -> Json.write(ctx, 200, Map.of("status", "ok")));
             config.routes.get("/readyz", ctx -> readiness(ctx, services));
             // Every matched route, public ones included, passes the one authorization table.

@@ -10,6 +10,8 @@ import dev.custody.keyadmin.RewrapProgress;
 import dev.custody.keys.KeyPurpose;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -108,10 +110,23 @@ final class KeyRoutes {
         }
     }
 
-    record StatusView(long backupRetentionDays, long remaining, List<PurposeView> purposes) {
+    /**
+     * The rotation fields are null without a schedule; {@code nextRotation} is null too until the
+     * schedule first runs.
+     */
+    record StatusView(
+            long backupRetentionDays,
+            Long rotateEveryDays,
+            String nextRotation,
+            Long erasureReachesEveryCopyWithinDays,
+            long remaining,
+            List<PurposeView> purposes) {
         static StatusView of(KeyStatus s) {
             return new StatusView(
                     s.backupRetention().toDays(),
+                    s.schedule().every().map(Duration::toDays).orElse(null),
+                    s.nextRotation().map(Instant::toString).orElse(null),
+                    s.erasureReachesEveryCopyWithin().map(Duration::toDays).orElse(null),
                     s.purposes().stream().mapToLong(PurposeStatus::remaining).sum(),
                     s.purposes().stream().map(PurposeView::of).toList());
         }

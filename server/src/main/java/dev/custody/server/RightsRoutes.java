@@ -5,6 +5,9 @@ import dev.custody.Services;
 import dev.custody.clip.ClipId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A contributor's rights over their own data, under {@code /api/v1/me}: their clips with receipts,
@@ -13,6 +16,7 @@ import io.javalin.http.Context;
  * handler, and the service again). Earnings join here once the payout ledger exists.
  */
 final class RightsRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(RightsRoutes.class);
     private static final int DEFAULT_PAGE = 100;
 
     private final Services services;
@@ -65,8 +69,25 @@ final class RightsRoutes {
             ctx.header("Cache-Control", "no-store");
             return ctx.outputStream();
         });
-        services.rights().export(principal, archive);
-        archive.finish();
+        try {
+            services.rights().export(principal, archive);
+            archive.finish();
+        } catch (RuntimeException e) {
+            if (!archive.started()) {
+                throw e;
+            }
+            // The status and part of the archive are sent: no error body can follow them, and
+            // ending the response as usual would look to the client like a whole (if short)
+            // download. Cutting the connection makes the failure visible.
+            LOG.warn(
+                    "export failed after its first byte ({}): connection aborted",
+                    e.getClass().getName());
+            ServletContextRequest.getServletContextRequest(ctx.req())
+                    .getConnectionMetaData()
+                    .getConnection()
+                    .getEndPoint()
+                    .close(e);
+        }
     }
 
     private static ClipId clipId(Context ctx) {

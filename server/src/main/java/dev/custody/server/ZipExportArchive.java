@@ -106,6 +106,11 @@ final class ZipExportArchive implements ExportArchive {
         });
     }
 
+    /** Whether the first byte went out: from then on a failure can no longer be an error response. */
+    boolean started() {
+        return zip != null;
+    }
+
     /** Writes the central directory: from here on the archive is whole. */
     void finish() {
         try {

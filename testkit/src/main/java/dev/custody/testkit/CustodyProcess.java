@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged custody command (the cli module's build output, named by the system property {@code
  * custody.cli.target}, by default {@code target} of the current module) run as a separate process,
- * as an operator would run it; or {@code custody bench}, the bench module's build output.
+ * as an operator would run it; or {@code custody bench}, the bench module's build output. Its
+ * configuration folder is a fresh temporary one unless {@code env} names another.
  */
 public final class CustodyProcess implements AutoCloseable {
     private final Process process;
@@ -57,6 +59,11 @@ public final class CustodyProcess implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("CUSTODY_PASSPHRASE");
         builder.environment().remove("CUSTODY_PASSPHRASE_FILE");
+        // Never the user's own configuration folder: a first start writes its secrets there.
+        builder.environment()
+                .put(
+                        "CUSTODY_CONFIG_HOME",
+                        Files.createTempDirectory("custody-config").toString());
         builder.environment().putAll(env);
         return new CustodyProcess(builder.start());
     }
@@ -82,6 +89,11 @@ public final class CustodyProcess implements AutoCloseable {
             }
         }
         return awaitLine(text);
+    }
+
+    /** Every line read so far. */
+    public List<String> seen() {
+        return List.copyOf(seen);
     }
 
     private String next() throws InterruptedException {
@@ -115,6 +127,26 @@ public final class CustodyProcess implements AutoCloseable {
         process.toHandle().destroy();
         return finish();
     }
+
+    /**
+     * The value of the line holding {@code label} in the file where a first start with redirected
+     * output wrote its secrets; {@code output} holds the line that names that file.
+     */
+    public static String firstStartSecret(String output, String label) throws IOException {
+        String announcement = output.lines()
+                .filter(line -> line.contains(FIRST_START_FILE))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no first-start secrets file named in: " + output));
+        Path file = Path.of(announcement.replaceAll(".*\\) to (.*) \\(mode 0600\\).*", "$1"));
+        return Files.readAllLines(file).stream()
+                .filter(line -> line.contains(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line with '" + label + "' in " + file))
+                .replaceAll(".*: ", "");
+    }
+
+    /** The start of the line that names the file of a first start's secrets. */
+    public static final String FIRST_START_FILE = "Wrote the first operator account";
 
     public record Result(int exitStatus, String output) {}
 
