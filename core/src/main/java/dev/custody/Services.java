@@ -8,6 +8,7 @@ import dev.custody.access.BootstrapToken;
 import dev.custody.access.ContributorSignUp;
 import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
+import dev.custody.audit.IntegrityAlarm;
 import dev.custody.audit.LedgerService;
 import dev.custody.blob.BlobReaper;
 import dev.custody.blob.OrphanBlobSweep;
@@ -51,7 +52,8 @@ public record Services(
         ConsentService consent,
         WithdrawalService withdrawal,
         RetentionService retention,
-        RecordsOfProcessingService recordsOfProcessing) {
+        RecordsOfProcessingService recordsOfProcessing,
+        IntegrityAlarm integrity) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -77,5 +79,6 @@ public record Services(
         requireNonNull(withdrawal, "withdrawal is null");
         requireNonNull(retention, "retention is null");
         requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
+        requireNonNull(integrity, "integrity is null");
     }
 }

@@ -2,6 +2,7 @@ package dev.custody.bench;
 
 import dev.custody.Money;
 import dev.custody.Services;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.app.ConfiguredInstallation;
 import dev.custody.app.EmbeddedInstallation;
@@ -9,6 +10,7 @@ import dev.custody.app.Installation;
 import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.clip.IngestRequest;
+import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.Passphrases;
@@ -288,7 +290,14 @@ public final class IngestBench {
                                     new Commission("en", 1_000_000, 1_000, 1, Money.parse("0.10", "EUR")),
                                     new Purposes(Set.of(Purpose.ASR_TRAINING), Set.of())));
             var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
-            services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
+            // The benchmark's one contributor consents as a paper form recorded by staff would.
+            var terms = services.consent().currentTerms(admin, project.id());
+            services.consent()
+                    .recordPaperConsent(
+                            admin,
+                            contributor.pseudonym(),
+                            new PaperConsent(
+                                    project.id(), 1, terms.sha256(), Sha256.of("benchmark form"), "Bench Witness"));
             return new Target(services, new IngestRequest(project.id(), contributor.pseudonym(), 0));
         }
 
