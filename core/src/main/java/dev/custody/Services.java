@@ -8,6 +8,7 @@ import dev.custody.access.BootstrapToken;
 import dev.custody.access.ContributorSignUp;
 import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
+import dev.custody.audit.IntegrityAlarm;
 import dev.custody.audit.LedgerService;
 import dev.custody.blob.OrphanBlobSweep;
 import dev.custody.clip.Custodian;
@@ -49,7 +50,8 @@ public record Services(
         ConsentService consent,
         WithdrawalService withdrawal,
         RetentionService retention,
-        RecordsOfProcessingService recordsOfProcessing) {
+        RecordsOfProcessingService recordsOfProcessing,
+        IntegrityAlarm integrity) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -74,5 +76,6 @@ public record Services(
         requireNonNull(withdrawal, "withdrawal is null");
         requireNonNull(retention, "retention is null");
         requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
+        requireNonNull(integrity, "integrity is null");
     }
 }

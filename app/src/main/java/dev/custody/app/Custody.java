@@ -12,6 +12,7 @@ import dev.custody.access.ContributorSignUp;
 import dev.custody.access.SignIn;
 import dev.custody.access.Tenancy;
 import dev.custody.audit.CheckpointIssuer;
+import dev.custody.audit.IntegrityAlarm;
 import dev.custody.audit.LedgerService;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptProofs;
@@ -84,7 +85,8 @@ public final class Custody implements AutoCloseable {
         var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
         var signedReceipts = new ReceiptSigner(receiptSigner);
         var tenancy = new Tenancy(metadata, clock);
-        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, clock);
+        var integrity = new IntegrityAlarm(metadata, clock);
+        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, integrity, clock);
         var payouts = new PayoutService(metadata, clock);
         var erasure = new ErasureService(metadata, new BlobReaper(metadata, blobs), clock);
         this.services = new Services(
@@ -124,7 +126,8 @@ public final class Custody implements AutoCloseable {
                         clock),
                 new WithdrawalService(erasure, clock),
                 new RetentionService(erasure, clock),
-                new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock));
+                new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock),
+                integrity);
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

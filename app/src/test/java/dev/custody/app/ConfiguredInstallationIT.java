@@ -105,7 +105,7 @@ class ConfiguredInstallationIT {
                         organization.id(),
                         ProjectPlans.readAloud("Read", List.of("One."), 1, Duration.ofDays(30)));
         var contributor = services.contributors().register(ADMIN, new Identity("Ann", "ann@example.org"));
-        services.contributors().consent(ADMIN, contributor.pseudonym(), project.id(), 1);
+        PaperConsents.record(services, contributor.pseudonym(), project.id());
         return services.ingest()
                 .ingest(
                         ADMIN,

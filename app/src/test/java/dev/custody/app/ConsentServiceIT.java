@@ -205,7 +205,12 @@ class ConsentServiceIT {
         assertThat(ledger().subList((int) before, (int) ledgerSize()))
                 .extracting(LedgerEntry::action)
                 .as("the erased clips were never opened: only the kept one was")
-                .containsExactly(Action.CONSENT_WITHDRAWN, Action.CLIP_ERASED, Action.CLIP_ERASED, Action.CLIP_OPENED);
+                .containsExactly(
+                        Action.CONSENT_WITHDRAWN,
+                        Action.CLIP_ERASED,
+                        Action.CLIP_ERASED,
+                        Action.CLIP_OPENED,
+                        Action.CLIP_OPEN_ENDED);
         assertThat(blobFiles()).hasSize(1);
         assertCode(() -> fixture.ingest(self(dana), SpineFixture.speech(7), dana), ErrorCode.CONSENT_REQUIRED);
         assertCode(() -> services.withdrawal().withdraw(dana, project.id()), ErrorCode.NOT_FOUND);

@@ -18,8 +18,11 @@ import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.ledger.Action;
+import dev.custody.ledger.ClipOpenEnded;
 import dev.custody.ledger.ClipOpened;
 import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.Subject;
+import dev.custody.ledger.SubjectKind;
 import dev.custody.payout.Earnings;
 import dev.custody.rights.ContributorRights;
 import dev.custody.rights.ExportArchive;
@@ -186,11 +189,17 @@ class ContributorRightsServiceIT {
         assertThat(archive.parts).containsExactly("recording", "recording", "clips", "consents", "earnings", "history");
         assertThat(archive.audio).containsExactlyInAnyOrder(first, second);
         assertThat(archive.recorded).hasSize(2);
-        assertThat(archive.history.subList(0, 2)).allSatisfy(item -> {
-            assertThat(item.entry().action()).isEqualTo(Action.CLIP_OPENED);
+        // Each opening, newest first: how it ended (delivered), then the opening itself.
+        assertThat(archive.history.subList(0, 4))
+                .extracting(item -> item.entry().action())
+                .containsExactly(
+                        Action.CLIP_OPEN_ENDED, Action.CLIP_OPENED, Action.CLIP_OPEN_ENDED, Action.CLIP_OPENED);
+        assertThat(archive.history.subList(0, 4)).allSatisfy(item -> {
             assertThat(item.entry().purpose()).isEqualTo(ContributorRights.PORTABILITY);
             assertThat(item.byYou()).isTrue();
         });
+        assertThat(archive.history.get(0).entry().subjects())
+                .contains(new Subject(SubjectKind.OUTCOME, ClipOpenEnded.DELIVERED));
     }
 
     @Test
@@ -219,7 +228,7 @@ class ContributorRightsServiceIT {
                         "violet kettle under the stairs",
                         new Identity("Robin", username + "@example.org"),
                         LOCAL);
-        fixture.services.contributors().consent(ADMIN, signedUp.pseudonym(), fixture.project.id(), 1);
+        PaperConsents.record(fixture.services, signedUp.pseudonym(), fixture.project.id());
         return signedUp.account().principal(Principal.newRequestId()).speakingFor(signedUp.pseudonym());
     }
 

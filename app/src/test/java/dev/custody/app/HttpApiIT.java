@@ -106,9 +106,13 @@ class HttpApiIT {
                         "/api/v1/contributors", "{\"name\":\"Dana\",\"email\":\"dana@example.org\"}", 201))
                 .get("pseudonym")
                 .asText();
+        String termsHash = json(get("/api/v1/projects/" + project + "/terms"))
+                .get("sha256")
+                .asText();
         post(
                 "/api/v1/contributors/" + contributor + "/consents",
-                "{\"project\":\"" + project + "\",\"termsVersion\":1}",
+                "{\"project\":\"" + project + "\",\"termsVersion\":1,\"termsSha256\":\"" + termsHash
+                        + "\",\"formSha256\":\"" + "ab".repeat(32) + "\",\"witnessName\":\"Wendy Witness\"}",
                 201);
 
         byte[] audio = SpineFixture.speech(42);
@@ -178,7 +182,8 @@ class HttpApiIT {
         assertError(
                 post(
                         "/api/v1/contributors/" + contributor + "/consents",
-                        "{\"project\":\"" + evil + "\",\"termsVersion\":1}",
+                        "{\"project\":\"" + evil + "\",\"termsVersion\":1,\"termsSha256\":\"" + "ab".repeat(32)
+                                + "\",\"formSha256\":\"" + "ab".repeat(32) + "\",\"witnessName\":\"W\"}",
                         422),
                 422,
                 "INVALID_INPUT");

@@ -227,7 +227,7 @@ abstract class IdempotentUploadContract {
     private Pseudonym consentingContributor(String name) {
         var registered = services.contributors()
                 .register(ADMIN, new Identity(name, name.toLowerCase().replace(' ', '.') + "@example.org"));
-        services.contributors().consent(ADMIN, registered.pseudonym(), project.id(), 1);
+        PaperConsents.record(services, registered.pseudonym(), project.id());
         return registered.pseudonym();
     }
 

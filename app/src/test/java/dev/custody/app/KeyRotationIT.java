@@ -144,15 +144,16 @@ class KeyRotationIT {
         RewrapProgress rest = rewrapToTheEnd(4);
 
         assertThat(first.rewrapped()).isEqualTo(3);
-        // 5 voice keys, 5 identities and the first operator's TOTP secret.
-        assertThat(first.remaining()).isEqualTo(8);
+        // 5 voice keys, 5 identities, the 5 witnesses' names of their paper consents and the first
+        // operator's TOTP secret.
+        assertThat(first.remaining()).isEqualTo(13);
         assertThat(rest.finished()).isTrue();
         for (PurposeStatus purpose : services().keys().status(ADMIN).purposes()) {
             assertThat(purpose.versions())
                     .extracting(KekVersionStatus::kek, KekVersionStatus::rows)
                     .containsExactly(
                             tuple(new KekId(purpose.active().uri(), 1), 0L),
-                            tuple(purpose.active(), purpose.purpose() == KeyPurpose.IDENTITY ? 6L : 5L));
+                            tuple(purpose.active(), purpose.purpose() == KeyPurpose.IDENTITY ? 11L : 5L));
         }
         clips.forEach((clip, audio) -> assertThat(
                         services().custodian().open(ADMIN, clip, "test").bytes())

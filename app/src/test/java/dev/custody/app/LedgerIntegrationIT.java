@@ -66,18 +66,20 @@ class LedgerIntegrationIT {
                         Action.CONSENT_TERMS_PUBLISHED, // its first terms
                         Action.ACCOUNT_CHANGED, // contributor registered
                         Action.CONSENT_GIVEN,
+                        Action.PAPER_CONSENT_RECORDED, // recorded by staff from a signed form
                         Action.CLIP_INGESTED,
                         Action.CLIP_REJECTED,
                         Action.CLIP_OPENED,
+                        Action.CLIP_OPEN_ENDED, // delivered
                         Action.CONTRIBUTOR_ERASED);
-        LedgerEntry opened = entries.get(10);
+        LedgerEntry opened = entries.get(11);
         assertThat(opened.purpose()).isEqualTo("review");
         assertThat(opened.actor().id()).isEqualTo("admin");
         assertThat(opened.subjects().toString()).contains(clip.id().value(), alice.value());
         for (LedgerEntry entry : entries) {
             String encoded =
                     new String(LedgerEntryCodec.encode(entry).toArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(encoded).doesNotContain("Alice", "alice.example@example.org");
+            assertThat(encoded).doesNotContain("Alice", "alice.example@example.org", "Wendy Witness");
         }
     }
 

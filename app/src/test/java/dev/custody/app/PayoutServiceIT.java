@@ -57,7 +57,7 @@ class PayoutServiceIT {
         accept(fixture.clip());
         accept(fixture.clip());
         Pseudonym erin = fixture.spine.consentingContributor("Erin Example");
-        services.contributors().consent(ADMIN, erin, fixture.project.id(), 1);
+        PaperConsents.record(services, erin, fixture.project.id());
         accept(fixture.clip(erin));
         long before = fixture.ledgerSize();
 

@@ -103,7 +103,7 @@ class RetentionIT {
         Pseudonym consenter = registered("Consenter Example");
         clock.advance(Duration.ofDays(2 * 365));
         ClipId recent = ingest(longest, uploader, 2);
-        fixture.services.contributors().consent(ADMIN, consenter, longest.id(), 1);
+        PaperConsents.record(fixture.services, consenter, longest.id());
         clock.advance(Duration.ofDays(366));
         long ledgerBefore = ledgerSize();
 
@@ -168,7 +168,7 @@ class RetentionIT {
 
     private Pseudonym consenting(String name, Project project) {
         Pseudonym contributor = registered(name);
-        fixture.services.contributors().consent(ADMIN, contributor, project.id(), 1);
+        PaperConsents.record(fixture.services, contributor, project.id());
         return contributor;
     }
 

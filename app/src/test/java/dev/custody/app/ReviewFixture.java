@@ -52,7 +52,7 @@ final class ReviewFixture implements AutoCloseable {
                 .contributors()
                 .register(ADMIN, new Identity("Dana Example", "dana@example.org"))
                 .pseudonym();
-        spine.services.contributors().consent(ADMIN, contributor, project.id(), 1);
+        PaperConsents.record(spine.services, contributor, project.id());
     }
 
     /** A new reviewer account, assigned to the project when {@code assigned}. */

@@ -147,7 +147,7 @@ class ScheduledKeyRotationIT {
     private static Pseudonym contributor(Services services, Project project, String name) {
         var contributor = services.contributors()
                 .register(ADMIN, new Identity(name, name.toLowerCase().replace(' ', '.') + "@example.org"));
-        services.contributors().consent(ADMIN, contributor.pseudonym(), project.id(), 1);
+        PaperConsents.record(services, contributor.pseudonym(), project.id());
         return contributor.pseudonym();
     }
 

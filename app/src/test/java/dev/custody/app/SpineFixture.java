@@ -61,7 +61,7 @@ final class SpineFixture implements AutoCloseable {
     Pseudonym consentingContributor(String name) {
         var contributor = services.contributors()
                 .register(ADMIN, new Identity(name, name.toLowerCase().replace(' ', '.') + "@example.org"));
-        services.contributors().consent(ADMIN, contributor.pseudonym(), project.id(), 1);
+        PaperConsents.record(services, contributor.pseudonym(), project.id());
         return contributor.pseudonym();
     }
 

@@ -13,6 +13,7 @@ import dev.custody.access.Role;
 import dev.custody.access.Totp;
 import dev.custody.access.Username;
 import dev.custody.app.EmbeddedInstallation;
+import dev.custody.app.PaperConsents;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
@@ -82,7 +83,7 @@ final class AccessFixture implements AutoCloseable {
                         new Identity("Dana", "dana@example.org"),
                         new ClientAddress("192.0.2.1"));
         clipOwner = contributor.account();
-        services.contributors().consent(ADMIN, contributor.pseudonym(), projectA.id(), 1);
+        PaperConsents.record(services, contributor.pseudonym(), projectA.id());
         byte[] wav = speech(7);
         clipA = services.ingest()
                 .ingest(

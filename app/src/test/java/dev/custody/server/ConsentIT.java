@@ -20,10 +20,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +209,104 @@ class ConsentIT {
     }
 
     @Test
+    void staff_recordAPaperConsent_withItsEvidence_markedAsRecordedByStaffEverywhere() throws Exception {
+        String token = contributorToken(contributor());
+        Pseudonym self = pseudonym(token);
+        JsonNode terms = ok(fixture.send("GET", "/api/v1/projects/" + project + "/terms", token, null), 200);
+        String form = "cd".repeat(32);
+        long before = recordedByStaff();
+
+        JsonNode recorded = ok(
+                fixture.send(
+                        "POST",
+                        "/api/v1/contributors/" + self.value() + "/consents",
+                        fixture.bootstrapToken,
+                        paper(terms, form, "Wendolyn Quarterhouse").toString()),
+                201);
+
+        assertThat(recorded.get("recordedByStaff").asBoolean()).isTrue();
+        // The witness's name is sealed: no file of the data folder holds it in the clear.
+        byte[] witness = "Wendolyn Quarterhouse".getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(temp.resolve("data"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(contains(Files.readAllBytes(file), witness))
+                        .as(file.toString())
+                        .isFalse();
+            }
+        }
+        assertThat(recorded.get("paperFormSha256").asText()).isEqualTo(form);
+        var receipt = SignedConsentReceipt.parse(recorded.get("receipt").asText());
+        assertThat(ReceiptCheck.verify(receipt, fixture.services.ledger().keys())
+                        .action())
+                .isEqualTo(Action.CONSENT_GIVEN);
+        assertThat(receipt.receipt().recordedByStaff()).isTrue();
+        assertThat(lastEntry().action()).isEqualTo(Action.PAPER_CONSENT_RECORDED);
+        JsonNode mine = ok(fixture.send("GET", "/api/v1/me/consents", token, null), 200);
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("recordedByStaff").asBoolean()).isTrue();
+        assertThat(mine.get(0).get("paperFormSha256").asText()).isEqualTo(form);
+        assertThat(recordedByStaff()).isEqualTo(before + 1);
+        // The upload it allows: the consent counts like the contributor's own.
+        assertThat(upload(token, "/api/v1/projects/" + project + "/clips?prompt=0")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void paperConsents_withoutEvidence_orForOtherTerms_areRefused_storeNothing_andAreLogged() throws Exception {
+        String token = contributorToken(contributor());
+        String path = "/api/v1/contributors/" + pseudonym(token).value() + "/consents";
+        JsonNode terms = ok(fixture.send("GET", "/api/v1/projects/" + project + "/terms", token, null), 200);
+        String form = "cd".repeat(32);
+        List<String> invalid = List.of(
+                JSON.createObjectNode()
+                        .put("project", project)
+                        .put("termsVersion", 1)
+                        .toString(),
+                paper(terms, form, "Wendy Witness").without("termsSha256").toString(),
+                paper(terms, form, "Wendy Witness").without("formSha256").toString(),
+                paper(terms, form, "Wendy Witness").without("witnessName").toString(),
+                paper(terms, form, "   ").toString(),
+                paper(terms, form, "Wendy\nWitness").toString(),
+                paper(terms, "cd", "Wendy Witness").toString(),
+                paper(terms, form, "Wendy Witness")
+                        .put("termsSha256", "ab".repeat(32))
+                        .toString(),
+                paper(terms, form, "Wendy Witness").put("termsVersion", 2).toString(),
+                paper(terms, form, "Wendy Witness").put("agreed", true).toString());
+
+        for (String body : invalid) {
+            long before = fixture.ledgerSize();
+            assertError(fixture.send("POST", path, fixture.bootstrapToken, body), 422, "INVALID_INPUT");
+            assertRefusalLogged(before);
+        }
+        assertThat(ok(fixture.send("GET", "/api/v1/me/consents", token, null), 200))
+                .isEmpty();
+    }
+
+    @Test
+    void aStoredConsentWhoseLedgerEntryDoesNotMatch_raisesTheAlarm_whenItsReceiptIsRebuilt() throws Exception {
+        String token = contributorToken(contributor());
+        consentToCurrentTerms(token);
+        // An attacker who can write the database points the consent at another entry of the log.
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:sqlite:" + temp.resolve("data").resolve("custody.db"));
+                var update =
+                        connection.prepareStatement("UPDATE consents SET ledger_index = 0 WHERE contributor = ?")) {
+            update.setString(1, pseudonym(token).value());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        assertError(fixture.send("GET", "/api/v1/me/consents", token, null), 500, "INTEGRITY_FAILURE");
+
+        var officer = fixture.account(Role.SECURITY_OFFICER, Optional.empty()).account();
+        JsonNode alarms = ok(fixture.send("GET", "/api/v1/integrity-failures", fixture.apiToken(officer), null), 200);
+        assertThat(alarms.get("items")).hasSize(1);
+        assertThat(alarms.get("items").get(0).get("check").asText()).isEqualTo("receipt");
+        assertThat(alarms.get("items").get(0).get("actorRole").asText()).isEqualTo("CONTRIBUTOR");
+    }
+
+    @Test
     void aContributor_uploadsAsThemselves_andNeverAsSomeoneElse() throws Exception {
         String token = contributorToken(contributor());
         consentToCurrentTerms(token);
@@ -373,6 +475,42 @@ class ConsentIT {
                 .put("termsSha256", terms.get("sha256").asText())
                 .put("typedName", typedName)
                 .put("agreed", true);
+    }
+
+    /** What the project's records of processing count as consents recorded by staff. */
+    private long recordedByStaff() throws Exception {
+        return ok(
+                        fixture.send(
+                                "GET",
+                                "/api/v1/projects/" + project + "/records-of-processing",
+                                fixture.bootstrapToken,
+                                null),
+                        200)
+                .get("counts")
+                .get("consentsRecordedByStaff")
+                .asLong();
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static ObjectNode paper(JsonNode terms, String formSha256, String witnessName) {
+        return JSON.createObjectNode()
+                .put("project", terms.get("project").asText())
+                .put("termsVersion", terms.get("version").asInt())
+                .put("termsSha256", terms.get("sha256").asText())
+                .put("formSha256", formSha256)
+                .put("witnessName", witnessName);
     }
 
     private static ObjectNode terms(String text) {

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -92,9 +93,11 @@ class ContributorRightsIT {
         assertThat(rows(items))
                 .containsExactly(
                         "CLIP_OPENED DATA_CONSUMER Acme asr-training",
+                        "CLIP_OPEN_ENDED REVIEWER - review DELIVERED",
                         "CLIP_OPENED REVIEWER - review",
                         "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest");
         assertThat(items.get(1).get("requestId").asText())
+                .isEqualTo(items.get(2).get("requestId").asText())
                 .isEqualTo(heard.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(items.get(0).at("/organization/id").asText()).isEqualTo(fixture.orgA.value());
         for (JsonNode item : items) {
@@ -102,6 +105,42 @@ class ContributorRightsIT {
             assertThat(item.get("subjects").toString()).contains(clip);
             assertIsTheLogsEntry(item);
         }
+    }
+
+    @Test
+    void anOpeningRefusedForTampering_showsItsOutcomeInMyHistory_andTheSecurityOfficerSeesTheAlarm() throws Exception {
+        var robin = signUp("robin");
+        String clip = upload(robin, AccessFixture.speech(3));
+        try (Stream<Path> blobs =
+                Files.walk(temp.resolve("data").resolve("blobs").resolve("objects"))) {
+            for (Path blob : blobs.filter(Files::isRegularFile).toList()) {
+                Files.delete(blob);
+            }
+        }
+        var reviewer = fixture.account(Role.REVIEWER, Optional.empty()).account();
+        fixture.services.reviewers().assign(Principal.bootstrapAdmin(), fixture.projectA.id(), reviewer.id());
+
+        var refused = fixture.sendBytes(
+                "GET", "/api/v1/clips/" + clip + "/audio?purpose=review", fixture.apiToken(reviewer), null);
+
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("INTEGRITY_FAILURE");
+        JsonNode items = get(robin, "/api/v1/me/clips/" + clip + "/history").get("items");
+        assertThat(rows(items))
+                .containsExactly(
+                        "CLIP_OPEN_ENDED REVIEWER - review INTEGRITY_FAILURE",
+                        "INTEGRITY_FAILED REVIEWER - integrity",
+                        "CLIP_OPENED REVIEWER - review",
+                        "CLIP_INGESTED OPERATOR - ingest");
+        var officer = fixture.account(Role.SECURITY_OFFICER, Optional.empty()).account();
+        var alarms = fixture.send("GET", "/api/v1/integrity-failures", fixture.apiToken(officer), null);
+        assertThat(alarms.statusCode()).as(alarms.body()).isEqualTo(200);
+        JsonNode alarm = JSON.readTree(alarms.body()).get("items").get(0);
+        assertThat(alarm.get("check").asText()).isEqualTo("blob-missing");
+        assertThat(alarm.get("about").toString()).contains(clip, robin.pseudonym());
+        assertThat(alarm.get("requestId").asText())
+                .isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
+        assertIsTheLogsEntry(alarm);
     }
 
     @Test
@@ -120,7 +159,7 @@ class ContributorRightsIT {
         assertThat(page.get("items").get(1).get("subjects").toString()).contains(first);
         assertThat(page.get("next").asLong())
                 .isEqualTo(page.get("items").get(1).get("index").asLong());
-        assertThat(rows(rest.get("items"))).containsExactly("CONSENT_GIVEN BOOTSTRAP_ADMIN - consent");
+        assertThat(rows(rest.get("items"))).containsExactly("CONSENT_GIVEN CONTRIBUTOR - consent");
         assertThat(rest.get("next").isNull()).isTrue();
         JsonNode consents = get(robin, "/api/v1/me/consents");
         assertThat(consents).hasSize(1);
@@ -218,11 +257,12 @@ class ContributorRightsIT {
         assertThat(history.get("contributor").asText()).isEqualTo(robin.pseudonym());
         assertThat(rows(history.get("entries")))
                 .containsExactly(
+                        "CLIP_OPEN_ENDED CONTRIBUTOR - portability DELIVERED",
                         "CLIP_OPENED CONTRIBUTOR - portability",
                         "CLIP_ERASED BOOTSTRAP_ADMIN - retention",
                         "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest",
                         "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest",
-                        "CONSENT_GIVEN BOOTSTRAP_ADMIN - consent");
+                        "CONSENT_GIVEN CONTRIBUTOR - consent");
         JsonNode export = history.get("entries").get(0);
         assertThat(export.get("byYou").asBoolean()).isTrue();
         assertThat(export.get("subjects").toString()).contains(keptClip);
@@ -365,11 +405,24 @@ class ContributorRightsIT {
                 .asText();
         var consent = fixture.send(
                 "POST",
-                "/api/v1/contributors/" + pseudonym + "/consents",
-                fixture.bootstrapToken,
-                "{\"project\":\"" + fixture.projectA.id().value() + "\",\"termsVersion\":1}");
+                "/api/v1/me/consents",
+                token,
+                JSON.createObjectNode()
+                        .put("project", fixture.projectA.id().value())
+                        .put("termsVersion", 1)
+                        .put("termsSha256", termsHash(token))
+                        .put("typedName", "Rita Example")
+                        .put("agreed", true)
+                        .toString());
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
         return new Contributor(pseudonym, token);
+    }
+
+    private String termsHash(String token) throws Exception {
+        var terms =
+                fixture.send("GET", "/api/v1/projects/" + fixture.projectA.id().value() + "/terms", token, null);
+        assertThat(terms.statusCode()).as(terms.body()).isEqualTo(200);
+        return JSON.readTree(terms.body()).get("sha256").asText();
     }
 
     private String upload(Contributor contributor, byte[] audio) throws Exception {
@@ -413,7 +466,10 @@ class ContributorRightsIT {
             JsonNode organization = item.get("organization");
             rows.add(item.get("action").asText() + " " + item.get("actorRole").asText() + " "
                     + (organization.isNull() ? "-" : organization.get("name").asText()) + " "
-                    + item.get("purpose").asText());
+                    + item.get("purpose").asText()
+                    + (item.get("outcome").isNull()
+                            ? ""
+                            : " " + item.get("outcome").asText()));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import dev.custody.Money;
 import dev.custody.access.Account;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
+import dev.custody.app.PaperConsents;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.ClipId;
@@ -250,7 +251,7 @@ class ReviewAndPayoutIT {
         Account signedUp = fixture.account(Role.CONTRIBUTOR, Optional.empty()).account();
         var me = json(send("GET", "/api/v1/me", signedUp, null), 200);
         Pseudonym self = new Pseudonym(me.get("pseudonym").asText());
-        fixture.services.contributors().consent(ADMIN, self, project.id(), 1);
+        PaperConsents.record(fixture.services, self, project.id());
         String clip = clip(self);
         Account first = fixture.account(Role.REVIEWER, Optional.empty()).account();
         Account second = fixture.account(Role.REVIEWER, Optional.empty()).account();
@@ -287,7 +288,7 @@ class ReviewAndPayoutIT {
                 .contributors()
                 .register(ADMIN, new Identity(name, name.toLowerCase() + "@example.org"))
                 .pseudonym();
-        fixture.services.contributors().consent(ADMIN, pseudonym, project.id(), 1);
+        PaperConsents.record(fixture.services, pseudonym, project.id());
         return pseudonym;
     }
 

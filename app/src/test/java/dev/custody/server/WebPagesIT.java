@@ -7,6 +7,7 @@ import dev.custody.Sha256;
 import dev.custody.access.CreatedAccount;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
+import dev.custody.app.PaperConsents;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptCheck;
@@ -247,7 +248,7 @@ class WebPagesIT {
         signIn(username(contributor), null);
         String cookie = browser.manage().getCookieNamed(SessionCookie.NAME).getValue();
         Principal signedIn = fixture.services.tokens().authenticateWebSession(cookie);
-        fixture.services.contributors().consent(ADMIN, signedIn.contributor().orElseThrow(), fixture.projectA.id(), 1);
+        PaperConsents.record(fixture.services, signedIn.contributor().orElseThrow(), fixture.projectA.id());
 
         for (String path : List.of(
                 "/reviewer", "/reviewer/projects/" + fixture.projectA.id().value())) {

@@ -2,6 +2,7 @@ package dev.custody.bench;
 
 import dev.custody.Money;
 import dev.custody.Services;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.app.Installation;
@@ -9,6 +10,7 @@ import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.IngestRequest;
+import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
 import dev.custody.delivery.ClipDeliverySource;
 import dev.custody.delivery.DatasetDescription;
@@ -177,7 +179,18 @@ public final class ExportBench {
                                 new Commission("en", 1_000_000, 1_000, 1, Money.parse("0.10", "EUR")),
                                 new Purposes(Set.of(Purpose.ASR_TRAINING), Set.of())));
         var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
-        services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
+        services.consent()
+                .recordPaperConsent(
+                        admin,
+                        contributor.pseudonym(),
+                        new PaperConsent(
+                                project.id(),
+                                1,
+                                services.consent()
+                                        .currentTerms(admin, project.id())
+                                        .sha256(),
+                                Sha256.of("scanned consent form"),
+                                "Wendy Witness"));
         List<ClipId> ids = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool =
                 Executors.newFixedThreadPool(INGEST_WRITERS, Thread.ofVirtual().factory())) {

@@ -2,6 +2,7 @@ package dev.custody.bench;
 
 import dev.custody.Money;
 import dev.custody.Services;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.app.ConfiguredInstallation;
 import dev.custody.app.EmbeddedInstallation;
@@ -9,6 +10,7 @@ import dev.custody.app.Installation;
 import dev.custody.audio.AudioLimits;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.clip.IngestRequest;
+import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.Passphrases;
@@ -306,7 +308,13 @@ public final class IngestBench {
         private static Pseudonym contributor(Services services, ProjectId project) {
             var admin = Principal.bootstrapAdmin();
             var contributor = services.contributors().register(admin, new Identity("Bench Mark", "bench@example.org"));
-            services.contributors().consent(admin, contributor.pseudonym(), project, 1);
+            // The benchmark's contributors consent as a paper form recorded by staff would.
+            var terms = services.consent().currentTerms(admin, project);
+            services.consent()
+                    .recordPaperConsent(
+                            admin,
+                            contributor.pseudonym(),
+                            new PaperConsent(project, 1, terms.sha256(), Sha256.of("benchmark form"), "Bench Witness"));
             return contributor.pseudonym();
         }
 

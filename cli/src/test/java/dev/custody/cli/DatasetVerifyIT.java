@@ -3,12 +3,14 @@ package dev.custody.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.ErrorCode;
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.IngestRequest;
+import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
 import dev.custody.delivery.ClipDeliverySource;
 import dev.custody.delivery.DatasetDescription;
@@ -59,7 +61,18 @@ class DatasetVerifyIT {
                             org.id(),
                             ProjectPlans.readAloud("Read", List.of("One.", "Two."), 1, Duration.ofDays(30)));
             var contributor = services.contributors().register(admin, new Identity("Gil", "gil@example.org"));
-            services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
+            services.consent()
+                    .recordPaperConsent(
+                            admin,
+                            contributor.pseudonym(),
+                            new PaperConsent(
+                                    project.id(),
+                                    1,
+                                    services.consent()
+                                            .currentTerms(admin, project.id())
+                                            .sha256(),
+                                    Sha256.of("scanned consent form"),
+                                    "Wendy Witness"));
             List<ClipId> clips = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 byte[] wav = WavEncoder.encode(

@@ -2,12 +2,14 @@ package dev.custody.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.ClipState;
 import dev.custody.clip.IngestRequest;
+import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
 import dev.custody.testkit.CustodyProcess;
 import dev.custody.testkit.ProjectPlans;
@@ -117,7 +119,18 @@ class ExportCommandIT {
                             org.id(),
                             ProjectPlans.readAloud("Read", List.of("One.", "Two."), 1, Duration.ofDays(30)));
             var contributor = services.contributors().register(admin, new Identity("Gil", "gil@example.org"));
-            services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
+            services.consent()
+                    .recordPaperConsent(
+                            admin,
+                            contributor.pseudonym(),
+                            new PaperConsent(
+                                    project.id(),
+                                    1,
+                                    services.consent()
+                                            .currentTerms(admin, project.id())
+                                            .sha256(),
+                                    Sha256.of("scanned consent form"),
+                                    "Wendy Witness"));
             for (int i = 0; i < clips; i++) {
                 byte[] wav = WavEncoder.encode(
                         SyntheticSpeech.generate(Duration.ofSeconds(3), 16_000, i), 16_000, 1, SampleEncoding.PCM_16);

@@ -41,9 +41,11 @@ class IngestCommandIT {
                     "{\"name\":\"Read\",\"prompts\":[\"One.\",\"Two.\"],\"consentTermsVersion\":1,\"retentionDays\":30,\"language\":\"en\",\"targetClips\":100,\"payPerAcceptedClip\":\"0.40\",\"currency\":\"EUR\",\"purposesAllowed\":[\"asr-training\"]}",
                     "id");
             contributor = api.post("contributors", "{\"name\":\"Fay\",\"email\":\"fay@example.org\"}", "pseudonym");
+            String termsHash = api.get("projects/" + project + "/terms", "sha256");
             api.post(
                     "contributors/" + contributor + "/consents",
-                    "{\"project\":\"" + project + "\",\"termsVersion\":1}",
+                    "{\"project\":\"" + project + "\",\"termsVersion\":1,\"termsSha256\":\"" + termsHash
+                            + "\",\"formSha256\":\"" + "ab".repeat(32) + "\",\"witnessName\":\"Wendy Witness\"}",
                     "id");
         }
 
@@ -108,6 +110,18 @@ class IngestCommandIT {
                                     .build(),
                             BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return JSON.readTree(response.body()).get(field).asText();
+        }
+
+        String get(String path, String field) throws Exception {
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "api/v1/" + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body()).get(field).asText();
         }
     }

@@ -51,12 +51,22 @@ class LedgerVerifyIT {
                             http, url, token, "contributors", "{\"name\":\"Gil\",\"email\":\"gil@example.org\"}")
                     .get("pseudonym")
                     .asText();
+            String termsHash = JSON.readTree(http.send(
+                                    HttpRequest.newBuilder(URI.create(url + "api/v1/projects/" + project + "/terms"))
+                                            .header("Authorization", "Bearer " + token)
+                                            .GET()
+                                            .build(),
+                                    BodyHandlers.ofString())
+                            .body())
+                    .get("sha256")
+                    .asText();
             post(
                     http,
                     url,
                     token,
                     "contributors/" + contributor + "/consents",
-                    "{\"project\":\"" + project + "\",\"termsVersion\":1}");
+                    "{\"project\":\"" + project + "\",\"termsVersion\":1,\"termsSha256\":\"" + termsHash
+                            + "\",\"formSha256\":\"" + "ab".repeat(32) + "\",\"witnessName\":\"Wendy Witness\"}");
             byte[] wav = WavEncoder.encode(
                     SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, 9), 16_000, 1, SampleEncoding.PCM_16);
             var uploaded = JSON.readTree(http.send(

@@ -94,10 +94,14 @@ class Pkcs11ConfigIT {
             String contributor = post(url + "contributors", token, "{\"name\":\"Ann\",\"email\":\"ann@example.org\"}")
                     .get("pseudonym")
                     .asText();
+            String termsHash = get(url + "projects/" + project + "/terms", token)
+                    .get("sha256")
+                    .asText();
             post(
                     url + "contributors/" + contributor + "/consents",
                     token,
-                    "{\"project\":\"" + project + "\",\"termsVersion\":1}");
+                    "{\"project\":\"" + project + "\",\"termsVersion\":1,\"termsSha256\":\"" + termsHash
+                            + "\",\"formSha256\":\"" + "ab".repeat(32) + "\",\"witnessName\":\"Wendy Witness\"}");
             var uploaded = send(
                     request(url + "projects/" + project + "/clips?contributor=" + contributor + "&prompt=0", token)
                             .POST(BodyPublishers.ofByteArray(audio)),
@@ -159,6 +163,12 @@ class Pkcs11ConfigIT {
     private static JsonNode post(String url, String token, String body) throws Exception {
         var response = send(request(url, token).POST(BodyPublishers.ofString(body)), BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode get(String url, String token) throws Exception {
+        var response = send(request(url, token).GET(), BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 

@@ -2,11 +2,13 @@ package dev.custody.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custody.Sha256;
 import dev.custody.access.Principal;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.audio.SampleEncoding;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
+import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
 import dev.custody.testkit.CustodyProcess;
 import dev.custody.testkit.MutableClock;
@@ -74,7 +76,13 @@ class RetentionCommandIT {
                             organization.id(),
                             ProjectPlans.readAloud("Read", List.of("Hello."), 1, Duration.ofDays(30)));
             var contributor = services.contributors().register(admin, new Identity("Dana", "dana@example.org"));
-            services.contributors().consent(admin, contributor.pseudonym(), project.id(), 1);
+            var terms = services.consent().currentTerms(admin, project.id());
+            services.consent()
+                    .recordPaperConsent(
+                            admin,
+                            contributor.pseudonym(),
+                            new PaperConsent(
+                                    project.id(), 1, terms.sha256(), Sha256.of("scanned form"), "Wendy Witness"));
             byte[] wav = WavEncoder.encode(
                     SyntheticSpeech.generate(Duration.ofSeconds(2), 16_000, 7), 16_000, 1, SampleEncoding.PCM_16);
             services.ingest()

@@ -198,7 +198,12 @@ class TwoNodesIT {
                         "contributors", "{\"name\":\"" + name + "\",\"email\":\"" + name + "@example.org\"}")
                 .get("pseudonym")
                 .asText();
-        node.post("contributors/" + pseudonym + "/consents", "{\"project\":\"" + project + "\",\"termsVersion\":1}");
+        String termsHash =
+                node.get("projects/" + project + "/terms").get("sha256").asText();
+        node.post(
+                "contributors/" + pseudonym + "/consents",
+                "{\"project\":\"" + project + "\",\"termsVersion\":1,\"termsSha256\":\"" + termsHash
+                        + "\",\"formSha256\":\"" + "ab".repeat(32) + "\",\"witnessName\":\"Wendy Witness\"}");
         return pseudonym;
     }
 

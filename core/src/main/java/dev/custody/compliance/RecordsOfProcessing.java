@@ -118,10 +118,16 @@ public record RecordsOfProcessing(
 
     /**
      * The project's people and clips now: contributors who ever consented to it, by their state, and
-     * its clips by state; every state is present, zero included.
+     * its clips by state; every state is present, zero included. {@code consentsRecordedByStaff}:
+     * how many of its consents staff recorded from signed paper forms rather than the contributors
+     * themselves.
      */
-    public record Counts(Map<ContributorState, Long> contributors, Map<ClipState, Long> clips) {
+    public record Counts(
+            Map<ContributorState, Long> contributors, Map<ClipState, Long> clips, long consentsRecordedByStaff) {
         public Counts {
+            if (consentsRecordedByStaff < 0) {
+                throw new IllegalArgumentException("a count is never negative");
+            }
             contributors = complete(contributors, ContributorState.class);
             clips = complete(clips, ClipState.class);
         }

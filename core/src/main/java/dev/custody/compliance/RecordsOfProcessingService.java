@@ -67,7 +67,8 @@ public final class RecordsOfProcessingService {
                     organization,
                     new Counts(
                             repositories.consents().contributorsByState(id),
-                            repositories.clips().countByState(id)),
+                            repositories.clips().countByState(id),
+                            repositories.consents().recordedByStaff(id)),
                     KeyRotationService.backupRetention(repositories.settings()),
                     repositories.ledger().size());
         });

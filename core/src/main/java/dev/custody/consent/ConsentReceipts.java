@@ -32,7 +32,8 @@ final class ConsentReceipts {
                 consent.termsVersion(),
                 consent.termsHash(),
                 consent.givenAt(),
-                proofs.include(entry)));
+                proofs.include(entry),
+                consent.paperFormSha256()));
     }
 
     /** The receipt of a stored consent, its entry read back from the ledger; empty if it has none. */

@@ -13,6 +13,7 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ConsentGiven;
 import dev.custody.ledger.LedgerEntry;
+import dev.custody.ledger.PaperConsentRecorded;
 import dev.custody.store.Repositories;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * Records a consent inside the caller's transaction, the same way for the contributor's own act and
  * for an administrator's: {@code ConsentGiven} in the ledger, then the record pointing at that
- * entry, and the contributor's activity. The caller has checked that {@code terms} are current.
+ * entry, and the contributor's activity; for a consent from a paper form, also {@code
+ * PaperConsentRecorded} with the form's hash. The caller has checked that {@code terms} are current.
  */
 public final class ConsentRecording {
     private ConsentRecording() {}
@@ -51,6 +53,7 @@ public final class ConsentRecording {
             ConsentTerms terms,
             ConsentId id,
             Optional<WrappedKey> signerName,
+            Optional<Bytes> paperFormSha256,
             Instant now) {
         Bytes termsHash = terms.sha256(); // encodes and hashes the whole document: once
         LedgerEntry entry = repositories
@@ -61,8 +64,16 @@ public final class ConsentRecording {
                         "consent",
                         caller.requestId(),
                         now);
-        var record =
-                ConsentRecord.given(id, contributor, terms.project(), terms.version(), termsHash, now, entry.index());
+        var record = ConsentRecord.given(
+                id, contributor, terms.project(), terms.version(), termsHash, now, entry.index(), paperFormSha256);
+        paperFormSha256.ifPresent(form -> repositories
+                .ledger()
+                .append(
+                        new PaperConsentRecorded(contributor, terms.project(), id, form),
+                        caller.actor(),
+                        "consent",
+                        caller.requestId(),
+                        now));
         repositories.consents().insert(record, signerName);
         repositories.contributors().recordActivity(contributor, now);
         return new Given(record, entry);

@@ -35,6 +35,9 @@ import java.util.Set;
  * consented), {@code ERASED} or {@code INVALID_INPUT}, changing nothing.
  */
 public final class ConsentService {
+    /** Staff who may record a consent collected on paper, with its evidence. */
+    private static final Set<Role> MAY_RECORD_PAPER = Set.of(Role.BOOTSTRAP_ADMIN);
+
     private static final Set<Role> MAY_PUBLISH = Set.of(Role.CLIENT_ADMIN, Role.BOOTSTRAP_ADMIN);
     private static final Set<Role> MAY_READ_TERMS =
             Set.of(Role.CONTRIBUTOR, Role.CLIENT_ADMIN, Role.DATA_CONSUMER, Role.REVIEWER, Role.BOOTSTRAP_ADMIN);
@@ -112,14 +115,47 @@ public final class ConsentService {
                         "these are not the current terms: version " + current.version() + " is, with SHA-256 "
                                 + currentHash.hex());
             }
-            if (repositories
-                    .consents()
-                    .latest(self, act.project())
-                    .filter(c -> c.active() && c.termsVersion() == current.version())
-                    .isPresent()) {
-                throw new CustodyException(ErrorCode.CONFLICT, "you have already consented to these terms");
+            requireNotConsented(repositories, self, current, "you have already consented to these terms");
+            return ConsentRecording.give(
+                    repositories, caller, self, current, id, Optional.of(sealedName), Optional.empty(), now);
+        });
+        return receipts.issue(given.record(), given.entry());
+    }
+
+    /**
+     * Staff record a consent the contributor gave on a signed paper form, with its evidence: the
+     * current terms by version and hash (anything else is {@code INVALID_INPUT}), the scanned form's
+     * SHA-256 (logged, {@code PaperConsentRecorded}) and the witness's name (sealed under the
+     * IDENTITY KEK like a typed name, never logged). The consent is marked as recorded by staff
+     * wherever it shows. Returns its signed receipt, which carries the mark too.
+     */
+    public SignedConsentReceipt recordPaperConsent(Principal caller, Pseudonym contributor, PaperConsent paper) {
+        caller.require(MAY_RECORD_PAPER, "record consent from a paper form");
+        requireNonNull(contributor, "contributor is null");
+        requireNonNull(paper, "paper is null");
+        ConsentId id = ConsentId.random();
+        var sealedWitness = signerNames.seal(id, contributor, paper.witnessName());
+        Instant now = now();
+        ConsentRecording.Given given = metadata.inTransaction(repositories -> {
+            ConsentRecording.requireActive(repositories, contributor);
+            ConsentTerms current = terms(repositories, paper.project(), currentVersion(repositories, paper.project()));
+            if (paper.termsVersion() != current.version()
+                    || !paper.termsSha256().equals(current.sha256())) {
+                throw CustodyException.invalidInput(
+                        "the form's terms are not the project's current terms: version " + current.version()
+                                + " is, with SHA-256 " + current.sha256().hex());
             }
-            return ConsentRecording.give(repositories, caller, self, current, id, Optional.of(sealedName), now);
+            requireNotConsented(
+                    repositories, contributor, current, "the contributor has already consented to these terms");
+            return ConsentRecording.give(
+                    repositories,
+                    caller,
+                    contributor,
+                    current,
+                    id,
+                    Optional.of(sealedWitness),
+                    Optional.of(paper.formSha256()),
+                    now);
         });
         return receipts.issue(given.record(), given.entry());
     }
@@ -132,6 +168,17 @@ public final class ConsentService {
         return records.stream()
                 .map(record -> new MyConsent(record, receipts.reissue(record)))
                 .toList();
+    }
+
+    private static void requireNotConsented(
+            Repositories repositories, Pseudonym contributor, ConsentTerms current, String message) {
+        if (repositories
+                .consents()
+                .latest(contributor, current.project())
+                .filter(c -> c.active() && c.termsVersion() == current.version())
+                .isPresent()) {
+            throw new CustodyException(ErrorCode.CONFLICT, message);
+        }
     }
 
     private static Project project(Repositories repositories, Principal caller, ProjectId id, String action) {

@@ -13,7 +13,11 @@ import java.util.OptionalLong;
  * A contributor's explicit consent to one version of a project's terms, identified by the terms
  * document's SHA-256; the index of the ledger entry that logged it (absent only for consents recorded
  * before entries were linked); and, once withdrawn, when. A withdrawn consent never allows
- * recording again: the contributor consents anew.
+ * recording again: the contributor consents anew. A consent collected outside Custody on a signed
+ * paper form and recorded by staff carries the SHA-256 of the scanned form ({@link
+ * #paperFormSha256}); {@link #recordedByStaff} marks it wherever it shows, so that whoever relies
+ * on it (the contributor, the records of processing, a buyer) can tell it from the contributor's own
+ * electronic signature, and exclude it.
  */
 public record ConsentRecord(
         ConsentId id,
@@ -23,7 +27,8 @@ public record ConsentRecord(
         Bytes termsHash,
         Instant givenAt,
         OptionalLong ledgerIndex,
-        Optional<Instant> withdrawnAt) {
+        Optional<Instant> withdrawnAt,
+        Optional<Bytes> paperFormSha256) {
     public ConsentRecord {
         requireNonNull(id, "id is null");
         requireNonNull(contributor, "contributor is null");
@@ -38,9 +43,13 @@ public record ConsentRecord(
         requireNonNull(givenAt, "givenAt is null");
         requireNonNull(ledgerIndex, "ledgerIndex is null");
         requireNonNull(withdrawnAt, "withdrawnAt is null");
+        requireNonNull(paperFormSha256, "paperFormSha256 is null");
+        if (paperFormSha256.isPresent() && paperFormSha256.get().length() != 32) {
+            throw new IllegalArgumentException("paperFormSha256 must be a SHA-256 hash");
+        }
     }
 
-    /** A consent just given, logged at ledger index {@code ledgerIndex}. */
+    /** A consent just given, logged at ledger index {@code ledgerIndex}; from a paper form if its hash is given. */
     public static ConsentRecord given(
             ConsentId id,
             Pseudonym contributor,
@@ -48,7 +57,8 @@ public record ConsentRecord(
             int termsVersion,
             Bytes termsHash,
             Instant givenAt,
-            long ledgerIndex) {
+            long ledgerIndex,
+            Optional<Bytes> paperFormSha256) {
         return new ConsentRecord(
                 id,
                 contributor,
@@ -57,7 +67,13 @@ public record ConsentRecord(
                 termsHash,
                 givenAt,
                 OptionalLong.of(ledgerIndex),
-                Optional.empty());
+                Optional.empty(),
+                paperFormSha256);
+    }
+
+    /** Whether staff recorded this consent from a signed paper form, rather than the contributor themselves. */
+    public boolean recordedByStaff() {
+        return paperFormSha256.isPresent();
     }
 
     /** Whether this consent still stands. */

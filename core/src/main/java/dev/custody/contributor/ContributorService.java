@@ -3,17 +3,14 @@ package dev.custody.contributor;
 import static java.util.Objects.requireNonNull;
 
 import dev.custody.CustodyException;
-import dev.custody.ErrorCode;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
-import dev.custody.consent.ConsentRecording;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
 import dev.custody.ledger.AccountChange;
 import dev.custody.ledger.AccountChanged;
-import dev.custody.project.ProjectId;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,11 +21,11 @@ import java.util.Set;
 
 /**
  * Registers contributors (a fresh pseudonym, a fresh voice key, the identity sealed under the
- * identity KEK), records their consent, and lists their clips' metadata.
+ * identity KEK) and lists their clips' metadata. Consent is recorded by {@link
+ * dev.custody.consent.ConsentService}.
  */
 public final class ContributorService {
     private static final Set<Role> MAY_REGISTER = Set.of(Role.OPERATOR, Role.BOOTSTRAP_ADMIN);
-    private static final Set<Role> MAY_CONSENT = Set.of(Role.BOOTSTRAP_ADMIN);
     private static final Set<Role> MAY_READ = Set.of(Role.OPERATOR, Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
     private static final Set<Role> MAY_LIST_CLIPS = Set.of(Role.SECURITY_OFFICER, Role.BOOTSTRAP_ADMIN);
     private static final Set<Role> MAY_READ_CLIP = Set.of(Role.REVIEWER, Role.CLIENT_ADMIN, Role.BOOTSTRAP_ADMIN);
@@ -63,28 +60,6 @@ public final class ContributorService {
                             clock.instant());
         });
         return contributor;
-    }
-
-    public ConsentRecord consent(Principal caller, Pseudonym contributor, ProjectId project, int termsVersion) {
-        caller.require(MAY_CONSENT, "record consent");
-        ConsentId id = ConsentId.random();
-        Instant now = now();
-        return metadata.inTransaction(repositories -> {
-            ConsentRecording.requireActive(repositories, contributor);
-            int current = repositories
-                    .projects()
-                    .consentTermsVersion(project)
-                    .orElseThrow(() -> CustodyException.notFound("no such project"));
-            if (current != termsVersion) {
-                throw new CustodyException(ErrorCode.CONFLICT, "the project's current terms are version " + current);
-            }
-            var terms = repositories
-                    .consentTerms()
-                    .find(project, termsVersion)
-                    .orElseThrow(() -> new CustodyException(ErrorCode.CONFLICT, "the project has no published terms"));
-            return ConsentRecording.give(repositories, caller, contributor, terms, id, Optional.empty(), now)
-                    .record();
-        });
     }
 
     public Contributor contributor(Principal caller, Pseudonym pseudonym) {

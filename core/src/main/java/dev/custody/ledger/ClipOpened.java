@@ -8,7 +8,11 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.util.List;
 
-/** Plaintext audio of a clip was released; the entry's actor and purpose say who and why. */
+/**
+ * A clip was opened: the access was authorized and logged, before its key was unwrapped; the entry's
+ * actor and purpose say who and why. Whether audio left is told by the {@link ClipOpenEnded} entry
+ * that follows it.
+ */
 public record ClipOpened(ClipId clip, Pseudonym contributor, ProjectId project) implements LedgerEvent {
     public ClipOpened {
         requireNonNull(clip, "clip is null");

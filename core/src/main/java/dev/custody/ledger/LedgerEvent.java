@@ -40,7 +40,10 @@ public sealed interface LedgerEvent
                 PayoutCredited,
                 PayoutBatchChanged,
                 ConsentTermsPublished,
-                RequestRefused {
+                RequestRefused,
+                IntegrityFailed,
+                ClipOpenEnded,
+                PaperConsentRecorded {
     Action action();
 
     /** The ids this event is about, in a fixed order. */

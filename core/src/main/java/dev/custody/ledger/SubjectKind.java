@@ -12,7 +12,11 @@ public enum SubjectKind {
     EXPORT(6),
     KEY(7),
     PRINCIPAL(8),
-    SETTING(9);
+    SETTING(9),
+    /** Which integrity check failed ({@link IntegrityCheck}), on an {@link IntegrityFailed} entry. */
+    CHECK(14),
+    /** How an opening of a clip ended ({@link ClipOpenEnded}): {@code DELIVERED} or the refusal's error code. */
+    OUTCOME(15);
 
     private final int code;
 

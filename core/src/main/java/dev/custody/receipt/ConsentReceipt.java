@@ -8,11 +8,14 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * What a contributor is given for a consent: which consent, by whom (pseudonym only: the typed name
  * stays sealed), to which project's terms (version and the SHA-256 of the terms document), when, and
- * the proof that the consent was logged. Signed as a {@link SignedConsentReceipt}, whose javadoc gives
+ * the proof that the consent was logged; and, for a consent that staff recorded from a signed paper
+ * form rather than the contributor's own electronic signature, the SHA-256 of the scanned form,
+ * which marks it as {@link #recordedByStaff}. Signed as a {@link SignedConsentReceipt}, whose javadoc gives
  * the text format byte by byte.
  *
  * <p>Guarantees: {@code termsVersion >= 1}; the hash is 32 bytes; {@code givenAt} is truncated to
@@ -26,7 +29,8 @@ public record ConsentReceipt(
         int termsVersion,
         Bytes termsSha256,
         Instant givenAt,
-        LedgerInclusion ledger) {
+        LedgerInclusion ledger,
+        Optional<Bytes> paperFormSha256) {
     public static final int FORMAT_VERSION = 1;
 
     /** The first line of a consent receipt's text, which tells it from a clip receipt. */
@@ -41,6 +45,10 @@ public record ConsentReceipt(
         requireNonNull(termsSha256, "termsSha256 is null");
         requireNonNull(givenAt, "givenAt is null");
         requireNonNull(ledger, "ledger is null");
+        requireNonNull(paperFormSha256, "paperFormSha256 is null");
+        if (paperFormSha256.isPresent() && paperFormSha256.get().length() != 32) {
+            throw new IllegalArgumentException("the paper form hash must be SHA-256 (32 bytes)");
+        }
         if (termsVersion < 1) {
             throw new IllegalArgumentException("terms version must be at least 1");
         }
@@ -51,5 +59,10 @@ public record ConsentReceipt(
         if (givenAt.isBefore(Instant.EPOCH) || givenAt.isAfter(LATEST)) {
             throw new IllegalArgumentException("consent time is outside the years 1970 to 9999");
         }
+    }
+
+    /** Whether staff recorded this consent from a signed paper form. */
+    public boolean recordedByStaff() {
+        return paperFormSha256.isPresent();
     }
 }

@@ -1,16 +1,20 @@
 package dev.custody.receipt;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The canonical body of a consent receipt: the exact bytes that are signed, laid out on {@link
  * SignedConsentReceipt}. Decoding is strict and ends by re-encoding, as {@link ReceiptFormat}'s does.
  */
 final class ConsentReceiptFormat {
+    private static final String PAPER_FORM = "recorded-by-staff-paper-form-sha256";
+
     private ConsentReceiptFormat() {}
 
     static String encode(ConsentReceipt receipt) {
@@ -22,6 +26,7 @@ final class ConsentReceiptFormat {
         ReceiptFormat.line(text, "terms-version", Integer.toString(receipt.termsVersion()));
         ReceiptFormat.line(text, "terms-sha256", receipt.termsSha256().hex());
         ReceiptFormat.line(text, "given-at", ReceiptFormat.TIME.format(receipt.givenAt()));
+        receipt.paperFormSha256().ifPresent(form -> ReceiptFormat.line(text, PAPER_FORM, form.hex()));
         ReceiptFormat.ledgerLines(text, receipt.ledger());
         return text.toString();
     }
@@ -37,14 +42,24 @@ final class ConsentReceiptFormat {
             throw CustodyException.invalidInput(
                     "not a custody consent receipt of format " + ConsentReceipt.FORMAT_VERSION);
         }
+        var consent = new ConsentId(lines.value("consent"));
+        var contributor = new Pseudonym(lines.value("contributor"));
+        var project = new ProjectId(lines.value("project"));
+        int termsVersion = (int) ReceiptFormat.number(lines.value("terms-version"), Integer.MAX_VALUE);
+        var termsSha256 = ReceiptFormat.hash(lines.value("terms-sha256"));
+        var givenAt = ReceiptFormat.time(lines.value("given-at"));
+        Optional<Bytes> paperForm = lines.nextHasKey(PAPER_FORM)
+                ? Optional.of(ReceiptFormat.hash(lines.value(PAPER_FORM)))
+                : Optional.empty();
         var receipt = new ConsentReceipt(
-                new ConsentId(lines.value("consent")),
-                new Pseudonym(lines.value("contributor")),
-                new ProjectId(lines.value("project")),
-                (int) ReceiptFormat.number(lines.value("terms-version"), Integer.MAX_VALUE),
-                ReceiptFormat.hash(lines.value("terms-sha256")),
-                ReceiptFormat.time(lines.value("given-at")),
-                ReceiptFormat.ledger(lines));
+                consent,
+                contributor,
+                project,
+                termsVersion,
+                termsSha256,
+                givenAt,
+                ReceiptFormat.ledger(lines),
+                paperForm);
         lines.requireEnd();
         if (!encode(receipt).equals(body)) {
             throw CustodyException.invalidInput("receipt is not in canonical form");

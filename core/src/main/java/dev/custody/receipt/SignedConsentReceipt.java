@@ -18,6 +18,8 @@ import dev.custody.CustodyException;
  * terms-version 2                        decimal, no sign, no leading zero
  * terms-sha256 &lt;64 hex&gt;                  SHA-256 of the terms document consented to, lowercase hex
  * given-at 2026-01-31T12:00:00.000Z      UTC, always with milliseconds
+ * recorded-by-staff-paper-form-sha256 &lt;64 hex&gt;   only for a consent that staff recorded from a
+ *                                        signed paper form: SHA-256 of the scanned form, lowercase hex
  * ledger-leaf-index 41                   the ConsentGiven entry: decimal
  * ledger-tree-size 42                    decimal
  * ledger-entry &lt;base64&gt;                  the entry's canonical bytes, standard base64, padded

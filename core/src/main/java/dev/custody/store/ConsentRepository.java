@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Consents, with the name their contributor typed to sign them, sealed under the IDENTITY KEK (see
- * {@code dev.custody.consent.SignerNames}); consents recorded for a contributor by an administrator
- * have none.
+ * {@code dev.custody.consent.SignerNames}); for a consent that staff recorded from a signed paper
+ * form, the witness's name, sealed the same way.
  */
 public interface ConsentRepository {
     /** Fails CONFLICT for a duplicate id, NOT_FOUND for an unknown contributor or project. */
@@ -42,4 +42,7 @@ public interface ConsentRepository {
      * without any are absent.
      */
     Map<ContributorState, Long> contributorsByState(ProjectId project);
+
+    /** How many consents to the project staff recorded from signed paper forms, withdrawn or not. */
+    long recordedByStaff(ProjectId project);
 }

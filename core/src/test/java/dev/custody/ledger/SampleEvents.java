@@ -41,6 +41,9 @@ final class SampleEvents {
                 new PayoutCredited(CLIP, CONTRIBUTOR, PROJECT, Money.parse("0.35", "EUR")),
                 new PayoutBatchChanged("pbt_1", PayoutBatchChange.CREATED, 3, HASH),
                 new ConsentTermsPublished(PROJECT, 2, HASH),
-                new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT));
+                new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT),
+                new IntegrityFailed(IntegrityCheck.BLOB, List.of(new Subject(SubjectKind.CLIP, CLIP.value()))),
+                ClipOpenEnded.refused(CLIP, CONTRIBUTOR, PROJECT, ErrorCode.INTEGRITY_FAILURE),
+                new PaperConsentRecorded(CONTRIBUTOR, PROJECT, CONSENT, HASH));
     }
 }

@@ -78,9 +78,22 @@ class ReceiptProperties {
 
     @Provide
     Arbitrary<ConsentReceipt> consentReceipts() {
-        return Combinators.combine(Arbitraries.integers().between(1, 1000), hashes(), instants(), inclusions())
-                .as((version, terms, at, inclusion) -> new ConsentReceipt(
-                        ConsentId.random(), Pseudonym.random(), ProjectId.random(), version, terms, at, inclusion));
+        // A receipt of a consent recorded by staff carries the paper form's SHA-256.
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 1000),
+                        hashes(),
+                        instants(),
+                        inclusions(),
+                        hashes().optional())
+                .as((version, terms, at, inclusion, paperForm) -> new ConsentReceipt(
+                        ConsentId.random(),
+                        Pseudonym.random(),
+                        ProjectId.random(),
+                        version,
+                        terms,
+                        at,
+                        inclusion,
+                        paperForm));
     }
 
     private static Arbitrary<LedgerInclusion> inclusions() {

@@ -3,6 +3,7 @@ package dev.custody.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custody.Bytes;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.contributor.ConsentId;
@@ -10,6 +11,7 @@ import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignedConsentReceiptTest {
@@ -66,7 +68,31 @@ class SignedConsentReceiptTest {
         assertThatThrownBy(() -> SignedReceipt.parse(text)).isInstanceOf(CustodyException.class);
     }
 
+    @Test
+    void paperConsent_carriesTheFormHashLine_signedAndParsedBack() {
+        SignedConsentReceipt signed = new ReceiptSigner(SIGNER).sign(receipt(Optional.of(Receipts.hash(0x33))));
+
+        String text = signed.toText();
+
+        assertThat(text)
+                .contains("given-at 2026-01-31T12:34:56.789Z\nrecorded-by-staff-paper-form-sha256 " + "33".repeat(32)
+                        + "\nledger-leaf-index 41\n");
+        assertThat(SignedConsentReceipt.parse(text)).isEqualTo(signed);
+        assertThat(SignedConsentReceipt.parse(text).receipt().recordedByStaff()).isTrue();
+        ReceiptVerifier.verify(signed, SIGNER.publicKey());
+        // Removing the mark breaks the signature: a paper consent cannot pass as the contributor's own.
+        var unmarked = SignedConsentReceipt.parse(
+                text.replace("recorded-by-staff-paper-form-sha256 " + "33".repeat(32) + "\n", ""));
+        assertThatThrownBy(() -> ReceiptVerifier.verify(unmarked, SIGNER.publicKey()))
+                .isInstanceOfSatisfying(
+                        CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_FAILURE));
+    }
+
     private static ConsentReceipt receipt() {
+        return receipt(Optional.empty());
+    }
+
+    private static ConsentReceipt receipt(Optional<Bytes> paperForm) {
         return new ConsentReceipt(
                 new ConsentId("cns_aaaaaaaaaaaaaaaaaaaaaaaaaa"),
                 new Pseudonym("ctb_cccccccccccccccccccccccccc"),
@@ -74,6 +100,7 @@ class SignedConsentReceiptTest {
                 2,
                 Receipts.hash(0x11),
                 Instant.parse("2026-01-31T12:34:56.789Z"),
-                Receipts.inclusion(41, 42, List.of(Receipts.hash(0x22))));
+                Receipts.inclusion(41, 42, List.of(Receipts.hash(0x22))),
+                paperForm);
     }
 }

@@ -28,7 +28,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class JdbcConsentRepository implements ConsentRepository {
     private static final String COLUMNS =
-            "id, contributor, project_id, terms_version, terms_sha256, given_at, ledger_index, withdrawn_at";
+            "id, contributor, project_id, terms_version, terms_sha256, given_at, ledger_index, withdrawn_at,"
+                    + " paper_form_sha256";
 
     private final Handle handle;
     private final Dialect dialect;
@@ -43,7 +44,7 @@ final class JdbcConsentRepository implements ConsentRepository {
         try {
             handle.createUpdate("INSERT INTO consents (" + COLUMNS + ", signer_kek, signer_name)"
                             + " VALUES (:id, :contributor, :project, :termsVersion, :termsHash, :givenAt,"
-                            + " :ledgerIndex, :withdrawnAt, :signerKek, :signerName)")
+                            + " :ledgerIndex, :withdrawnAt, :paperForm, :signerKek, :signerName)")
                     .bind("id", consent.id().value())
                     .bind("contributor", consent.contributor().value())
                     .bind("project", consent.project().value())
@@ -58,6 +59,9 @@ final class JdbcConsentRepository implements ConsentRepository {
                     .bind(
                             "withdrawnAt",
                             consent.withdrawnAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind(
+                            "paperForm",
+                            consent.paperFormSha256().map(Bytes::toArray).orElse(null))
                     .bind(
                             "signerKek",
                             signerName.map(name -> name.kek().toString()).orElse(null))
@@ -132,6 +136,7 @@ final class JdbcConsentRepository implements ConsentRepository {
         boolean indexed = !rs.wasNull();
         long withdrawnAt = rs.getLong("withdrawn_at");
         boolean withdrawn = !rs.wasNull();
+        byte[] paperForm = rs.getBytes("paper_form_sha256");
         return new ConsentRecord(
                 new ConsentId(rs.getString("id")),
                 new Pseudonym(rs.getString("contributor")),
@@ -140,7 +145,17 @@ final class JdbcConsentRepository implements ConsentRepository {
                 hash == null ? ConsentRecord.legacyTermsHash(project, version) : Bytes.copyOf(hash),
                 Instant.ofEpochMilli(rs.getLong("given_at")),
                 indexed ? OptionalLong.of(index) : OptionalLong.empty(),
-                withdrawn ? Optional.of(Instant.ofEpochMilli(withdrawnAt)) : Optional.empty());
+                withdrawn ? Optional.of(Instant.ofEpochMilli(withdrawnAt)) : Optional.empty(),
+                Optional.ofNullable(paperForm).map(Bytes::copyOf));
+    }
+
+    @Override
+    public long recordedByStaff(ProjectId project) {
+        return handle.createQuery("SELECT COUNT(*) FROM consents WHERE project_id = :project"
+                        + " AND paper_form_sha256 IS NOT NULL")
+                .bind("project", project.value())
+                .mapTo(Long.class)
+                .one();
     }
 
     @Override

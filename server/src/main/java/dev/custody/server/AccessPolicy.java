@@ -134,7 +134,9 @@ final class AccessPolicy {
             rule("POST", "/api/v1/keys/{purpose}/versions/{version}/destroy", KEY_ADMINS),
             owned("GET", ComplianceRoutes.RECORDS_PATH, RECORDS_READERS, Owner.PROJECT),
             owned("GET", ComplianceRoutes.RECORDS_PATH + ".html", RECORDS_READERS, Owner.PROJECT),
-            rule("POST", "/api/v1/retention/run", Set.of(SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN)));
+            rule("POST", "/api/v1/retention/run", Set.of(SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN)),
+            // Integrity alarms: what failed and about which ids, read from the ledger; never data.
+            rule("GET", IntegrityRoutes.FAILURES_PATH, LEDGER_READERS));
 
     private static final Map<String, AccessRule> BY_ROUTE = index();
 

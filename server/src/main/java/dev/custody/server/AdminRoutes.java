@@ -1,11 +1,13 @@
 package dev.custody.server;
 
 import dev.custody.CustodyException;
+import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.contributor.Identity;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.ProjectId;
+import dev.custody.receipt.SignedConsentReceipt;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -66,17 +68,20 @@ final class AdminRoutes {
         Json.write(ctx, 200, Views.ContributorView.of(contributor));
     }
 
+    /** Staff record a consent given on a signed paper form, with its evidence; a refusal is logged. */
     private void consent(Context ctx) {
-        var request = Json.read(ctx, Requests.GiveConsent.class);
-        if (request.project() == null || request.termsVersion() == null) {
-            throw CustodyException.invalidInput("project and termsVersion are required");
+        var principal = Authentication.principal(ctx);
+        SignedConsentReceipt receipt;
+        try {
+            var paper = TermsRequests.paper(Json.read(ctx, Requests.RecordPaperConsent.class));
+            receipt = services.consent()
+                    .recordPaperConsent(principal, new Pseudonym(ctx.pathParam("contributor")), paper);
+        } catch (CustodyException e) {
+            throw e.code() == ErrorCode.FORBIDDEN
+                    ? e
+                    : services.tenancy().refused(principal, "record-paper-consent", e);
         }
-        var consent = services.contributors()
-                .consent(
-                        Authentication.principal(ctx),
-                        new Pseudonym(ctx.pathParam("contributor")),
-                        new ProjectId(request.project()),
-                        request.termsVersion());
-        Json.write(ctx, 201, Views.ConsentView.of(consent));
+        ctx.header("Cache-Control", "no-store");
+        Json.write(ctx, 201, Views.MyConsentView.given(receipt));
     }
 }

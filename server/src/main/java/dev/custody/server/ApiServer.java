@@ -55,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
         var payouts = new PayoutRoutes(services);
         var rights = new RightsRoutes(services);
         var compliance = new ComplianceRoutes(services);
+        var integrity = new IntegrityRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -78,7 +79,11 @@ public final class ApiServer implements AutoCloseable {
             payouts.register(config.routes);
             rights.register(config.routes);
             compliance.register(config.routes);
-            config.routes.exception(CustodyException.class, ApiServer::custodyError);
+            integrity.register(config.routes);
+            config.routes.exception(CustodyException.class, (e, ctx) -> {
+                integrity.alarmIfUnraised(e, ctx);
+                custodyError(e, ctx);
+            });
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
         });

@@ -109,6 +109,11 @@ final class Authentication {
         return presented != null && BrowserOrigin.fromThisSite(ctx, web) && CsrfToken.matches(cookie, presented);
     }
 
+    /** The principal the request authenticated as, if it did. */
+    static Optional<Principal> authenticated(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
     static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {

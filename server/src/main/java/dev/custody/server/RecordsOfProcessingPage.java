@@ -136,6 +136,7 @@ final class RecordsOfProcessingPage {
         html.append("<table>\n");
         counts.contributors().forEach((state, count) -> row("contributors, " + lower(state), Long.toString(count)));
         counts.clips().forEach((state, count) -> row("clips, " + lower(state), Long.toString(count)));
+        row("consents recorded by staff from paper forms", Long.toString(counts.consentsRecordedByStaff()));
         html.append("</table>\n");
     }
 

@@ -51,7 +51,9 @@ record RecordsOfProcessingView(
                 r.internationalTransfers(),
                 r.security(),
                 new CountsView(
-                        names(r.counts().contributors()), names(r.counts().clips())));
+                        names(r.counts().contributors()),
+                        names(r.counts().clips()),
+                        r.counts().consentsRecordedByStaff()));
     }
 
     record ProjectFacts(String id, String name, String language, int consentTermsVersion, String createdAt) {}
@@ -63,7 +65,7 @@ record RecordsOfProcessingView(
     record RetentionView(
             long clipRetentionDays, long contributorInactivityDays, long backupRetentionDays, String erasure) {}
 
-    record CountsView(Map<String, Long> contributors, Map<String, Long> clips) {}
+    record CountsView(Map<String, Long> contributors, Map<String, Long> clips, long consentsRecordedByStaff) {}
 
     private static List<String> codes(Collection<Purpose> purposes) {
         return purposes.stream().sorted().map(Purpose::code).toList();

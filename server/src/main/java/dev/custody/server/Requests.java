@@ -57,7 +57,18 @@ final class Requests {
 
     record CreateContributor(String name, String email) {}
 
-    record GiveConsent(String project, Integer termsVersion) {}
+    /**
+     * A consent collected outside Custody on a signed paper form, as staff record it: the terms
+     * version and SHA-256 (hex) printed on the form, the SHA-256 (hex) of the scanned signed form and
+     * the witness's full name. Never logged: it holds a name.
+     */
+    record RecordPaperConsent(
+            String project, Integer termsVersion, String termsSha256, String formSha256, String witnessName) {
+        @Override
+        public String toString() {
+            return "RecordPaperConsent[" + project + ", " + termsVersion + "]";
+        }
+    }
 
     /** A password asked for again before an act that cannot be undone. Never logged. */
     record ConfirmPassword(String password) {

@@ -94,7 +94,7 @@ final class RightsRoutes {
         return new ClipId(ctx.pathParam("clip"));
     }
 
-    private static long before(Context ctx) {
+    static long before(Context ctx) {
         String value = ctx.queryParam("before");
         if (value == null) {
             return Long.MAX_VALUE;
@@ -105,7 +105,7 @@ final class RightsRoutes {
         return Long.parseLong(value);
     }
 
-    private static int limit(Context ctx) {
+    static int limit(Context ctx) {
         String value = ctx.queryParam("limit");
         if (value == null) {
             return DEFAULT_PAGE;

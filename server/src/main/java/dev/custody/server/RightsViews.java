@@ -1,6 +1,8 @@
 package dev.custody.server;
 
 import dev.custody.ledger.LedgerEntryCodec;
+import dev.custody.ledger.Subject;
+import dev.custody.ledger.SubjectKind;
 import dev.custody.rights.HistoryItem;
 import dev.custody.rights.HistoryPage;
 import dev.custody.rights.MyClip;
@@ -25,7 +27,9 @@ final class RightsViews {
     /**
      * One ledger entry about the contributor: who acted by role and organization (never by name),
      * why, and the entry's canonical bytes ({@code encoded}, base64) with its index, to check
-     * against the log and its checkpoints.
+     * against the log and its checkpoints. {@code outcome} says how an opening ended ({@code
+     * DELIVERED} or the refusal's error code), on the {@code CLIP_OPEN_ENDED} entry that follows
+     * each {@code CLIP_OPENED}; null on other entries.
      */
     record HistoryItemView(
             long index,
@@ -37,6 +41,7 @@ final class RightsViews {
             OrganizationRef organization,
             String purpose,
             String requestId,
+            String outcome,
             String encoded) {
         static HistoryItemView of(HistoryItem item) {
             var entry = item.entry();
@@ -54,6 +59,11 @@ final class RightsViews {
                             .orElse(null),
                     entry.purpose(),
                     entry.requestId(),
+                    entry.subjects().stream()
+                            .filter(s -> s.kind() == SubjectKind.OUTCOME)
+                            .map(Subject::id)
+                            .findFirst()
+                            .orElse(null),
                     LedgerEntryCodec.encode(entry).base64());
         }
     }

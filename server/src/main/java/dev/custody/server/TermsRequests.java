@@ -5,6 +5,7 @@ import dev.custody.CustodyException;
 import dev.custody.consent.ConsentAct;
 import dev.custody.consent.ConsentRight;
 import dev.custody.consent.LegalBasis;
+import dev.custody.consent.PaperConsent;
 import dev.custody.consent.TermsDraft;
 import dev.custody.project.ProjectId;
 import dev.custody.project.Purposes;
@@ -58,6 +59,22 @@ final class TermsRequests {
                 Bytes.fromHex(hash),
                 required(request.typedName(), "typedName"),
                 required(request.agreed(), "agreed"));
+    }
+
+    static PaperConsent paper(Requests.RecordPaperConsent request) {
+        return new PaperConsent(
+                new ProjectId(required(request.project(), "project")),
+                required(request.termsVersion(), "termsVersion"),
+                sha256(required(request.termsSha256(), "termsSha256"), "termsSha256"),
+                sha256(required(request.formSha256(), "formSha256"), "formSha256"),
+                required(request.witnessName(), "witnessName"));
+    }
+
+    private static Bytes sha256(String hex, String field) {
+        if (!SHA256.matcher(hex).matches()) {
+            throw CustodyException.invalidInput(field + " is 64 lower-case hex digits");
+        }
+        return Bytes.fromHex(hex);
     }
 
     static int version(String value) {

@@ -1,5 +1,6 @@
 package dev.custody.server;
 
+import dev.custody.Bytes;
 import dev.custody.access.ContributorSignUp;
 import dev.custody.clip.Clip;
 import dev.custody.consent.ConsentRight;
@@ -102,14 +103,17 @@ final class Views {
         }
     }
 
-    record ConsentView(String id, String contributor, String project, int termsVersion, String givenAt) {
+    /** A consent in the contributor's export; {@code recordedByStaff} marks one recorded from a paper form. */
+    record ConsentView(
+            String id, String contributor, String project, int termsVersion, String givenAt, boolean recordedByStaff) {
         static ConsentView of(ConsentRecord c) {
             return new ConsentView(
                     c.id().value(),
                     c.contributor().value(),
                     c.project().value(),
                     c.termsVersion(),
-                    c.givenAt().toString());
+                    c.givenAt().toString(),
+                    c.recordedByStaff());
         }
     }
 
@@ -188,7 +192,11 @@ final class Views {
         }
     }
 
-    /** A contributor's own consent; {@code receipt} is its signed text, to keep and verify offline. */
+    /**
+     * A contributor's consent; {@code receipt} is its signed text, to keep and verify offline. {@code
+     * recordedByStaff} marks a consent that staff recorded from a signed paper form ({@code
+     * paperFormSha256}, the scanned form's SHA-256) rather than the contributor's own signature.
+     */
     record MyConsentView(
             String id,
             String project,
@@ -197,6 +205,8 @@ final class Views {
             String givenAt,
             boolean withdrawn,
             String withdrawnAt,
+            boolean recordedByStaff,
+            String paperFormSha256,
             String receipt) {
         static MyConsentView of(ConsentRecord c, Optional<SignedConsentReceipt> receipt) {
             return new MyConsentView(
@@ -207,6 +217,8 @@ final class Views {
                     c.givenAt().toString(),
                     !c.active(),
                     c.withdrawnAt().map(Object::toString).orElse(null),
+                    c.recordedByStaff(),
+                    c.paperFormSha256().map(Bytes::hex).orElse(null),
                     receipt.map(SignedConsentReceipt::toText).orElse(null));
         }
 
@@ -221,6 +233,8 @@ final class Views {
                     c.givenAt().toString(),
                     false,
                     null,
+                    c.recordedByStaff(),
+                    c.paperFormSha256().map(Bytes::hex).orElse(null),
                     signed.toText());
         }
     }

@@ -79,11 +79,37 @@ public abstract class ConsentRepositoryContract extends RepositoryContractSuppor
                 given.termsHash(),
                 given.givenAt(),
                 OptionalLong.empty(),
+                Optional.empty(),
                 Optional.empty());
         write(r -> r.consents().insert(unindexed, Optional.empty()));
 
         assertThat(list(r -> r.consents().byContributor(scene.contributor().pseudonym())))
                 .containsExactly(unindexed);
+    }
+
+    @Test
+    void aConsentRecordedFromPaper_roundTripsItsFormHash_andIsCountedAsRecordedByStaff() {
+        Scene scene = scene();
+        var given = consent(scene.contributor().pseudonym(), scene.project().id(), 1, at(1));
+        var paper = new ConsentRecord(
+                given.id(),
+                given.contributor(),
+                given.project(),
+                1,
+                given.termsHash(),
+                given.givenAt(),
+                given.ledgerIndex(),
+                Optional.empty(),
+                Optional.of(RepositoryRecords.randomBytes(32)));
+        var ownSignature = consent(newContributor(), scene.project().id(), 1, at(2));
+        write(r -> r.consents().insert(paper, Optional.empty()));
+        write(r -> r.consents().insert(ownSignature, Optional.empty()));
+
+        assertThat(list(r -> r.consents().byContributor(scene.contributor().pseudonym())))
+                .containsExactly(paper);
+        long recordedByStaff =
+                tx(r -> r.consents().recordedByStaff(scene.project().id()));
+        assertThat(recordedByStaff).isEqualTo(1L);
     }
 
     @Test

@@ -108,7 +108,8 @@ public final class RepositoryRecords {
                 termsVersion,
                 randomBytes(32),
                 givenAt,
-                (1L << 33) + RANDOM.nextInt(1_000_000));
+                (1L << 33) + RANDOM.nextInt(1_000_000),
+                Optional.empty());
     }
 
     /** Terms of {@code project} with a text that catches lossy storage (unicode, blank lines, no final LF). */
