@@ -39,5 +39,11 @@ public enum ErrorCode {
     AUDIO_CLIPPED,
     AUDIO_SILENT,
     AUDIO_NOISY,
-    INTERNAL
+    INTERNAL,
+    /** An open named a purpose outside the controlled vocabulary (platform and data-use purposes). */
+    PURPOSE_UNKNOWN,
+    /** The purpose is not one the clip's consent allows, the caller's role uses, or the grant names. */
+    PURPOSE_NOT_CONSENTED,
+    /** The grant is expired, suspended or revoked: nothing is delivered under it. */
+    GRANT_INACTIVE
 }

@@ -112,7 +112,10 @@ class Pkcs11ConfigIT {
             assertThat(ingested.get("receipt").asText()).isNotBlank();
 
             var opened = send(
-                    request(url + "clips/" + ingested.get("clip").get("id").asText() + "/audio?purpose=qa", token)
+                    request(
+                                    url + "clips/"
+                                            + ingested.get("clip").get("id").asText() + "/audio?purpose=quality-check",
+                                    token)
                             .GET(),
                     BodyHandlers.ofByteArray());
             assertThat(opened.statusCode()).isEqualTo(200);

@@ -257,7 +257,10 @@ class TwoNodesIT {
 
         HttpResponse<byte[]> audio(String clip) throws Exception {
             return HTTP.send(
-                    request("clips/" + clip + "/audio?purpose=qa").GET().build(), BodyHandlers.ofByteArray());
+                    request("clips/" + clip + "/audio?purpose=quality-check")
+                            .GET()
+                            .build(),
+                    BodyHandlers.ofByteArray());
         }
 
         HttpResponse<String> signIn(String username, String password) throws Exception {

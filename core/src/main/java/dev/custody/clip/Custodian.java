@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The only code path that yields plaintext audio. In this order it checks the caller's
@@ -31,22 +30,26 @@ import java.util.regex.Pattern;
  * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
  * ingest, so no unverified byte is ever handed out.
  *
- * <p>A reviewer opens only clips of the projects assigned to them, and only for the purpose {@code
- * review}; each such opening is recorded as a listen, which a verdict requires. A contributor opens
- * only their own clips (for their export, say), and learns nothing of anyone else's: another's clip
- * and a clip that does not exist are refused alike. Any other attempt is refused with nothing read
- * and nothing changed, and the refusal is logged to the ledger.
+ * <p>Every open names a purpose of a controlled vocabulary ({@link OpenPurpose}): a platform purpose
+ * for the roles whose work uses it ({@link PlatformPurpose}), or a data-use purpose, only under a
+ * grant that names it and only for a clip whose consent allows it. A reviewer opens only clips of the
+ * projects assigned to them; each opening for {@code review} is recorded as a listen, which a verdict
+ * requires. A contributor opens only their own clips (for their export), and learns nothing of
+ * anyone else's: another's clip and a clip that does not exist are refused alike. Any other attempt
+ * is refused with nothing read and nothing changed, and the refusal is logged to the ledger.
  *
- * <p>Throws {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
+ * <p>Throws {@code PURPOSE_UNKNOWN}, {@code PURPOSE_NOT_CONSENTED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
  * whatever copies of the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or
  * truncated ciphertext).
  */
 public final class Custodian {
-    /** The one purpose for which a reviewer may open a clip. */
+    /** The purpose for which a reviewer listens before a verdict. */
     public static final String REVIEW_PURPOSE = "review";
 
-    private static final Set<Role> MAY_OPEN = Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN, Role.CONTRIBUTOR);
-    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Set<Role> MAY_OPEN =
+            Set.of(Role.REVIEWER, Role.BOOTSTRAP_ADMIN, Role.CONTRIBUTOR, Role.SECURITY_OFFICER);
+    /** How the ledger names a refused open (RequestRefused, with the failure's code). */
+    private static final String OPEN_OPERATION = "open-clip";
     /** How a refusal by the custodian itself (not by the HTTP authorization table) is named in the ledger. */
     private static final String DENIED_SCOPE = "custodian:open-clip";
 
@@ -64,13 +67,18 @@ public final class Custodian {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    public ClipAudio open(Principal caller, ClipId clipId, String purpose) {
+    /**
+     * Opens a clip for a platform purpose ({@link PlatformPurpose}) of the caller's role. A data-use
+     * purpose is refused here: it opens clips only under a grant that names it.
+     *
+     * @throws CustodyException PURPOSE_UNKNOWN for a purpose outside the vocabulary, PURPOSE_NOT_CONSENTED
+     *     for one the caller's role does not use (both logged as refusals, nothing opened), and the
+     *     failures the class comment lists
+     */
+    public ClipAudio open(Principal caller, ClipId clipId, String purposeCode) {
         caller.require(MAY_OPEN, "open clips");
-        requirePurpose(purpose);
+        OpenPurpose purpose = platformPurposeOf(caller, purposeCode);
         boolean reviewer = caller.role() == Role.REVIEWER;
-        if (reviewer && !REVIEW_PURPOSE.equals(purpose)) {
-            throw tenancy.deny(caller, DENIED_SCOPE);
-        }
         boolean contributor = caller.role() == Role.CONTRIBUTOR;
         Optional<Access> granted = metadata.inTransaction(repositories -> {
             Optional<Clip> found = repositories.clips().find(clipId);
@@ -84,17 +92,8 @@ public final class Custodian {
                 return Optional.empty();
             }
             WrappedKey key = liveKey(repositories, clip);
-            // Fail closed: the access is logged in this transaction, before any byte is decrypted;
-            // if the ledger cannot take the entry, nothing is returned.
-            repositories
-                    .ledger()
-                    .append(
-                            new ClipOpened(clip.id(), clip.contributor(), clip.project()),
-                            caller.actor(),
-                            purpose,
-                            caller.requestId(),
-                            clock.instant());
-            if (reviewer) {
+            logOpening(repositories, caller, clip, purpose);
+            if (reviewer && purpose.equals(new OpenPurpose.Platform(PlatformPurpose.REVIEW))) {
                 // A verdict requires this: a reviewer judges only what they have heard.
                 repositories.reviews().recordListen(clip.id(), new AccountId(caller.id()), clock.instant());
             }
@@ -103,6 +102,46 @@ public final class Custodian {
         // The refusal is logged after the transaction that found it, which changed nothing.
         Access access = granted.orElseThrow(() -> tenancy.deny(caller, DENIED_SCOPE));
         return new ClipAudio(access.clip(), decrypt(access));
+    }
+
+    /** The platform purpose the caller's role may open for; every other purpose is refused and logged. */
+    private OpenPurpose platformPurposeOf(Principal caller, String purposeCode) {
+        OpenPurpose purpose;
+        try {
+            purpose = OpenPurpose.parse(purposeCode);
+        } catch (CustodyException unknown) {
+            throw tenancy.refused(caller, OPEN_OPERATION, unknown);
+        }
+        boolean usedByRole = switch (purpose) {
+            case OpenPurpose.Platform platform -> platform.purpose().roles().contains(caller.role());
+            case OpenPurpose.DataUse dataUse -> false;
+        };
+        if (!usedByRole) {
+            throw tenancy.refused(
+                    caller,
+                    OPEN_OPERATION,
+                    notConsented(
+                            purpose instanceof OpenPurpose.DataUse
+                                    ? "a data-use purpose opens clips only under a grant that names it"
+                                    : "this purpose is not one your role's work uses"));
+        }
+        return purpose;
+    }
+
+    /** Fail closed: the access is logged in the caller's transaction, before any byte is decrypted. */
+    private void logOpening(Repositories repositories, Principal caller, Clip clip, OpenPurpose purpose) {
+        repositories
+                .ledger()
+                .append(
+                        new ClipOpened(clip.id(), clip.contributor(), clip.project()),
+                        caller.actor(),
+                        purpose.code(),
+                        caller.requestId(),
+                        clock.instant());
+    }
+
+    private static CustodyException notConsented(String message) {
+        return new CustodyException(ErrorCode.PURPOSE_NOT_CONSENTED, message);
     }
 
     private static WrappedKey liveKey(Repositories repositories, Clip clip) {
@@ -133,13 +172,6 @@ public final class Custodian {
             throw CustodyException.integrityFailure();
         }
         return plaintext;
-    }
-
-    private static void requirePurpose(String purpose) {
-        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
-            throw CustodyException.invalidInput(
-                    "a purpose is required: 1 to 64 of a-z, 0-9 and '-' (for example review)");
-        }
     }
 
     private static CustodyException erased() {
