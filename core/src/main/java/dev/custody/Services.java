@@ -18,6 +18,8 @@ import dev.custody.consent.ConsentService;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.grant.GrantKeys;
+import dev.custody.grant.GrantService;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
@@ -51,7 +53,9 @@ public record Services(
         ConsentService consent,
         WithdrawalService withdrawal,
         RetentionService retention,
-        RecordsOfProcessingService recordsOfProcessing) {
+        RecordsOfProcessingService recordsOfProcessing,
+        GrantService grants,
+        GrantKeys grantKeys) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -77,5 +81,7 @@ public record Services(
         requireNonNull(withdrawal, "withdrawal is null");
         requireNonNull(retention, "retention is null");
         requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
+        requireNonNull(grants, "grants is null");
+        requireNonNull(grantKeys, "grantKeys is null");
     }
 }

@@ -28,6 +28,8 @@ import dev.custody.consent.SignerNames;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.grant.GrantKeys;
+import dev.custody.grant.GrantService;
 import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
@@ -79,6 +81,7 @@ public final class Custody implements AutoCloseable {
         var tenancy = new Tenancy(metadata, clock);
         var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, clock);
         var payouts = new PayoutService(metadata, clock);
+        var grantKeys = new GrantKeys(metadata, keyProvider);
         this.services = new Services(
                 new ProjectService(metadata, clock),
                 new ContributorService(metadata, contributorKeys, identities, clock),
@@ -117,7 +120,9 @@ public final class Custody implements AutoCloseable {
                         clock),
                 new WithdrawalService(metadata, clock),
                 new RetentionService(metadata, clock),
-                new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock));
+                new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock),
+                new GrantService(metadata, grantKeys, tenancy, clock),
+                grantKeys);
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */

@@ -12,9 +12,13 @@ import dev.custody.access.Role;
 import dev.custody.access.Tenancy;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
+import dev.custody.grant.ConsentCoverage;
+import dev.custody.grant.Grant;
+import dev.custody.grant.GrantId;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ClipOpened;
+import dev.custody.project.Purpose;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.io.IOException;
@@ -104,6 +108,64 @@ public final class Custodian {
         return new ClipAudio(access.clip(), decrypt(access));
     }
 
+    /**
+     * Opens a clip for a data consumer under one of its grants, for a data-use purpose the grant
+     * names: the grant must be the caller's, active and unexpired; the clip one of the grant's
+     * project, accepted, unerased, and its consent must cover every purpose of the grant. This is
+     * the open the delivery (export) code calls for each clip it delivers.
+     *
+     * @throws CustodyException PURPOSE_UNKNOWN, PURPOSE_NOT_CONSENTED, GRANT_INACTIVE (each logged as a
+     *     refusal), FORBIDDEN (not the caller's grant, or a clip outside it; logged), ERASED,
+     *     INTEGRITY_FAILURE
+     */
+    public ClipAudio openUnderGrant(Principal caller, GrantId grantId, ClipId clipId, String purposeCode) {
+        caller.require(Set.of(Role.DATA_CONSUMER), "open clips under a grant");
+        OpenPurpose purpose;
+        try {
+            purpose = OpenPurpose.parse(purposeCode);
+        } catch (CustodyException unknown) {
+            throw tenancy.refused(caller, OPEN_OPERATION, unknown);
+        }
+        if (!(purpose instanceof OpenPurpose.DataUse(Purpose dataUse))) {
+            throw tenancy.refused(
+                    caller, OPEN_OPERATION, notConsented("a grant opens clips for data-use purposes only"));
+        }
+        GrantAccess decided = metadata.inTransaction(repositories -> {
+            Optional<Grant> grant = repositories
+                    .grants()
+                    .find(grantId)
+                    .filter(found -> found.consumer().value().equals(caller.id()));
+            Optional<Clip> clip = repositories.clips().find(clipId);
+            if (grant.isEmpty()
+                    || clip.isEmpty()
+                    || !clip.get().project().equals(grant.get().project())
+                    || clip.get().state() != ClipState.ACCEPTED) {
+                return GrantAccess.denied();
+            }
+            if (!grant.get().deliversAt(clock.instant())) {
+                return GrantAccess.refused(
+                        new CustodyException(ErrorCode.GRANT_INACTIVE, "the grant is expired, suspended or revoked"));
+            }
+            if (!grant.get().purposes().contains(dataUse)) {
+                return GrantAccess.refused(notConsented("the grant does not name this purpose"));
+            }
+            if (ConsentCoverage.of(repositories, clip.get(), grant.get().purposes())
+                    .gap()
+                    .isPresent()) {
+                return GrantAccess.refused(notConsented("the clip's consent does not cover the grant's purposes"));
+            }
+            WrappedKey key = liveKey(repositories, clip.get());
+            logOpening(repositories, caller, clip.get(), purpose);
+            return GrantAccess.granted(new Access(clip.get(), key));
+        });
+        return switch (decided) {
+            case GrantAccess.Granted(Access access) -> new ClipAudio(access.clip(), decrypt(access));
+            case GrantAccess.Refused(CustodyException failure) ->
+                throw tenancy.refused(caller, OPEN_OPERATION, failure);
+            case GrantAccess.Denied() -> throw tenancy.deny(caller, DENIED_SCOPE);
+        };
+    }
+
     /** The platform purpose the caller's role may open for; every other purpose is refused and logged. */
     private OpenPurpose platformPurposeOf(Principal caller, String purposeCode) {
         OpenPurpose purpose;
@@ -179,4 +241,25 @@ public final class Custodian {
     }
 
     private record Access(Clip clip, WrappedKey key) {}
+
+    /** What the transaction of an open under a grant decided; refusals are logged after it. */
+    private sealed interface GrantAccess {
+        record Granted(Access access) implements GrantAccess {}
+
+        record Refused(CustodyException failure) implements GrantAccess {}
+
+        record Denied() implements GrantAccess {}
+
+        static GrantAccess granted(Access access) {
+            return new Granted(access);
+        }
+
+        static GrantAccess refused(CustodyException failure) {
+            return new Refused(failure);
+        }
+
+        static GrantAccess denied() {
+            return new Denied();
+        }
+    }
 }

@@ -26,7 +26,8 @@ public enum Action {
     PAYOUT_CREDITED(17),
     PAYOUT_BATCH_CHANGED(18),
     CONSENT_TERMS_PUBLISHED(23),
-    REQUEST_REFUSED(24);
+    REQUEST_REFUSED(24),
+    GRANT_CHANGED(50);
 
     private final int code;
 

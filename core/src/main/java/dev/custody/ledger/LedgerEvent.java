@@ -40,7 +40,8 @@ public sealed interface LedgerEvent
                 PayoutCredited,
                 PayoutBatchChanged,
                 ConsentTermsPublished,
-                RequestRefused {
+                RequestRefused,
+                GrantChanged {
     Action action();
 
     /** The ids this event is about, in a fixed order. */

@@ -42,6 +42,9 @@ public interface ClipRepository {
     /** A contributor's clips, oldest first. */
     List<Clip> byContributor(Pseudonym contributor);
 
+    /** Up to {@code limit} ACCEPTED clips of the project with ids after {@code after} (if given), in id order. */
+    List<Clip> accepted(ProjectId project, Optional<ClipId> after, int limit);
+
     /**
      * Locks a clip awaiting review until the transaction ends, so that verdicts on one clip are
      * applied one at a time and each sees those before it; false if the clip does not await review

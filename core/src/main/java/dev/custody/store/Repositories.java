@@ -32,6 +32,8 @@ public interface Repositories {
 
     PayoutRepository payouts();
 
+    GrantRepository grants();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

@@ -41,6 +41,12 @@ final class SampleEvents {
                 new PayoutCredited(CLIP, CONTRIBUTOR, PROJECT, Money.parse("0.35", "EUR")),
                 new PayoutBatchChanged("pbt_1", PayoutBatchChange.CREATED, 3, HASH),
                 new ConsentTermsPublished(PROJECT, 2, HASH),
-                new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT));
+                new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT),
+                new GrantChanged(
+                        "grt_eeeeeeeeeeeeeeeeeeeeeeeeee",
+                        PROJECT.value(),
+                        "acc_ffffffffffffffffffffffffff",
+                        GrantChange.CREATED,
+                        HASH));
     }
 }

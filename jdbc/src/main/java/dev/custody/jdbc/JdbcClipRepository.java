@@ -151,6 +151,20 @@ final class JdbcClipRepository implements ClipRepository {
     }
 
     @Override
+    public List<Clip> accepted(ProjectId project, Optional<ClipId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit is at least 1");
+        }
+        return handle.createQuery("SELECT * FROM clips WHERE project_id = :project AND state = 'ACCEPTED'"
+                        + " AND id > :after ORDER BY id LIMIT :limit")
+                .bind("project", project.value())
+                .bind("after", after.map(ClipId::value).orElse(""))
+                .bind("limit", limit)
+                .map(JdbcClipRepository::map)
+                .list();
+    }
+
+    @Override
     public boolean lockForReview(ClipId id) {
         // A no-op write: on PostgreSQL it takes the row lock until the transaction ends, so a
         // concurrent verdict waits and then reads what this one wrote; SQLite has one writer anyway.

@@ -11,6 +11,7 @@ import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
 import dev.custody.store.ConsentTermsRepository;
 import dev.custody.store.ContributorRepository;
+import dev.custody.store.GrantRepository;
 import dev.custody.store.OrganizationRepository;
 import dev.custody.store.PayoutRepository;
 import dev.custody.store.ProjectRepository;
@@ -116,6 +117,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public PayoutRepository payouts() {
         return new JdbcPayoutRepository(handle);
+    }
+
+    @Override
+    public GrantRepository grants() {
+        return new JdbcGrantRepository(handle);
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
         var payouts = new PayoutRoutes(services);
         var rights = new RightsRoutes(services);
         var compliance = new ComplianceRoutes(services, afterErasure);
+        var grants = new GrantRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -72,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             payouts.register(config.routes);
             rights.register(config.routes);
             compliance.register(config.routes);
+            grants.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
