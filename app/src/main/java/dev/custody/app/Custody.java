@@ -28,6 +28,8 @@ import dev.custody.consent.SignerNames;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.egress.EgressGuard;
+import dev.custody.egress.EgressLimits;
 import dev.custody.grant.GrantKeys;
 import dev.custody.grant.GrantService;
 import dev.custody.jdbc.JdbcJobLock;
@@ -63,7 +65,8 @@ public final class Custody implements AutoCloseable {
     private final Services services;
     private final CheckpointIssuer checkpoints;
 
-    private Custody(OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, Clock clock) {
+    private Custody(
+            OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, EgressLimits egressLimits, Clock clock) {
         this.keys = keys;
         this.metadata = metadata;
         this.blobs = blobs;
@@ -79,7 +82,7 @@ public final class Custody implements AutoCloseable {
         var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
         var signedReceipts = new ReceiptSigner(receiptSigner);
         var tenancy = new Tenancy(metadata, clock);
-        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, clock);
+        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, new EgressGuard(egressLimits), clock);
         var payouts = new PayoutService(metadata, clock);
         var grantKeys = new GrantKeys(metadata, keyProvider);
         this.services = new Services(
@@ -138,13 +141,19 @@ public final class Custody implements AutoCloseable {
      * signing keys) must exist and open with {@code passphrase} (see {@link Installation}).
      */
     public static Custody open(CustodyConfig config, SecretBytes passphrase, Clock clock) {
+        return open(config, passphrase, EgressLimits.DEFAULTS, clock);
+    }
+
+    /** As {@link #open(CustodyConfig, SecretBytes, Clock)}, with the egress budgets given. */
+    public static Custody open(CustodyConfig config, SecretBytes passphrase, EgressLimits egressLimits, Clock clock) {
         requireNonNull(config, "config is null");
+        requireNonNull(egressLimits, "egressLimits is null");
         requireNonNull(passphrase, "passphrase is null");
         OpenedKeys keys = openKeys(config.keys(), passphrase);
         JdbcMetadataStore metadata = null;
         try {
             metadata = openDatabase(config.database());
-            return new Custody(keys, metadata, openBlobs(config.blobs()), clock);
+            return new Custody(keys, metadata, openBlobs(config.blobs()), egressLimits, clock);
         } catch (RuntimeException e) {
             if (metadata != null) {
                 metadata.close();

@@ -64,11 +64,14 @@ final class AccessFixture implements AutoCloseable {
     private int accounts;
 
     AccessFixture(Path folder) {
-        installation = EmbeddedInstallation.open(
-                folder,
-                Map.of("CUSTODY_PASSPHRASE", "correct horse battery staple, but longer"),
-                Argon2Parameters.forTests(),
-                clock);
+        this(folder, Map.of());
+    }
+
+    /** With more environment (egress budgets, say) than the passphrase. */
+    AccessFixture(Path folder, Map<String, String> env) {
+        var environment = new java.util.HashMap<>(env);
+        environment.put("CUSTODY_PASSPHRASE", "correct horse battery staple, but longer");
+        installation = EmbeddedInstallation.open(folder, environment, Argon2Parameters.forTests(), clock);
         services = installation.custody().services();
         bootstrapToken = installation.bootstrapToken().orElseThrow();
         orgA = services.projects().createOrganization(ADMIN, "Acme").id();

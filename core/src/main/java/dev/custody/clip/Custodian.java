@@ -12,6 +12,7 @@ import dev.custody.access.Role;
 import dev.custody.access.Tenancy;
 import dev.custody.blob.BlobStore;
 import dev.custody.contributor.ContributorState;
+import dev.custody.egress.EgressGuard;
 import dev.custody.grant.ConsentCoverage;
 import dev.custody.grant.Grant;
 import dev.custody.grant.GrantId;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The only code path that yields plaintext audio. In this order it checks the caller's
@@ -62,9 +64,17 @@ public final class Custodian {
     private final ContributorKeys keys;
     private final Clock clock;
     private final Tenancy tenancy;
+    private final EgressGuard egress;
 
-    public Custodian(MetadataStore metadata, BlobStore blobs, ContributorKeys keys, Tenancy tenancy, Clock clock) {
+    public Custodian(
+            MetadataStore metadata,
+            BlobStore blobs,
+            ContributorKeys keys,
+            Tenancy tenancy,
+            EgressGuard egress,
+            Clock clock) {
         this.metadata = requireNonNull(metadata, "metadata is null");
+        this.egress = requireNonNull(egress, "egress is null");
         this.blobs = requireNonNull(blobs, "blobs is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.tenancy = requireNonNull(tenancy, "tenancy is null");
@@ -84,25 +94,29 @@ public final class Custodian {
         OpenPurpose purpose = platformPurposeOf(caller, purposeCode);
         boolean reviewer = caller.role() == Role.REVIEWER;
         boolean contributor = caller.role() == Role.CONTRIBUTOR;
-        Optional<Access> granted = metadata.inTransaction(repositories -> {
-            Optional<Clip> found = repositories.clips().find(clipId);
-            if (contributor
-                    && !found.map(clip -> caller.contributor().equals(Optional.of(clip.contributor())))
-                            .orElse(false)) {
-                return Optional.empty();
-            }
-            Clip clip = found.orElseThrow(() -> CustodyException.notFound("no such clip"));
-            if (reviewer && !repositories.reviews().isAssigned(clip.project(), new AccountId(caller.id()))) {
-                return Optional.empty();
-            }
-            WrappedKey key = liveKey(repositories, clip);
-            logOpening(repositories, caller, clip, purpose);
-            if (reviewer && purpose.equals(new OpenPurpose.Platform(PlatformPurpose.REVIEW))) {
-                // A verdict requires this: a reviewer judges only what they have heard.
-                repositories.reviews().recordListen(clip.id(), new AccountId(caller.id()), clock.instant());
-            }
-            return Optional.of(new Access(clip, key));
-        });
+        Optional<Access> granted = charged(
+                caller,
+                () -> metadata.inTransaction(repositories -> {
+                    Optional<Clip> found = repositories.clips().find(clipId);
+                    if (contributor
+                            && !found.map(clip -> caller.contributor().equals(Optional.of(clip.contributor())))
+                                    .orElse(false)) {
+                        return Optional.empty();
+                    }
+                    Clip clip = found.orElseThrow(() -> CustodyException.notFound("no such clip"));
+                    if (reviewer && !repositories.reviews().isAssigned(clip.project(), new AccountId(caller.id()))) {
+                        return Optional.empty();
+                    }
+                    WrappedKey key = liveKey(repositories, clip);
+                    egress.charge(
+                            repositories.egress(), caller, Optional.empty(), clip.originalBytes(), clock.instant());
+                    logOpening(repositories, caller, clip, purpose);
+                    if (reviewer && purpose.equals(new OpenPurpose.Platform(PlatformPurpose.REVIEW))) {
+                        // A verdict requires this: a reviewer judges only what they have heard.
+                        repositories.reviews().recordListen(clip.id(), new AccountId(caller.id()), clock.instant());
+                    }
+                    return Optional.of(new Access(clip, key));
+                }));
         // The refusal is logged after the transaction that found it, which changed nothing.
         Access access = granted.orElseThrow(() -> tenancy.deny(caller, DENIED_SCOPE));
         return new ClipAudio(access.clip(), decrypt(access));
@@ -130,34 +144,39 @@ public final class Custodian {
             throw tenancy.refused(
                     caller, OPEN_OPERATION, notConsented("a grant opens clips for data-use purposes only"));
         }
-        GrantAccess decided = metadata.inTransaction(repositories -> {
-            Optional<Grant> grant = repositories
-                    .grants()
-                    .find(grantId)
-                    .filter(found -> found.consumer().value().equals(caller.id()));
-            Optional<Clip> clip = repositories.clips().find(clipId);
-            if (grant.isEmpty()
-                    || clip.isEmpty()
-                    || !clip.get().project().equals(grant.get().project())
-                    || clip.get().state() != ClipState.ACCEPTED) {
-                return GrantAccess.denied();
-            }
-            if (!grant.get().deliversAt(clock.instant())) {
-                return GrantAccess.refused(
-                        new CustodyException(ErrorCode.GRANT_INACTIVE, "the grant is expired, suspended or revoked"));
-            }
-            if (!grant.get().purposes().contains(dataUse)) {
-                return GrantAccess.refused(notConsented("the grant does not name this purpose"));
-            }
-            if (ConsentCoverage.of(repositories, clip.get(), grant.get().purposes())
-                    .gap()
-                    .isPresent()) {
-                return GrantAccess.refused(notConsented("the clip's consent does not cover the grant's purposes"));
-            }
-            WrappedKey key = liveKey(repositories, clip.get());
-            logOpening(repositories, caller, clip.get(), purpose);
-            return GrantAccess.granted(new Access(clip.get(), key));
-        });
+        GrantAccess decided = charged(
+                caller,
+                () -> metadata.inTransaction(repositories -> {
+                    Optional<Grant> grant = repositories
+                            .grants()
+                            .find(grantId)
+                            .filter(found -> found.consumer().value().equals(caller.id()));
+                    Optional<Clip> clip = repositories.clips().find(clipId);
+                    if (grant.isEmpty()
+                            || clip.isEmpty()
+                            || !clip.get().project().equals(grant.get().project())
+                            || clip.get().state() != ClipState.ACCEPTED) {
+                        return GrantAccess.denied();
+                    }
+                    if (!grant.get().deliversAt(clock.instant())) {
+                        return GrantAccess.refused(new CustodyException(
+                                ErrorCode.GRANT_INACTIVE, "the grant is expired, suspended or revoked"));
+                    }
+                    if (!grant.get().purposes().contains(dataUse)) {
+                        return GrantAccess.refused(notConsented("the grant does not name this purpose"));
+                    }
+                    if (ConsentCoverage.of(repositories, clip.get(), grant.get().purposes())
+                            .gap()
+                            .isPresent()) {
+                        return GrantAccess.refused(
+                                notConsented("the clip's consent does not cover the grant's purposes"));
+                    }
+                    WrappedKey key = liveKey(repositories, clip.get());
+                    egress.charge(
+                            repositories.egress(), caller, grant, clip.get().originalBytes(), clock.instant());
+                    logOpening(repositories, caller, clip.get(), purpose);
+                    return GrantAccess.granted(new Access(clip.get(), key));
+                }));
         return switch (decided) {
             case GrantAccess.Granted(Access access) -> new ClipAudio(access.clip(), decrypt(access));
             case GrantAccess.Refused(CustodyException failure) ->
@@ -188,6 +207,21 @@ public final class Custodian {
                                     : "this purpose is not one your role's work uses"));
         }
         return purpose;
+    }
+
+    /**
+     * Runs an open's transaction; an open over budget charged nothing (its transaction rolled back)
+     * and is logged as a refusal.
+     */
+    private <T> T charged(Principal caller, Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (CustodyException e) {
+            if (e.code() == ErrorCode.BUDGET_EXCEEDED) {
+                throw tenancy.refused(caller, OPEN_OPERATION, e);
+            }
+            throw e;
+        }
     }
 
     /** Fail closed: the access is logged in the caller's transaction, before any byte is decrypted. */

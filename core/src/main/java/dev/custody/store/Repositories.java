@@ -34,6 +34,8 @@ public interface Repositories {
 
     GrantRepository grants();
 
+    EgressRepository egress();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

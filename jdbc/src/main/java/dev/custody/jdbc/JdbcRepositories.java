@@ -11,6 +11,7 @@ import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
 import dev.custody.store.ConsentTermsRepository;
 import dev.custody.store.ContributorRepository;
+import dev.custody.store.EgressRepository;
 import dev.custody.store.GrantRepository;
 import dev.custody.store.OrganizationRepository;
 import dev.custody.store.PayoutRepository;
@@ -117,6 +118,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public PayoutRepository payouts() {
         return new JdbcPayoutRepository(handle);
+    }
+
+    @Override
+    public EgressRepository egress() {
+        return new JdbcEgressRepository(handle);
     }
 
     @Override
