@@ -18,6 +18,8 @@ import dev.custody.consent.ConsentService;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.egress.CanarySeeder;
+import dev.custody.egress.Suspensions;
 import dev.custody.grant.GrantKeys;
 import dev.custody.grant.GrantService;
 import dev.custody.keyadmin.KeyRotationService;
@@ -55,7 +57,9 @@ public record Services(
         RetentionService retention,
         RecordsOfProcessingService recordsOfProcessing,
         GrantService grants,
-        GrantKeys grantKeys) {
+        GrantKeys grantKeys,
+        Suspensions suspensions,
+        CanarySeeder canaries) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -83,5 +87,7 @@ public record Services(
         requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
         requireNonNull(grants, "grants is null");
         requireNonNull(grantKeys, "grantKeys is null");
+        requireNonNull(suspensions, "suspensions is null");
+        requireNonNull(canaries, "canaries is null");
     }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.access.FirstStart;
-import dev.custody.egress.EgressLimits;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.LocalKeyring;
 import java.io.IOException;
@@ -86,11 +85,8 @@ public final class ConfiguredInstallation implements Installation {
     }
 
     private static ConfiguredInstallation start(ConfigFile config, Map<String, String> env, Clock clock) {
-        Custody custody = Custody.open(
-                config.config(),
-                config.passphrase(),
-                EgressLimits.fromEnvironment(env),
-                requireNonNull(clock, "clock is null"));
+        Custody custody =
+                Custody.open(config.config(), config.passphrase(), env, requireNonNull(clock, "clock is null"));
         try {
             return new ConfiguredInstallation(
                     config.file(),

@@ -28,8 +28,11 @@ import dev.custody.consent.SignerNames;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.egress.CanarySeeder;
 import dev.custody.egress.EgressGuard;
 import dev.custody.egress.EgressLimits;
+import dev.custody.egress.SuspensionAlert;
+import dev.custody.egress.Suspensions;
 import dev.custody.grant.GrantKeys;
 import dev.custody.grant.GrantService;
 import dev.custody.jdbc.JdbcJobLock;
@@ -53,6 +56,7 @@ import dev.custody.s3.S3BlobStore;
 import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The composition root: opens the configured backends and wires every service to them,
@@ -66,7 +70,7 @@ public final class Custody implements AutoCloseable {
     private final CheckpointIssuer checkpoints;
 
     private Custody(
-            OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, EgressLimits egressLimits, Clock clock) {
+            OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, Map<String, String> env, Clock clock) {
         this.keys = keys;
         this.metadata = metadata;
         this.blobs = blobs;
@@ -82,13 +86,22 @@ public final class Custody implements AutoCloseable {
         var tokens = new AccessTokens(metadata, bootstrapToken, contributorLinks, clock);
         var signedReceipts = new ReceiptSigner(receiptSigner);
         var tenancy = new Tenancy(metadata, clock);
-        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, new EgressGuard(egressLimits), clock);
+        var suspensions = new Suspensions(metadata, SuspensionAlert.fromEnvironment(env), clock);
+        var custodian = new Custodian(
+                metadata,
+                blobs,
+                contributorKeys,
+                tenancy,
+                new EgressGuard(EgressLimits.fromEnvironment(env), suspensions),
+                clock);
         var payouts = new PayoutService(metadata, clock);
         var grantKeys = new GrantKeys(metadata, keyProvider);
+        var contributors = new ContributorService(metadata, contributorKeys, identities, clock);
+        var ingest = new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
-                new ContributorService(metadata, contributorKeys, identities, clock),
-                new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock),
+                contributors,
+                ingest,
                 custodian,
                 new ErasureService(metadata, clock),
                 new BlobReaper(metadata, blobs),
@@ -125,7 +138,9 @@ public final class Custody implements AutoCloseable {
                 new RetentionService(metadata, clock),
                 new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock),
                 new GrantService(metadata, grantKeys, tenancy, clock),
-                grantKeys);
+                grantKeys,
+                suspensions,
+                new CanarySeeder(metadata, contributors, ingest));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */
@@ -141,19 +156,22 @@ public final class Custody implements AutoCloseable {
      * signing keys) must exist and open with {@code passphrase} (see {@link Installation}).
      */
     public static Custody open(CustodyConfig config, SecretBytes passphrase, Clock clock) {
-        return open(config, passphrase, EgressLimits.DEFAULTS, clock);
+        return open(config, passphrase, Map.of(), clock);
     }
 
-    /** As {@link #open(CustodyConfig, SecretBytes, Clock)}, with the egress budgets given. */
-    public static Custody open(CustodyConfig config, SecretBytes passphrase, EgressLimits egressLimits, Clock clock) {
+    /**
+     * As {@link #open(CustodyConfig, SecretBytes, Clock)}, with the egress budgets and the alert
+     * webhook taken from {@code env} (see {@link EgressLimits} and {@link SuspensionAlert}).
+     */
+    public static Custody open(CustodyConfig config, SecretBytes passphrase, Map<String, String> env, Clock clock) {
         requireNonNull(config, "config is null");
-        requireNonNull(egressLimits, "egressLimits is null");
+        requireNonNull(env, "env is null");
         requireNonNull(passphrase, "passphrase is null");
         OpenedKeys keys = openKeys(config.keys(), passphrase);
         JdbcMetadataStore metadata = null;
         try {
             metadata = openDatabase(config.database());
-            return new Custody(keys, metadata, openBlobs(config.blobs()), egressLimits, clock);
+            return new Custody(keys, metadata, openBlobs(config.blobs()), env, clock);
         } catch (RuntimeException e) {
             if (metadata != null) {
                 metadata.close();

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.access.FirstStart;
-import dev.custody.egress.EgressLimits;
 import dev.custody.keys.Argon2Parameters;
 import dev.custody.keys.LocalKeyring;
 import dev.custody.keys.Passphrases;
@@ -64,8 +63,7 @@ public final class EmbeddedInstallation implements Installation {
                     generated = Optional.of(writeGenerated(folder, env, passphrase));
                 }
             }
-            Custody custody =
-                    Custody.open(CustodyConfig.embedded(folder), passphrase, EgressLimits.fromEnvironment(env), clock);
+            Custody custody = Custody.open(CustodyConfig.embedded(folder), passphrase, env, clock);
             passphrase.close();
             return new EmbeddedInstallation(
                     folder,

@@ -187,7 +187,8 @@ class AuthorizationTableIT {
                 .replace("{version}", "1")
                 .replace("{size}", "1")
                 .replace("{batch}", PayoutBatchId.random().value())
-                .replace("{grant}", GrantId.random().value());
+                .replace("{grant}", GrantId.random().value())
+                .replace("{principal}", AccountId.random().value());
     }
 
     private record Caller(

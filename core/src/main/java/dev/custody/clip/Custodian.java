@@ -19,6 +19,7 @@ import dev.custody.grant.GrantId;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.WrappedKey;
 import dev.custody.ledger.ClipOpened;
+import dev.custody.ledger.SuspensionCause;
 import dev.custody.project.Purpose;
 import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
@@ -94,32 +95,29 @@ public final class Custodian {
         OpenPurpose purpose = platformPurposeOf(caller, purposeCode);
         boolean reviewer = caller.role() == Role.REVIEWER;
         boolean contributor = caller.role() == Role.CONTRIBUTOR;
-        Optional<Access> granted = charged(
+        Decision decided = charged(
                 caller,
                 () -> metadata.inTransaction(repositories -> {
                     Optional<Clip> found = repositories.clips().find(clipId);
                     if (contributor
                             && !found.map(clip -> caller.contributor().equals(Optional.of(clip.contributor())))
                                     .orElse(false)) {
-                        return Optional.empty();
+                        return new Decision.Denied();
                     }
                     Clip clip = found.orElseThrow(() -> CustodyException.notFound("no such clip"));
                     if (reviewer && !repositories.reviews().isAssigned(clip.project(), new AccountId(caller.id()))) {
-                        return Optional.empty();
+                        return new Decision.Denied();
                     }
-                    WrappedKey key = liveKey(repositories, clip);
-                    egress.charge(
-                            repositories.egress(), caller, Optional.empty(), clip.originalBytes(), clock.instant());
-                    logOpening(repositories, caller, clip, purpose);
-                    if (reviewer && purpose.equals(new OpenPurpose.Platform(PlatformPurpose.REVIEW))) {
+                    Decision release = release(repositories, caller, clip, Optional.empty(), purpose);
+                    if (release instanceof Decision.Granted
+                            && reviewer
+                            && purpose.equals(new OpenPurpose.Platform(PlatformPurpose.REVIEW))) {
                         // A verdict requires this: a reviewer judges only what they have heard.
                         repositories.reviews().recordListen(clip.id(), new AccountId(caller.id()), clock.instant());
                     }
-                    return Optional.of(new Access(clip, key));
+                    return release;
                 }));
-        // The refusal is logged after the transaction that found it, which changed nothing.
-        Access access = granted.orElseThrow(() -> tenancy.deny(caller, DENIED_SCOPE));
-        return new ClipAudio(access.clip(), decrypt(access));
+        return finish(caller, decided);
     }
 
     /**
@@ -144,7 +142,7 @@ public final class Custodian {
             throw tenancy.refused(
                     caller, OPEN_OPERATION, notConsented("a grant opens clips for data-use purposes only"));
         }
-        GrantAccess decided = charged(
+        Decision decided = charged(
                 caller,
                 () -> metadata.inTransaction(repositories -> {
                     Optional<Grant> grant = repositories
@@ -156,32 +154,55 @@ public final class Custodian {
                             || clip.isEmpty()
                             || !clip.get().project().equals(grant.get().project())
                             || clip.get().state() != ClipState.ACCEPTED) {
-                        return GrantAccess.denied();
+                        return new Decision.Denied();
                     }
                     if (!grant.get().deliversAt(clock.instant())) {
-                        return GrantAccess.refused(new CustodyException(
+                        return new Decision.Refused(new CustodyException(
                                 ErrorCode.GRANT_INACTIVE, "the grant is expired, suspended or revoked"));
                     }
                     if (!grant.get().purposes().contains(dataUse)) {
-                        return GrantAccess.refused(notConsented("the grant does not name this purpose"));
+                        return new Decision.Refused(notConsented("the grant does not name this purpose"));
                     }
                     if (ConsentCoverage.of(repositories, clip.get(), grant.get().purposes())
                             .gap()
                             .isPresent()) {
-                        return GrantAccess.refused(
+                        return new Decision.Refused(
                                 notConsented("the clip's consent does not cover the grant's purposes"));
                     }
-                    WrappedKey key = liveKey(repositories, clip.get());
-                    egress.charge(
-                            repositories.egress(), caller, grant, clip.get().originalBytes(), clock.instant());
-                    logOpening(repositories, caller, clip.get(), purpose);
-                    return GrantAccess.granted(new Access(clip.get(), key));
+                    return release(repositories, caller, clip.get(), grant, purpose);
                 }));
+        return finish(caller, decided);
+    }
+
+    /**
+     * The common end of every open, in its transaction: a canary suspends the caller at once; else
+     * the clip's key must be live, the open is charged to the egress budgets (a rate far above the
+     * caller's own history suspends it), and logged, before any byte is decrypted.
+     */
+    private Decision release(
+            Repositories repositories, Principal caller, Clip clip, Optional<Grant> grant, OpenPurpose purpose) {
+        if (repositories.suspensions().isCanary(clip.id())) {
+            return new Decision.Suspend(SuspensionCause.CANARY_TOUCHED);
+        }
+        WrappedKey key = liveKey(repositories, clip);
+        if (egress.charge(repositories.egress(), caller, grant, clip.originalBytes(), clock.instant())
+                == EgressGuard.Verdict.ANOMALY) {
+            return new Decision.Suspend(SuspensionCause.RATE_ANOMALY);
+        }
+        logOpening(repositories, caller, clip, purpose);
+        return new Decision.Granted(new Access(clip, key));
+    }
+
+    /** Decrypts what was granted; logs each refusal after the transaction that decided it, which changed nothing. */
+    private ClipAudio finish(Principal caller, Decision decided) {
         return switch (decided) {
-            case GrantAccess.Granted(Access access) -> new ClipAudio(access.clip(), decrypt(access));
-            case GrantAccess.Refused(CustodyException failure) ->
-                throw tenancy.refused(caller, OPEN_OPERATION, failure);
-            case GrantAccess.Denied() -> throw tenancy.deny(caller, DENIED_SCOPE);
+            case Decision.Granted(Access access) -> new ClipAudio(access.clip(), decrypt(access));
+            case Decision.Refused(CustodyException failure) -> throw tenancy.refused(caller, OPEN_OPERATION, failure);
+            case Decision.Denied() -> throw tenancy.deny(caller, DENIED_SCOPE);
+            case Decision.Suspend(SuspensionCause cause) -> {
+                egress.suspend(caller, cause);
+                throw tenancy.deny(caller, DENIED_SCOPE);
+            }
         };
     }
 
@@ -276,24 +297,14 @@ public final class Custodian {
 
     private record Access(Clip clip, WrappedKey key) {}
 
-    /** What the transaction of an open under a grant decided; refusals are logged after it. */
-    private sealed interface GrantAccess {
-        record Granted(Access access) implements GrantAccess {}
+    /** What an open's transaction decided. */
+    private sealed interface Decision {
+        record Granted(Access access) implements Decision {}
 
-        record Refused(CustodyException failure) implements GrantAccess {}
+        record Refused(CustodyException failure) implements Decision {}
 
-        record Denied() implements GrantAccess {}
+        record Denied() implements Decision {}
 
-        static GrantAccess granted(Access access) {
-            return new Granted(access);
-        }
-
-        static GrantAccess refused(CustodyException failure) {
-            return new Refused(failure);
-        }
-
-        static GrantAccess denied() {
-            return new Denied();
-        }
+        record Suspend(SuspensionCause cause) implements Decision {}
     }
 }

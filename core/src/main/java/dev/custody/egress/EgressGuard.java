@@ -25,14 +25,33 @@ public final class EgressGuard {
     private static final Instant EPOCH = Instant.EPOCH;
 
     private final EgressLimits limits;
+    private final Suspensions suspensions;
 
-    public EgressGuard(EgressLimits limits) {
+    public EgressGuard(EgressLimits limits, Suspensions suspensions) {
         this.limits = requireNonNull(limits, "limits is null");
+        this.suspensions = requireNonNull(suspensions, "suspensions is null");
     }
 
-    public void charge(EgressRepository usage, Principal caller, Optional<Grant> grant, long bytes, Instant now) {
+    /** What a charge found. */
+    public enum Verdict {
+        /** Charged, within every budget. */
+        WITHIN_BUDGET,
+        /** Not charged: the caller's rate this hour is over k times its own baseline; suspend it. */
+        ANOMALY
+    }
+
+    /**
+     * Charges one clip of {@code bytes}; {@code BUDGET_EXCEEDED} if a budget would be exceeded (the
+     * caller's transaction must then roll back), {@link Verdict#ANOMALY} if the caller's bytes this
+     * hour would pass k times its baseline: its average over the hours it used in the trailing window.
+     * A principal with no history has no baseline; its budgets bound it.
+     */
+    public Verdict charge(EgressRepository usage, Principal caller, Optional<Grant> grant, long bytes, Instant now) {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         Instant dayStart = hour.minus(DAY).plus(Duration.ofHours(1));
+        if (anomalous(usage, "principal:" + caller.id(), hour, bytes)) {
+            return Verdict.ANOMALY;
+        }
         check(usage, "principal:" + caller.id(), limits.principal(), hour, dayStart, bytes);
         if (caller.organization().isPresent()) {
             check(usage, "organization:" + caller.organization().get(), limits.organization(), hour, dayStart, bytes);
@@ -53,6 +72,24 @@ public final class EgressGuard {
                 throw exceeded("the grant's total");
             }
         }
+        return Verdict.WITHIN_BUDGET;
+    }
+
+    /** Suspends the caller (see {@link Suspensions}). */
+    public void suspend(Principal caller, dev.custody.ledger.SuspensionCause cause) {
+        suspensions.suspend(caller, cause);
+    }
+
+    private boolean anomalous(EgressRepository usage, String scope, Instant hour, long bytes) {
+        Instant windowStart = hour.minus(Duration.ofHours(limits.anomalyWindowHours()));
+        long activeHours = usage.activeHours(scope, windowStart, hour);
+        if (activeHours == 0) {
+            return false;
+        }
+        long baseline = usage.between(scope, windowStart, hour).bytes() / activeHours;
+        long thisHour =
+                usage.between(scope, hour, hour.plus(Duration.ofHours(1))).bytes() + bytes;
+        return thisHour > limits.anomalyFactor() * Math.max(1, baseline);
     }
 
     private static void check(

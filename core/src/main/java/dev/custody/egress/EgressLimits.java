@@ -9,24 +9,35 @@ import java.util.Map;
  * The egress budgets of every principal and of every organization (a grant carries its own), read
  * from the environment: {@code CUSTODY_EGRESS_PRINCIPAL_BYTES_PER_HOUR}, {@code ..._BYTES_PER_DAY},
  * {@code ..._CLIPS_PER_HOUR}, {@code ..._CLIPS_PER_DAY}, and the same with {@code ORGANIZATION} in
- * place of {@code PRINCIPAL}. A setting left out keeps its default ({@link #DEFAULTS}); a malformed one
+ * place of {@code PRINCIPAL}; and the anomaly rule: a principal whose bytes in the current hour exceed
+ * {@code CUSTODY_EGRESS_ANOMALY_FACTOR} (k) times its own average hour over the trailing {@code
+ * CUSTODY_EGRESS_ANOMALY_WINDOW_HOURS} is suspended. A setting left out keeps its default ({@link #DEFAULTS}); a malformed one
  * is INVALID_INPUT, naming the variable.
  */
-public record EgressLimits(EgressBudget principal, EgressBudget organization) {
+public record EgressLimits(
+        EgressBudget principal, EgressBudget organization, long anomalyFactor, long anomalyWindowHours) {
     /** A reviewer hears a few hundred clips a day; an organization's grants carry their own budgets too. */
     public static final EgressLimits DEFAULTS = new EgressLimits(
             new EgressBudget(500_000_000L, 2_000_000_000L, 1_000, 4_000),
-            new EgressBudget(5_000_000_000L, 20_000_000_000L, 10_000, 50_000));
+            new EgressBudget(5_000_000_000L, 20_000_000_000L, 10_000, 50_000),
+            10,
+            24);
 
     public EgressLimits {
         requireNonNull(principal, "principal is null");
         requireNonNull(organization, "organization is null");
+        if (anomalyFactor < 2 || anomalyWindowHours < 1 || anomalyWindowHours > 24 * 30) {
+            throw CustodyException.invalidInput("the anomaly factor is at least 2 and its window 1 to 720 hours");
+        }
     }
 
     public static EgressLimits fromEnvironment(Map<String, String> env) {
         requireNonNull(env, "env is null");
         return new EgressLimits(
-                budget(env, "PRINCIPAL", DEFAULTS.principal()), budget(env, "ORGANIZATION", DEFAULTS.organization()));
+                budget(env, "PRINCIPAL", DEFAULTS.principal()),
+                budget(env, "ORGANIZATION", DEFAULTS.organization()),
+                number(env, "ANOMALY", "FACTOR", DEFAULTS.anomalyFactor()),
+                number(env, "ANOMALY", "WINDOW_HOURS", DEFAULTS.anomalyWindowHours()));
     }
 
     private static EgressBudget budget(Map<String, String> env, String scope, EgressBudget defaults) {

@@ -189,6 +189,9 @@ public final class GrantService {
         do {
             page = r.clips().accepted(grant.project(), after, PAGE);
             for (Clip clip : page) {
+                if (r.suspensions().isCanary(clip.id())) {
+                    continue;
+                }
                 var coverage = ConsentCoverage.of(r, clip, grant.purposes());
                 coverage.gap()
                         .ifPresentOrElse(

@@ -20,4 +20,7 @@ public interface EgressRepository {
 
     /** The scope's usage in the hours starting at or after {@code from} and before {@code to}. */
     EgressUsage between(String scope, Instant from, Instant to);
+
+    /** How many hours from {@code from} (inclusive) to {@code to} (exclusive) the scope used at all. */
+    long activeHours(String scope, Instant from, Instant to);
 }

@@ -36,6 +36,8 @@ public interface Repositories {
 
     EgressRepository egress();
 
+    SuspensionRepository suspensions();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

@@ -40,4 +40,15 @@ final class JdbcEgressRepository implements EgressRepository {
                 .map((rs, ctx) -> new EgressUsage(rs.getLong("bytes"), rs.getLong("clips")))
                 .one();
     }
+
+    @Override
+    public long activeHours(String scope, Instant from, Instant to) {
+        return handle.createQuery("SELECT COUNT(*) FROM egress_usage WHERE scope = :scope AND hour_start >= :from"
+                        + " AND hour_start < :to")
+                .bind("scope", scope)
+                .bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .mapTo(Long.class)
+                .one();
+    }
 }

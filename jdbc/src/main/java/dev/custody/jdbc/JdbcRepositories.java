@@ -20,6 +20,7 @@ import dev.custody.store.Repositories;
 import dev.custody.store.ReviewRepository;
 import dev.custody.store.SettingsRepository;
 import dev.custody.store.SignInFailureRepository;
+import dev.custody.store.SuspensionRepository;
 import dev.custody.store.WrappedKeyRepository;
 import org.jdbi.v3.core.Handle;
 
@@ -123,6 +124,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public EgressRepository egress() {
         return new JdbcEgressRepository(handle);
+    }
+
+    @Override
+    public SuspensionRepository suspensions() {
+        return new JdbcSuspensionRepository(handle);
     }
 
     @Override

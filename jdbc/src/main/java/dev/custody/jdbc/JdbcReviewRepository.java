@@ -141,6 +141,8 @@ final class JdbcReviewRepository implements ReviewRepository {
         return handle.createQuery("SELECT * FROM clips WHERE project_id = :project AND state = :pending"
                         + " AND NOT EXISTS (SELECT 1 FROM reviews WHERE reviews.clip_id = clips.id"
                         + " AND reviews.account_id = :account)"
+                        // Canaries are never offered: only an attacker opens one.
+                        + " AND NOT EXISTS (SELECT 1 FROM canary_clips WHERE canary_clips.clip_id = clips.id)"
                         + " ORDER BY created_at, id LIMIT :limit")
                 .bind("project", project.value())
                 .bind("pending", ClipState.PENDING_REVIEW.name())

@@ -135,7 +135,10 @@ final class AccessPolicy {
             rule("GET", "/api/v1/me/grants", Set.of(DATA_CONSUMER)),
             rule("GET", GrantRoutes.GRANT, GRANT_READERS),
             rule("POST", GrantRoutes.GRANT + "/suspend", GRANT_ENDERS),
-            rule("POST", GrantRoutes.GRANT + "/revoke", GRANT_ENDERS));
+            rule("POST", GrantRoutes.GRANT + "/revoke", GRANT_ENDERS),
+            // Suspensions by the egress guard: read by the security officer, lifted by them alone.
+            rule("GET", "/api/v1/suspensions", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
+            rule("POST", "/api/v1/suspensions/{principal}/lift", Set.of(SECURITY_OFFICER)));
 
     private static final Map<String, AccessRule> BY_ROUTE = index();
 

@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
         var rights = new RightsRoutes(services);
         var compliance = new ComplianceRoutes(services, afterErasure);
         var grants = new GrantRoutes(services);
+        var suspensions = new SuspensionRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -74,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
             rights.register(config.routes);
             compliance.register(config.routes);
             grants.register(config.routes);
+            suspensions.register(config.routes);
             config.routes.exception(CustodyException.class, ApiServer::custodyError);
             config.routes.exception(HttpResponseException.class, ApiServer::httpError);
             config.routes.exception(Exception.class, ApiServer::unexpectedError);
