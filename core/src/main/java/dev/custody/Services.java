@@ -22,6 +22,7 @@ import dev.custody.egress.CanarySeeder;
 import dev.custody.egress.Suspensions;
 import dev.custody.grant.GrantKeys;
 import dev.custody.grant.GrantService;
+import dev.custody.grant.RevocationFeed;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
@@ -58,6 +59,7 @@ public record Services(
         RecordsOfProcessingService recordsOfProcessing,
         GrantService grants,
         GrantKeys grantKeys,
+        RevocationFeed revocations,
         Suspensions suspensions,
         CanarySeeder canaries) {
     public Services {
@@ -87,6 +89,7 @@ public record Services(
         requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
         requireNonNull(grants, "grants is null");
         requireNonNull(grantKeys, "grantKeys is null");
+        requireNonNull(revocations, "revocations is null");
         requireNonNull(suspensions, "suspensions is null");
         requireNonNull(canaries, "canaries is null");
     }

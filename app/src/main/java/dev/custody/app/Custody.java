@@ -35,6 +35,7 @@ import dev.custody.egress.SuspensionAlert;
 import dev.custody.egress.Suspensions;
 import dev.custody.grant.GrantKeys;
 import dev.custody.grant.GrantService;
+import dev.custody.grant.RevocationFeed;
 import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
@@ -96,6 +97,7 @@ public final class Custody implements AutoCloseable {
                 clock);
         var payouts = new PayoutService(metadata, clock);
         var grantKeys = new GrantKeys(metadata, keyProvider);
+        var grantService = new GrantService(metadata, grantKeys, tenancy, clock);
         var contributors = new ContributorService(metadata, contributorKeys, identities, clock);
         var ingest = new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock);
         this.services = new Services(
@@ -137,8 +139,9 @@ public final class Custody implements AutoCloseable {
                 new WithdrawalService(metadata, clock),
                 new RetentionService(metadata, clock),
                 new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock),
-                new GrantService(metadata, grantKeys, tenancy, clock),
+                grantService,
                 grantKeys,
+                new RevocationFeed(metadata, grantService, grantKeys, checkpointSigners, clock),
                 suspensions,
                 new CanarySeeder(metadata, contributors, ingest));
     }

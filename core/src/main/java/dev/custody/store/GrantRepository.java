@@ -5,11 +5,14 @@ import dev.custody.clip.ClipId;
 import dev.custody.grant.Grant;
 import dev.custody.grant.GrantId;
 import dev.custody.grant.GrantState;
+import dev.custody.grant.Revocation;
+import dev.custody.grant.RevocationReason;
 import dev.custody.keys.WrappedKey;
 import dev.custody.project.OrganizationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Data-use grants, each with its secret sealed under the IDENTITY KEK (see {@link
@@ -40,4 +43,25 @@ public interface GrantRepository {
 
     /** The clips delivered under the grant, in clip-id order. */
     List<ClipId> delivered(GrantId grant);
+
+    /** Every grant, newest first. */
+    List<Grant> all();
+
+    /**
+     * Appends a revocation of a delivered clip to the grant's feed with the next sequence number;
+     * nothing if that clip is in the feed already. Answers whether it appended.
+     */
+    boolean appendRevocation(GrantId grant, ClipId clip, String sampleKey, RevocationReason reason, Instant at);
+
+    /** The clips already in the grant's feed. */
+    Set<ClipId> revokedClips(GrantId grant);
+
+    /** Up to {@code limit} entries of the grant's feed after sequence {@code after}, in order. */
+    List<Revocation> revocations(GrantId grant, long after, int limit);
+
+    /** Marks the grant's entries with these sequence numbers acknowledged (once); answers how many changed. */
+    int acknowledge(GrantId grant, Set<Long> sequences, Instant at);
+
+    /** Unacknowledged entries past their grant's deletion deadline at {@code now}, oldest first. */
+    List<Revocation> overdue(Instant now);
 }

@@ -8,6 +8,8 @@ import dev.custody.grant.Grant;
 import dev.custody.grant.GrantBudget;
 import dev.custody.grant.GrantId;
 import dev.custody.grant.GrantState;
+import dev.custody.grant.Revocation;
+import dev.custody.grant.RevocationReason;
 import dev.custody.keys.KekId;
 import dev.custody.keys.WrappedKey;
 import dev.custody.project.OrganizationId;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -30,6 +33,8 @@ final class JdbcGrantRepository implements GrantRepository {
     private static final String COLUMNS = "id, organization_id, project_id, consumer_id, purposes, expires_at,"
             + " bytes_per_hour, bytes_per_day, bytes_total, clips_per_hour, clips_per_day, clips_total,"
             + " delete_within_days, encryption_at_rest, no_reidentification, no_onward_transfer, state, created_at";
+
+    private static final String REVOCATION_COLUMNS = "grant_id, seq, sample_key, reason, revoked_at, acknowledged_at";
 
     private final Handle handle;
 
@@ -145,6 +150,85 @@ final class JdbcGrantRepository implements GrantRepository {
                 .bind("grant", grant.value())
                 .map((rs, ctx) -> new ClipId(rs.getString(1)))
                 .list();
+    }
+
+    @Override
+    public List<Grant> all() {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM grants ORDER BY created_at DESC, id DESC")
+                .map(JdbcGrantRepository::map)
+                .list();
+    }
+
+    @Override
+    public boolean appendRevocation(GrantId grant, ClipId clip, String sampleKey, RevocationReason reason, Instant at) {
+        return handle.createUpdate("INSERT INTO grant_revocations (grant_id, seq, clip_id, sample_key, reason,"
+                                + " revoked_at) SELECT :grant, COALESCE(MAX(seq), 0) + 1, :clip, :key, :reason, :at"
+                                + " FROM grant_revocations WHERE grant_id = :grant"
+                                + " ON CONFLICT (grant_id, clip_id) DO NOTHING")
+                        .bind("grant", grant.value())
+                        .bind("clip", clip.value())
+                        .bind("key", sampleKey)
+                        .bind("reason", reason.name())
+                        .bind("at", at.toEpochMilli())
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public Set<ClipId> revokedClips(GrantId grant) {
+        return handle.createQuery("SELECT clip_id FROM grant_revocations WHERE grant_id = :grant")
+                .bind("grant", grant.value())
+                .map((rs, ctx) -> new ClipId(rs.getString(1)))
+                .collectIntoSet();
+    }
+
+    @Override
+    public List<Revocation> revocations(GrantId grant, long after, int limit) {
+        return handle.createQuery("SELECT " + REVOCATION_COLUMNS + " FROM grant_revocations WHERE grant_id = :grant"
+                        + " AND seq > :after ORDER BY seq LIMIT :limit")
+                .bind("grant", grant.value())
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(JdbcGrantRepository::revocation)
+                .list();
+    }
+
+    @Override
+    public int acknowledge(GrantId grant, Set<Long> sequences, Instant at) {
+        int changed = 0;
+        for (long sequence : sequences) {
+            changed += handle.createUpdate("UPDATE grant_revocations SET acknowledged_at = :at WHERE grant_id = :grant"
+                            + " AND seq = :seq AND acknowledged_at IS NULL")
+                    .bind("at", at.toEpochMilli())
+                    .bind("grant", grant.value())
+                    .bind("seq", sequence)
+                    .execute();
+        }
+        return changed;
+    }
+
+    @Override
+    public List<Revocation> overdue(Instant now) {
+        return handle.createQuery(
+                        "SELECT " + REVOCATION_COLUMNS.replace("grant_id", "r.grant_id")
+                                + " FROM grant_revocations r JOIN grants g ON g.id = r.grant_id"
+                                + " WHERE r.acknowledged_at IS NULL"
+                                + " AND r.revoked_at + CAST(g.delete_within_days AS BIGINT) * 86400000 < :now ORDER BY r.revoked_at, r.seq")
+                .bind("now", now.toEpochMilli())
+                .map(JdbcGrantRepository::revocation)
+                .list();
+    }
+
+    private static Revocation revocation(ResultSet rs, StatementContext ctx) throws SQLException {
+        long acknowledged = rs.getLong("acknowledged_at");
+        boolean isAcknowledged = !rs.wasNull();
+        return new Revocation(
+                new GrantId(rs.getString("grant_id")),
+                rs.getLong("seq"),
+                rs.getString("sample_key"),
+                RevocationReason.valueOf(rs.getString("reason")),
+                Instant.ofEpochMilli(rs.getLong("revoked_at")),
+                isAcknowledged ? Optional.of(Instant.ofEpochMilli(acknowledged)) : Optional.empty());
     }
 
     private static String codes(Grant grant) {

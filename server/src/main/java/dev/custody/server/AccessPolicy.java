@@ -136,6 +136,9 @@ final class AccessPolicy {
             rule("GET", GrantRoutes.GRANT, GRANT_READERS),
             rule("POST", GrantRoutes.GRANT + "/suspend", GRANT_ENDERS),
             rule("POST", GrantRoutes.GRANT + "/revoke", GRANT_ENDERS),
+            rule("GET", GrantRoutes.GRANT + "/revocations", GRANT_READERS),
+            rule("POST", GrantRoutes.GRANT + "/revocations/acknowledgments", Set.of(DATA_CONSUMER)),
+            rule("GET", "/api/v1/revocations/overdue", GRANT_ENDERS),
             // Suspensions by the egress guard: read by the security officer, lifted by them alone.
             rule("GET", "/api/v1/suspensions", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
             rule("POST", "/api/v1/suspensions/{principal}/lift", Set.of(SECURITY_OFFICER)));

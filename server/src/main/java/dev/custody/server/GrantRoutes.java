@@ -5,9 +5,13 @@ import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.grant.GrantId;
 import dev.custody.grant.NewGrant;
+import dev.custody.grant.RevocationFeed;
 import dev.custody.project.OrganizationId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Data-use grants: create, read, list, suspend, revoke. */
 final class GrantRoutes {
@@ -27,7 +31,58 @@ final class GrantRoutes {
         routes.get(GRANT, this::grant);
         routes.post(GRANT + "/suspend", this::suspend);
         routes.post(GRANT + "/revoke", this::revoke);
+        routes.get(GRANT + "/revocations", this::feed);
+        routes.post(GRANT + "/revocations/acknowledgments", this::acknowledge);
+        routes.get("/api/v1/revocations/overdue", this::overdue);
     }
+
+    /** A signed page of the revocation feed, as text (see RevocationFeedFormat). */
+    private void feed(Context ctx) {
+        String page = services.revocations()
+                .read(Authentication.principal(ctx), grantId(ctx), number(ctx, "after", 0), (int)
+                        number(ctx, "limit", RevocationFeed.MAX_PAGE));
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/plain; charset=utf-8").result(page);
+    }
+
+    private void acknowledge(Context ctx) {
+        var request = Json.read(ctx, Acknowledgment.class);
+        if (request.sequences() == null
+                || request.sequences().isEmpty()
+                || request.sequences().contains(null)) {
+            throw CustodyException.invalidInput("sequences: the feed entries deleted, at least one");
+        }
+        int acknowledged = services.revocations()
+                .acknowledge(Authentication.principal(ctx), grantId(ctx), Set.copyOf(request.sequences()));
+        Json.write(ctx, 200, Map.of("acknowledged", acknowledged));
+    }
+
+    private void overdue(Context ctx) {
+        var overdue = services.revocations().overdue(Authentication.principal(ctx)).stream()
+                .map(revocation -> new OverdueView(
+                        revocation.grant().value(),
+                        revocation.sequence(),
+                        revocation.sampleKey(),
+                        revocation.reason().name(),
+                        revocation.revokedAt().toString()))
+                .toList();
+        Json.write(ctx, 200, overdue);
+    }
+
+    private static long number(Context ctx, String name, long fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw CustodyException.invalidInput(name + " must be a whole number");
+        }
+        return Long.parseLong(value);
+    }
+
+    record Acknowledgment(List<Long> sequences) {}
+
+    record OverdueView(String grant, long sequence, String sampleKey, String reason, String revokedAt) {}
 
     private void create(Context ctx) {
         var principal = Authentication.principal(ctx);

@@ -6,6 +6,7 @@ import static dev.custody.testkit.RepositoryRecords.clip;
 import static dev.custody.testkit.RepositoryRecords.randomBytes;
 import static dev.custody.testkit.RepositoryRecords.withState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custody.ErrorCode;
 import dev.custody.access.Account;
@@ -19,6 +20,8 @@ import dev.custody.grant.Grant;
 import dev.custody.grant.GrantBudget;
 import dev.custody.grant.GrantId;
 import dev.custody.grant.GrantState;
+import dev.custody.grant.Revocation;
+import dev.custody.grant.RevocationReason;
 import dev.custody.keys.KekId;
 import dev.custody.keys.WrappedKey;
 import dev.custody.project.Purpose;
@@ -122,6 +125,50 @@ public abstract class GrantRepositoryContract extends RepositoryContractSupport 
 
         assertThat(first).extracting(Clip::id).containsExactly(ids.get(0), ids.get(1));
         assertThat(rest).extracting(Clip::id).containsExactly(ids.get(2));
+    }
+
+    @Test
+    void revocations_appendOncePerClip_inSequence_acknowledgeOnce_andAreOverduePastTheDeadline() {
+        Scene scene = scene();
+        Grant grant = grant(scene, consumer(scene));
+        Clip first = clip(scene.project().id(), scene.contributor().pseudonym(), T0);
+        Clip second = clip(scene.project().id(), scene.contributor().pseudonym(), T0);
+        write(r -> {
+            r.grants().insert(grant, secret());
+            r.clips().insert(first);
+            r.clips().insert(second);
+        });
+
+        boolean appended = check(r ->
+                r.grants().appendRevocation(grant.id(), first.id(), "a".repeat(32), RevocationReason.ERASED, at(0)));
+        boolean again = check(r ->
+                r.grants().appendRevocation(grant.id(), first.id(), "a".repeat(32), RevocationReason.ERASED, at(1)));
+        write(r -> r.grants()
+                .appendRevocation(grant.id(), second.id(), "b".repeat(32), RevocationReason.GRANT_REVOKED, at(2)));
+
+        assertThat(appended).isTrue();
+        assertThat(again).isFalse();
+        assertThat(list(r -> r.grants().revocations(grant.id(), 0, 10)))
+                .extracting(Revocation::sequence, Revocation::sampleKey)
+                .containsExactly(tuple(1L, "a".repeat(32)), tuple(2L, "b".repeat(32)));
+        assertThat(list(r -> r.grants().revocations(grant.id(), 1, 10)))
+                .extracting(Revocation::sequence)
+                .containsExactly(2L);
+        Set<ClipId> revoked = tx(r -> r.grants().revokedClips(grant.id()));
+        assertThat(revoked).containsExactlyInAnyOrder(first.id(), second.id());
+        // The grant's deadline is 14 days.
+        var deadline = at(0).plus(Duration.ofDays(14));
+        assertThat(list(r -> r.grants().overdue(deadline)))
+                .noneMatch(r -> r.grant().equals(grant.id()));
+        assertThat(list(r -> r.grants().overdue(deadline.plus(Duration.ofDays(1)))))
+                .filteredOn(r -> r.grant().equals(grant.id()))
+                .hasSize(2);
+        int acknowledged = tx(r -> r.grants().acknowledge(grant.id(), Set.of(1L, 2L, 99L), at(3)));
+        int acknowledgedAgain = tx(r -> r.grants().acknowledge(grant.id(), Set.of(1L), at(4)));
+        assertThat(acknowledged).isEqualTo(2);
+        assertThat(acknowledgedAgain).isZero();
+        assertThat(list(r -> r.grants().overdue(deadline.plus(Duration.ofDays(1)))))
+                .noneMatch(r -> r.grant().equals(grant.id()));
     }
 
     private Account consumer(Scene scene) {
