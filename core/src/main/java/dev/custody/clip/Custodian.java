@@ -32,10 +32,12 @@ import java.util.function.Supplier;
 
 /**
  * The only code path that yields plaintext audio. In this order it checks the caller's
- * authorization, the clip's erasure state and the presence of its contributor's key, appends the
- * access (who, which clip, for what purpose) to the ledger in the same transaction, then unwraps
- * the key, decrypts the whole blob (verifying every segment) and checks the SHA-256 recorded at
- * ingest, so no unverified byte is ever handed out.
+ * authorization and the purpose of the open, the clip's erasure state and the presence of its
+ * contributor's key, charges the egress budgets ({@link EgressGuard}), appends the access (who, which
+ * clip, for what purpose) to the ledger in the same transaction, then unwraps the key, decrypts the
+ * whole blob (verifying every segment) and checks the SHA-256 recorded at ingest, so no unverified
+ * byte is ever handed out. Opening a canary clip, or a rate far above the caller's own history,
+ * suspends the caller at once.
  *
  * <p>Every open names a purpose of a controlled vocabulary ({@link OpenPurpose}): a platform purpose
  * for the roles whose work uses it ({@link PlatformPurpose}), or a data-use purpose, only under a
@@ -45,9 +47,9 @@ import java.util.function.Supplier;
  * anyone else's: another's clip and a clip that does not exist are refused alike. Any other attempt
  * is refused with nothing read and nothing changed, and the refusal is logged to the ledger.
  *
- * <p>Throws {@code PURPOSE_UNKNOWN}, {@code PURPOSE_NOT_CONSENTED}, {@code FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone,
- * whatever copies of the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or
- * truncated ciphertext).
+ * <p>Throws {@code PURPOSE_UNKNOWN}, {@code PURPOSE_NOT_CONSENTED}, {@code BUDGET_EXCEEDED}, {@code
+ * FORBIDDEN}, {@code NOT_FOUND}, {@code ERASED} (the contributor's key is gone, whatever copies of
+ * the ciphertext exist) or {@code INTEGRITY_FAILURE} (tampered, swapped or truncated ciphertext).
  */
 public final class Custodian {
     /** The purpose for which a reviewer listens before a verdict. */
@@ -126,9 +128,9 @@ public final class Custodian {
      * project, accepted, unerased, and its consent must cover every purpose of the grant. This is
      * the open the delivery (export) code calls for each clip it delivers.
      *
-     * @throws CustodyException PURPOSE_UNKNOWN, PURPOSE_NOT_CONSENTED, GRANT_INACTIVE (each logged as a
-     *     refusal), FORBIDDEN (not the caller's grant, or a clip outside it; logged), ERASED,
-     *     INTEGRITY_FAILURE
+     * @throws CustodyException PURPOSE_UNKNOWN, PURPOSE_NOT_CONSENTED, GRANT_INACTIVE, BUDGET_EXCEEDED
+     *     (each logged as a refusal), FORBIDDEN (not the caller's grant, or a clip outside it; logged),
+     *     ERASED, INTEGRITY_FAILURE
      */
     public ClipAudio openUnderGrant(Principal caller, GrantId grantId, ClipId clipId, String purposeCode) {
         caller.require(Set.of(Role.DATA_CONSUMER), "open clips under a grant");
