@@ -43,5 +43,11 @@ public enum ErrorCode {
     /** An upload's Idempotency-Key was used before, within 24 hours, for another upload (other bytes or target). */
     IDEMPOTENCY_KEY_REUSED,
     /** An upload's audio is byte for byte that of a live clip of the same contributor, named in the message. */
-    DUPLICATE_AUDIO
+    DUPLICATE_AUDIO,
+    /** An open named a purpose outside the controlled vocabulary (platform and data-use purposes). */
+    PURPOSE_UNKNOWN,
+    /** The purpose is not one the clip's consent allows, the caller's role uses, or the grant names. */
+    PURPOSE_NOT_CONSENTED,
+    /** The grant is expired, suspended or revoked: nothing is delivered under it. */
+    GRANT_INACTIVE
 }

@@ -18,6 +18,11 @@ import dev.custody.consent.ConsentService;
 import dev.custody.consent.WithdrawalService;
 import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
+import dev.custody.egress.CanarySeeder;
+import dev.custody.egress.Suspensions;
+import dev.custody.grant.GrantKeys;
+import dev.custody.grant.GrantService;
+import dev.custody.grant.RevocationFeed;
 import dev.custody.keyadmin.KeyRotationService;
 import dev.custody.payout.PayoutService;
 import dev.custody.project.ProjectService;
@@ -51,7 +56,12 @@ public record Services(
         WithdrawalService withdrawal,
         RetentionService retention,
         RecordsOfProcessingService recordsOfProcessing,
-        IntegrityAlarm integrity) {
+        IntegrityAlarm integrity,
+        GrantService grants,
+        GrantKeys grantKeys,
+        RevocationFeed revocations,
+        Suspensions suspensions,
+        CanarySeeder canaries) {
     public Services {
         requireNonNull(projects, "projects is null");
         requireNonNull(contributors, "contributors is null");
@@ -77,5 +87,10 @@ public record Services(
         requireNonNull(retention, "retention is null");
         requireNonNull(recordsOfProcessing, "recordsOfProcessing is null");
         requireNonNull(integrity, "integrity is null");
+        requireNonNull(grants, "grants is null");
+        requireNonNull(grantKeys, "grantKeys is null");
+        requireNonNull(revocations, "revocations is null");
+        requireNonNull(suspensions, "suspensions is null");
+        requireNonNull(canaries, "canaries is null");
     }
 }

@@ -46,7 +46,7 @@ public final class ConfiguredInstallation implements Installation {
                         "no keyring at " + config.keyringFile() + ": create it once with `custody init --config "
                                 + configFile + "`, or restore it from a backup");
             }
-            return start(config, clock);
+            return start(config, env, clock);
         }
     }
 
@@ -57,7 +57,7 @@ public final class ConfiguredInstallation implements Installation {
         try (ConfigFile config = ConfigFile.read(configFile, env)) {
             Path keyring = config.keyringFile();
             if (Files.exists(keyring)) {
-                return start(config, clock);
+                return start(config, env, clock);
             }
             createPrivateFolder(keyring.toAbsolutePath().getParent());
             if (config.config().database() instanceof DatabaseConfig.Sqlite sqlite) {
@@ -66,7 +66,7 @@ public final class ConfiguredInstallation implements Installation {
             LocalKeyring.create(keyring, config.passphrase(), argon2).close();
             ConfiguredInstallation installation;
             try {
-                installation = start(config, clock);
+                installation = start(config, env, clock);
             } catch (RuntimeException e) {
                 deleteQuietly(keyring);
                 throw e;
@@ -84,8 +84,9 @@ public final class ConfiguredInstallation implements Installation {
         }
     }
 
-    private static ConfiguredInstallation start(ConfigFile config, Clock clock) {
-        Custody custody = Custody.open(config.config(), config.passphrase(), requireNonNull(clock, "clock is null"));
+    private static ConfiguredInstallation start(ConfigFile config, Map<String, String> env, Clock clock) {
+        Custody custody =
+                Custody.open(config.config(), config.passphrase(), env, requireNonNull(clock, "clock is null"));
         try {
             return new ConfiguredInstallation(
                     config.file(),

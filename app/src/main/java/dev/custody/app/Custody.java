@@ -31,6 +31,14 @@ import dev.custody.contributor.ContributorService;
 import dev.custody.contributor.ErasureService;
 import dev.custody.delivery.DeliveryWriter;
 import dev.custody.delivery.LedgerDeliveryProofs;
+import dev.custody.egress.CanarySeeder;
+import dev.custody.egress.EgressGuard;
+import dev.custody.egress.EgressLimits;
+import dev.custody.egress.SuspensionAlert;
+import dev.custody.egress.Suspensions;
+import dev.custody.grant.GrantKeys;
+import dev.custody.grant.GrantService;
+import dev.custody.grant.RevocationFeed;
 import dev.custody.jdbc.JdbcJobLock;
 import dev.custody.jdbc.JdbcMetadataStore;
 import dev.custody.keyadmin.KeyRotationService;
@@ -53,6 +61,7 @@ import dev.custody.s3.S3BlobStore;
 import dev.custody.store.JobLock;
 import dev.custody.store.MetadataStore;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The composition root: opens the configured backends and wires every service to them,
@@ -68,7 +77,12 @@ public final class Custody implements AutoCloseable {
     private final Clock clock;
 
     private Custody(
-            OpenedKeys keys, JdbcMetadataStore metadata, BlobStore blobs, KeySchedule keySchedule, Clock clock) {
+            OpenedKeys keys,
+            JdbcMetadataStore metadata,
+            BlobStore blobs,
+            KeySchedule keySchedule,
+            Map<String, String> env,
+            Clock clock) {
         this.keys = keys;
         this.metadata = metadata;
         this.blobs = blobs;
@@ -86,13 +100,31 @@ public final class Custody implements AutoCloseable {
         var signedReceipts = new ReceiptSigner(receiptSigner);
         var tenancy = new Tenancy(metadata, clock);
         var integrity = new IntegrityAlarm(metadata, clock);
-        var custodian = new Custodian(metadata, blobs, contributorKeys, tenancy, integrity, clock);
+        var suspensions = new Suspensions(metadata, SuspensionAlert.fromEnvironment(env), clock);
+        var custodian = new Custodian(
+                metadata,
+                blobs,
+                contributorKeys,
+                tenancy,
+                integrity,
+                new EgressGuard(EgressLimits.fromEnvironment(env), suspensions),
+                clock);
         var payouts = new PayoutService(metadata, clock);
         var erasure = new ErasureService(metadata, new BlobReaper(metadata, blobs), clock);
+        var grantKeys = new GrantKeys(metadata, keyProvider);
+        var grantService = new GrantService(metadata, grantKeys, tenancy, clock);
+        var contributors = new ContributorService(metadata, contributorKeys, identities, clock);
+        var consent = new ConsentService(
+                metadata,
+                new SignerNames(keyProvider),
+                signedReceipts,
+                new ReceiptProofs(metadata, checkpoints),
+                clock);
+        var ingest = new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock);
         this.services = new Services(
                 new ProjectService(metadata, clock),
-                new ContributorService(metadata, contributorKeys, identities, clock),
-                new IngestService(metadata, blobs, contributorKeys, signedReceipts, checkpoints, clock),
+                contributors,
+                ingest,
                 custodian,
                 erasure,
                 new OrphanBlobSweep(
@@ -118,16 +150,16 @@ public final class Custody implements AutoCloseable {
                 payouts,
                 new ContributorRights(
                         metadata, custodian, new ClipReceipts(metadata, checkpoints, signedReceipts), payouts),
-                new ConsentService(
-                        metadata,
-                        new SignerNames(keyProvider),
-                        signedReceipts,
-                        new ReceiptProofs(metadata, checkpoints),
-                        clock),
+                consent,
                 new WithdrawalService(erasure, clock),
                 new RetentionService(erasure, clock),
                 new RecordsOfProcessingService(metadata, keyProvider, checkpointSigners.origin(), clock),
-                integrity);
+                integrity,
+                grantService,
+                grantKeys,
+                new RevocationFeed(metadata, grantService, grantKeys, checkpointSigners, clock),
+                suspensions,
+                new CanarySeeder(metadata, contributors, consent, ingest));
     }
 
     /** The ledger's origin names this installation's log: one keyring, one log. */
@@ -143,13 +175,22 @@ public final class Custody implements AutoCloseable {
      * signing keys) must exist and open with {@code passphrase} (see {@link Installation}).
      */
     public static Custody open(CustodyConfig config, SecretBytes passphrase, Clock clock) {
+        return open(config, passphrase, Map.of(), clock);
+    }
+
+    /**
+     * As {@link #open(CustodyConfig, SecretBytes, Clock)}, with the egress budgets and the alert
+     * webhook taken from {@code env} (see {@link EgressLimits} and {@link SuspensionAlert}).
+     */
+    public static Custody open(CustodyConfig config, SecretBytes passphrase, Map<String, String> env, Clock clock) {
         requireNonNull(config, "config is null");
+        requireNonNull(env, "env is null");
         requireNonNull(passphrase, "passphrase is null");
         OpenedKeys keys = openKeys(config.keys(), passphrase);
         JdbcMetadataStore metadata = null;
         try {
             metadata = openDatabase(config.database());
-            return new Custody(keys, metadata, openBlobs(config.blobs()), config.keySchedule(), clock);
+            return new Custody(keys, metadata, openBlobs(config.blobs()), config.keySchedule(), env, clock);
         } catch (RuntimeException e) {
             if (metadata != null) {
                 metadata.close();

@@ -67,7 +67,8 @@ public final class EmbeddedInstallation implements Installation {
                     generated = Optional.of(writeGenerated(folder, env, passphrase));
                 }
             }
-            Custody custody = Custody.open(CustodyConfig.embedded(folder).withKeySchedule(schedule), passphrase, clock);
+            Custody custody =
+                    Custody.open(CustodyConfig.embedded(folder).withKeySchedule(schedule), passphrase, env, clock);
             passphrase.close();
             return new EmbeddedInstallation(
                     folder,

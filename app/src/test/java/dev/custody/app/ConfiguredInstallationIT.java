@@ -48,7 +48,7 @@ class ConfiguredInstallationIT {
             assertThat(again.custody()
                             .services()
                             .custodian()
-                            .open(ADMIN, clip, "test")
+                            .open(ADMIN, clip, "quality-check")
                             .bytes())
                     .isEqualTo(audio);
         }

@@ -50,7 +50,7 @@ class EmbeddedSpineIT {
         byte[] audio = SpineFixture.speech(1);
 
         var result = fixture.ingest(alice, audio);
-        var opened = fixture.services.custodian().open(ADMIN, result.clip().id(), "test");
+        var opened = fixture.services.custodian().open(ADMIN, result.clip().id(), "quality-check");
 
         assertThat(opened.bytes()).isEqualTo(audio);
         assertThat(opened.mediaType()).isEqualTo("audio/wav");
@@ -122,9 +122,12 @@ class EmbeddedSpineIT {
             Files.write(copy.getKey(), copy.getValue());
         }
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, first, "test"), ErrorCode.ERASED);
-        assertCode(() -> fixture.services.custodian().open(ADMIN, second, "test"), ErrorCode.ERASED);
-        assertThat(fixture.services.custodian().open(ADMIN, bobs, "test").bytes())
+        assertCode(() -> fixture.services.custodian().open(ADMIN, first, "quality-check"), ErrorCode.ERASED);
+        assertCode(() -> fixture.services.custodian().open(ADMIN, second, "quality-check"), ErrorCode.ERASED);
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, bobs, "quality-check")
+                        .bytes())
                 .isEqualTo(SpineFixture.speech(5));
         java.util.Optional<dev.custody.keys.WrappedKey> key = fixture.installation
                 .custody()
@@ -150,8 +153,11 @@ class EmbeddedSpineIT {
             Files.write(copy.getKey(), copy.getValue());
         }
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, erased, "test"), ErrorCode.ERASED);
-        assertThat(fixture.services.custodian().open(ADMIN, kept, "test").bytes())
+        assertCode(() -> fixture.services.custodian().open(ADMIN, erased, "quality-check"), ErrorCode.ERASED);
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, kept, "quality-check")
+                        .bytes())
                 .isEqualTo(SpineFixture.speech(4));
         assertThat(eraseClip(erased)).isFalse();
     }
@@ -175,7 +181,7 @@ class EmbeddedSpineIT {
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(blob, bytes);
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, clip, "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(() -> fixture.services.custodian().open(ADMIN, clip, "quality-check"), ErrorCode.INTEGRITY_FAILURE);
     }
 
     @Test
@@ -187,11 +193,14 @@ class EmbeddedSpineIT {
         var b1 = fixture.ingest(bob, SpineFixture.speech(10)).clip();
 
         swap(blobFile(a1.blob().value()), blobFile(a2.blob().value()));
-        assertCode(() -> fixture.services.custodian().open(ADMIN, a1.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
-        assertCode(() -> fixture.services.custodian().open(ADMIN, a2.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, a1.id(), "quality-check"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, a2.id(), "quality-check"), ErrorCode.INTEGRITY_FAILURE);
 
         swap(blobFile(a2.blob().value()), blobFile(b1.blob().value()));
-        assertCode(() -> fixture.services.custodian().open(ADMIN, b1.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, b1.id(), "quality-check"), ErrorCode.INTEGRITY_FAILURE);
     }
 
     @Test
@@ -279,7 +288,10 @@ class EmbeddedSpineIT {
         assertThat(Files.readAllBytes(keyring)).isEqualTo(before);
 
         fixture = reopened();
-        assertThat(fixture.services.custodian().open(ADMIN, clip, "test").bytes())
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, clip, "quality-check")
+                        .bytes())
                 .isEqualTo(SpineFixture.speech(12));
         assertThat(fixture.installation.bootstrapToken()).isEmpty();
     }

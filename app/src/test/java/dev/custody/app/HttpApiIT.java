@@ -133,14 +133,19 @@ class HttpApiIT {
         assertThat(metadata.get("sampleRate").asInt()).isEqualTo(16_000);
         assertThat(metadata.get("state").asText()).isEqualTo("PENDING_REVIEW");
         var audioResponse = http.send(
-                request("GET", "/api/v1/clips/" + clip + "/audio?purpose=qa", token, BodyPublishers.noBody(), null),
+                request(
+                        "GET",
+                        "/api/v1/clips/" + clip + "/audio?purpose=quality-check",
+                        token,
+                        BodyPublishers.noBody(),
+                        null),
                 BodyHandlers.ofByteArray());
         assertThat(audioResponse.statusCode()).isEqualTo(200);
         assertThat(audioResponse.body()).isEqualTo(audio);
 
         var erased = send("DELETE", "/api/v1/contributors/" + contributor, token, BodyPublishers.noBody(), null);
         assertThat(json(erased).get("erasedClips").asInt()).isEqualTo(1);
-        assertError(get("/api/v1/clips/" + clip + "/audio?purpose=qa"), 410, "ERASED");
+        assertError(get("/api/v1/clips/" + clip + "/audio?purpose=quality-check"), 410, "ERASED");
     }
 
     @Test
@@ -200,7 +205,7 @@ class HttpApiIT {
                 422,
                 "INVALID_INPUT");
         assertError(
-                get("/api/v1/clips/clp_aaaaaaaaaaaaaaaaaaaaaaaaaa/audio?purpose=..%2F..%2Fx"), 422, "INVALID_INPUT");
+                get("/api/v1/clips/clp_aaaaaaaaaaaaaaaaaaaaaaaaaa/audio?purpose=..%2F..%2Fx"), 422, "PURPOSE_UNKNOWN");
         try (var files = java.nio.file.Files.walk(temp)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("passwd"));
         }

@@ -60,7 +60,10 @@ class KeyRewrapJobIT {
                             assertThat(version.rows()).isEqualTo(version.active() ? before.get(purpose.purpose()) : 0));
             assertThat(purpose.versions()).filteredOn(KekVersionStatus::active).hasSize(1);
         }
-        assertThat(fixture.services.custodian().open(ADMIN, clip.id(), "qa").bytes())
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, clip.id(), "quality-check")
+                        .bytes())
                 .isEqualTo(SpineFixture.speech(1));
     }
 }

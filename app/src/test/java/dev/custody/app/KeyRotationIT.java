@@ -80,8 +80,10 @@ class KeyRotationIT {
         assertThat(progress.finished()).isTrue();
         assertThat(voice).hasToString("local://voice;v=2");
         assertThat(identity).hasToString("local://identity;v=2");
-        clips.forEach((clip, audio) -> assertThat(
-                        services().custodian().open(ADMIN, clip, "test").bytes())
+        clips.forEach((clip, audio) -> assertThat(services()
+                        .custodian()
+                        .open(ADMIN, clip, "quality-check")
+                        .bytes())
                 .isEqualTo(audio));
         assertThat(ledger())
                 .anyMatch(entry -> entry.records(new KeyRotated("local://voice", KeyPurpose.VOICE, 1, 2)))
@@ -108,8 +110,10 @@ class KeyRotationIT {
         assertConflict(() -> services().keys().destroy(ADMIN, KeyPurpose.VOICE, 1), "2 wrapped keys still use");
 
         assertThat(ledger()).hasSize((int) entries);
-        clips.forEach((clip, audio) -> assertThat(
-                        services().custodian().open(ADMIN, clip, "test").bytes())
+        clips.forEach((clip, audio) -> assertThat(services()
+                        .custodian()
+                        .open(ADMIN, clip, "quality-check")
+                        .bytes())
                 .isEqualTo(audio));
     }
 
@@ -155,8 +159,10 @@ class KeyRotationIT {
                             tuple(new KekId(purpose.active().uri(), 1), 0L),
                             tuple(purpose.active(), purpose.purpose() == KeyPurpose.IDENTITY ? 11L : 5L));
         }
-        clips.forEach((clip, audio) -> assertThat(
-                        services().custodian().open(ADMIN, clip, "test").bytes())
+        clips.forEach((clip, audio) -> assertThat(services()
+                        .custodian()
+                        .open(ADMIN, clip, "quality-check")
+                        .bytes())
                 .isEqualTo(audio));
     }
 

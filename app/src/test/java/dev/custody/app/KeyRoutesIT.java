@@ -73,7 +73,10 @@ class KeyRoutesIT {
         assertThat(refused.at("/message").asText()).contains("backup retention 30 days");
         assertThat(destroyed.at("/destroyed").asText()).isEqualTo("local://voice;v=1");
         assertThat(again.at("/message").asText()).contains("already destroyed");
-        assertThat(fixture.services.custodian().open(ADMIN, clip, "test").bytes())
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, clip, "quality-check")
+                        .bytes())
                 .isEqualTo(audio);
     }
 

@@ -67,7 +67,10 @@ class OrphanBlobSweepIT {
 
         assertThat(blobNames()).hasSize(2).doesNotContain(orphan.value());
         assertThat(fixture.dataFolder.resolve("blobs/tmp/tmp_unfinished")).doesNotExist();
-        assertThat(fixture.services.custodian().open(ADMIN, kept, "test").bytes())
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, kept, "quality-check")
+                        .bytes())
                 .isEqualTo(SpineFixture.speech(1));
         assertThat(fixture.services.orphans().run().orphans())
                 .as("a second pass")

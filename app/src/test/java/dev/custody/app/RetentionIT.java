@@ -67,7 +67,11 @@ class RetentionIT {
 
         assertThat(run).isEqualTo(new RetentionRun(1, 0, 0));
         assertErased(old);
-        assertThat(fixture.services.custodian().open(ADMIN, kept, "qa").bytes()).isEqualTo(recent);
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, kept, "quality-check")
+                        .bytes())
+                .isEqualTo(recent);
         assertThat(logged).singleElement().satisfies(entry -> {
             assertThat(entry.records(new ClipErased(old, alice, monthly.id(), ErasureCause.RETENTION_EXPIRED)))
                     .isTrue();
@@ -116,7 +120,10 @@ class RetentionIT {
         assertThat(state(uploader)).isEqualTo(ContributorState.ACTIVE);
         assertThat(state(consenter)).isEqualTo(ContributorState.ACTIVE);
         assertErased(idleClip);
-        assertThat(fixture.services.custodian().open(ADMIN, recent, "qa").bytes())
+        assertThat(fixture.services
+                        .custodian()
+                        .open(ADMIN, recent, "quality-check")
+                        .bytes())
                 .isNotEmpty();
         assertThat(logged)
                 .anySatisfy(entry -> {
@@ -185,7 +192,7 @@ class RetentionIT {
     }
 
     private void assertErased(ClipId clip) {
-        assertThatThrownBy(() -> fixture.services.custodian().open(ADMIN, clip, "qa"))
+        assertThatThrownBy(() -> fixture.services.custodian().open(ADMIN, clip, "quality-check"))
                 .isInstanceOfSatisfying(
                         CustodyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ERASED));
     }

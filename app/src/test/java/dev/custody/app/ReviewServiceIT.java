@@ -198,11 +198,11 @@ class ReviewServiceIT {
         ClipId clip = fixture.clip();
         long before = fixture.ledgerSize();
 
-        assertCode(() -> services.custodian().open(reviewer, clip, "asr-training"), ErrorCode.FORBIDDEN);
+        assertCode(() -> services.custodian().open(reviewer, clip, "asr-training"), ErrorCode.PURPOSE_NOT_CONSENTED);
 
         assertThat(fixture.entriesSince(before))
                 .extracting(LedgerEntry::action)
-                .containsExactly(Action.PERMISSION_CHANGED);
+                .containsExactly(Action.REQUEST_REFUSED);
         assertThat(services.custodian().open(reviewer, clip, "review").bytes()).isNotEmpty();
     }
 

@@ -15,6 +15,7 @@ import dev.custody.access.Username;
 import dev.custody.app.EmbeddedInstallation;
 import dev.custody.app.PaperConsents;
 import dev.custody.audio.SampleEncoding;
+import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.clip.IngestRequest;
 import dev.custody.contributor.Identity;
@@ -23,7 +24,6 @@ import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.testkit.MutableClock;
 import dev.custody.testkit.ProjectPlans;
-import dev.custody.testkit.SyntheticSpeech;
 import dev.custody.testkit.TestArgon2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -65,11 +65,14 @@ final class AccessFixture implements AutoCloseable {
     private int accounts;
 
     AccessFixture(Path folder) {
-        installation = EmbeddedInstallation.open(
-                folder,
-                Map.of("CUSTODY_PASSPHRASE", "correct horse battery staple, but longer"),
-                TestArgon2.parameters(),
-                clock);
+        this(folder, Map.of());
+    }
+
+    /** With more environment (egress budgets, say) than the passphrase. */
+    AccessFixture(Path folder, Map<String, String> env) {
+        var environment = new java.util.HashMap<>(env);
+        environment.put("CUSTODY_PASSPHRASE", "correct horse battery staple, but longer");
+        installation = EmbeddedInstallation.open(folder, environment, TestArgon2.parameters(), clock);
         services = installation.custody().services();
         bootstrapToken = installation.bootstrapToken().orElseThrow();
         orgA = services.projects().createOrganization(ADMIN, "Acme").id();

@@ -8,6 +8,7 @@ import dev.custody.access.Principal;
 import dev.custody.access.Role;
 import dev.custody.access.TokenId;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.grant.GrantId;
 import dev.custody.payout.PayoutBatchId;
 import dev.custody.project.OrganizationId;
 import java.net.http.HttpResponse;
@@ -185,7 +186,9 @@ class AuthorizationTableIT {
                 .replace("{purpose}", "voice")
                 .replace("{version}", "1")
                 .replace("{size}", "1")
-                .replace("{batch}", PayoutBatchId.random().value());
+                .replace("{batch}", PayoutBatchId.random().value())
+                .replace("{grant}", GrantId.random().value())
+                .replace("{principal}", AccountId.random().value());
     }
 
     private record Caller(

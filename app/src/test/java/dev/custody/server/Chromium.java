@@ -1,8 +1,8 @@
 package dev.custody.server;
 
 import dev.custody.audio.SampleEncoding;
+import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
-import dev.custody.testkit.SyntheticSpeech;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

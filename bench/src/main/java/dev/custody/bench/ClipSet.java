@@ -1,8 +1,8 @@
 package dev.custody.bench;
 
 import dev.custody.audio.SampleEncoding;
+import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
-import dev.custody.testkit.SyntheticSpeech;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

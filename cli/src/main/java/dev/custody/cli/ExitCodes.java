@@ -8,7 +8,7 @@ final class ExitCodes {
 
     static int of(ErrorCode code) {
         return switch (code) {
-            case INVALID_INPUT, PAYLOAD_TOO_LARGE -> 3;
+            case INVALID_INPUT, PAYLOAD_TOO_LARGE, PURPOSE_UNKNOWN -> 3;
             case AUDIO_MALFORMED,
                     AUDIO_UNSUPPORTED_FORMAT,
                     AUDIO_SAMPLE_RATE_OUT_OF_RANGE,
@@ -18,7 +18,7 @@ final class ExitCodes {
                     AUDIO_CLIPPED,
                     AUDIO_SILENT,
                     AUDIO_NOISY -> 4;
-            case UNAUTHENTICATED, FORBIDDEN, CSRF_REJECTED -> 5;
+            case UNAUTHENTICATED, FORBIDDEN, CSRF_REJECTED, PURPOSE_NOT_CONSENTED, GRANT_INACTIVE -> 5;
             case NOT_FOUND -> 6;
             case CONFLICT, CONSENT_REQUIRED, ERASED, IDEMPOTENCY_KEY_REUSED, DUPLICATE_AUDIO -> 7;
             case WRONG_PASSPHRASE, KEYRING_MISSING -> 8;

@@ -3,6 +3,7 @@ package dev.custody.cli;
 import dev.custody.CustodyException;
 import dev.custody.access.Principal;
 import dev.custody.app.Installation;
+import dev.custody.clip.Clip;
 import dev.custody.clip.ClipId;
 import dev.custody.delivery.ClipDeliverySource;
 import dev.custody.delivery.DatasetDescription;
@@ -141,12 +142,16 @@ final class ExportCommand implements Callable<Integer> {
 
     private static List<ClipId> acceptedClips(dev.custody.store.Repositories r, ProjectId id) {
         List<ClipId> clips = new ArrayList<>();
-        for (List<ClipId> page = r.clips().accepted(id, Optional.empty(), PAGE);
+        for (List<ClipId> page = acceptedPage(r, id, Optional.empty());
                 !page.isEmpty();
-                page = page.size() < PAGE ? List.of() : r.clips().accepted(id, Optional.of(page.getLast()), PAGE)) {
+                page = page.size() < PAGE ? List.of() : acceptedPage(r, id, Optional.of(page.getLast()))) {
             clips.addAll(page);
         }
         return clips;
+    }
+
+    private static List<ClipId> acceptedPage(dev.custody.store.Repositories r, ProjectId id, Optional<ClipId> after) {
+        return r.clips().accepted(id, after, PAGE).stream().map(Clip::id).toList();
     }
 
     private static DatasetDescription description(ProjectFacts facts, Purpose allowed) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.audio.SampleEncoding;
+import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.testkit.CustodyProcess;
-import dev.custody.testkit.SyntheticSpeech;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

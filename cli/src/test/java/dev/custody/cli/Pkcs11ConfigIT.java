@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.audio.SampleEncoding;
+import dev.custody.audio.SyntheticSpeech;
 import dev.custody.audio.WavEncoder;
 import dev.custody.testkit.CustodyProcess;
-import dev.custody.testkit.SyntheticSpeech;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,7 +111,10 @@ class Pkcs11ConfigIT {
             assertThat(ingested.get("receipt").asText()).isNotBlank();
 
             var opened = send(
-                    request(url + "clips/" + ingested.get("clip").get("id").asText() + "/audio?purpose=qa", token)
+                    request(
+                                    url + "clips/"
+                                            + ingested.get("clip").get("id").asText() + "/audio?purpose=quality-check",
+                                    token)
                             .GET(),
                     BodyHandlers.ofByteArray());
             assertThat(opened.statusCode()).isEqualTo(200);

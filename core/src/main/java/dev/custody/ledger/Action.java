@@ -29,7 +29,8 @@ public enum Action {
     REQUEST_REFUSED(24),
     INTEGRITY_FAILED(40),
     CLIP_OPEN_ENDED(41),
-    PAPER_CONSENT_RECORDED(42);
+    PAPER_CONSENT_RECORDED(42),
+    GRANT_CHANGED(50);
 
     private final int code;
 

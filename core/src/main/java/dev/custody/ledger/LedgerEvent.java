@@ -43,7 +43,8 @@ public sealed interface LedgerEvent
                 RequestRefused,
                 IntegrityFailed,
                 ClipOpenEnded,
-                PaperConsentRecorded {
+                PaperConsentRecorded,
+                GrantChanged {
     Action action();
 
     /** The ids this event is about, in a fixed order. */

@@ -59,10 +59,10 @@ public interface ClipRepository {
     boolean decide(ClipId id, ClipState decided);
 
     /**
-     * Up to {@code limit} ids of the project's accepted clips, oldest first, after {@code after} (from
+     * Up to {@code limit} of the project's accepted clips, oldest first, after {@code after} (from
      * the first when empty): a stable order in which a delivery can be written page by page.
      */
-    List<ClipId> accepted(ProjectId project, Optional<ClipId> after, int limit);
+    List<Clip> accepted(ProjectId project, Optional<ClipId> after, int limit);
 
     /** How many of the project's clips are in each state; states without clips are absent. */
     Map<ClipState, Long> countByState(ProjectId project);

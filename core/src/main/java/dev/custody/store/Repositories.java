@@ -34,6 +34,12 @@ public interface Repositories {
 
     IntegrityFailureRepository integrityFailures();
 
+    GrantRepository grants();
+
+    EgressRepository egress();
+
+    SuspensionRepository suspensions();
+
     /** The verifiable ledger, appending in this same transaction: no entry, no change. */
     Ledger ledger();
 }

@@ -44,6 +44,12 @@ final class SampleEvents {
                 new RequestRefused("ctb_bbbbbbbbbbbbbbbbbbbbbbbbbb", "consent", ErrorCode.INVALID_INPUT),
                 new IntegrityFailed(IntegrityCheck.BLOB, List.of(new Subject(SubjectKind.CLIP, CLIP.value()))),
                 ClipOpenEnded.refused(CLIP, CONTRIBUTOR, PROJECT, ErrorCode.INTEGRITY_FAILURE),
-                new PaperConsentRecorded(CONTRIBUTOR, PROJECT, CONSENT, HASH));
+                new PaperConsentRecorded(CONTRIBUTOR, PROJECT, CONSENT, HASH),
+                new GrantChanged(
+                        "grt_eeeeeeeeeeeeeeeeeeeeeeeeee",
+                        PROJECT.value(),
+                        "acc_ffffffffffffffffffffffffff",
+                        GrantChange.CREATED,
+                        HASH));
     }
 }

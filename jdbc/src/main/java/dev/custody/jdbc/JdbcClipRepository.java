@@ -235,17 +235,21 @@ final class JdbcClipRepository implements ClipRepository {
     }
 
     @Override
-    public List<ClipId> accepted(ProjectId project, Optional<ClipId> after, int limit) {
+    public List<Clip> accepted(ProjectId project, Optional<ClipId> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit is at least 1");
+        }
         // Oldest first, on the (project_id, state, created_at) index; the row-value comparison
         // continues after the last clip of the previous page without sorting the project again.
-        String from =
-                after.isEmpty() ? "" : " AND (created_at, id) > (SELECT created_at, id FROM clips WHERE id = :after)";
-        return handle.createQuery("SELECT id FROM clips WHERE project_id = :project AND state = 'ACCEPTED'" + from
-                        + " ORDER BY created_at, id LIMIT :limit")
+        String from = after.isEmpty()
+                ? ""
+                : " AND (clips.created_at, clips.id) > (SELECT created_at, id FROM clips WHERE id = :after)";
+        return handle.createQuery(SELECT + " WHERE clips.project_id = :project AND clips.state = 'ACCEPTED'" + from
+                        + " ORDER BY clips.created_at, clips.id LIMIT :limit")
                 .bind("project", project.value())
                 .bind("after", after.map(ClipId::value).orElse(""))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new ClipId(rs.getString("id")))
+                .map(JdbcClipRepository::map)
                 .list();
     }
 

@@ -11,6 +11,8 @@ import dev.custody.store.ClipRepository;
 import dev.custody.store.ConsentRepository;
 import dev.custody.store.ConsentTermsRepository;
 import dev.custody.store.ContributorRepository;
+import dev.custody.store.EgressRepository;
+import dev.custody.store.GrantRepository;
 import dev.custody.store.IntegrityFailureRepository;
 import dev.custody.store.OrganizationRepository;
 import dev.custody.store.PayoutRepository;
@@ -19,6 +21,7 @@ import dev.custody.store.Repositories;
 import dev.custody.store.ReviewRepository;
 import dev.custody.store.SettingsRepository;
 import dev.custody.store.SignInFailureRepository;
+import dev.custody.store.SuspensionRepository;
 import dev.custody.store.WrappedKeyRepository;
 import org.jdbi.v3.core.Handle;
 
@@ -122,6 +125,21 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public IntegrityFailureRepository integrityFailures() {
         return new JdbcIntegrityFailureRepository(handle);
+    }
+
+    @Override
+    public EgressRepository egress() {
+        return new JdbcEgressRepository(handle);
+    }
+
+    @Override
+    public SuspensionRepository suspensions() {
+        return new JdbcSuspensionRepository(handle);
+    }
+
+    @Override
+    public GrantRepository grants() {
+        return new JdbcGrantRepository(handle);
     }
 
     @Override

@@ -143,6 +143,8 @@ final class JdbcReviewRepository implements ReviewRepository {
                         + " AND contributors.state <> 'ERASED'"
                         + " AND NOT EXISTS (SELECT 1 FROM reviews WHERE reviews.clip_id = clips.id"
                         + " AND reviews.account_id = :account)"
+                        // Canaries are never offered: only an attacker opens one.
+                        + " AND NOT EXISTS (SELECT 1 FROM canary_clips WHERE canary_clips.clip_id = clips.id)"
                         + " ORDER BY clips.created_at, clips.id LIMIT :limit")
                 .bind("project", project.value())
                 .bind("pending", ClipState.PENDING_REVIEW.name())

@@ -41,6 +41,10 @@ final class AccessPolicy {
     private static final Set<Role> RECORDS_READERS =
             Set.of(CLIENT_ADMIN, AUDITOR, SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN);
 
+    private static final Set<Role> GRANT_ENDERS = Set.of(CLIENT_ADMIN, SECURITY_OFFICER, BOOTSTRAP_ADMIN);
+    private static final Set<Role> GRANT_READERS =
+            Set.of(CLIENT_ADMIN, DATA_CONSUMER, SECURITY_OFFICER, BOOTSTRAP_ADMIN);
+
     static final List<AccessRule> RULES = List.of(
             open("GET", "/healthz"),
             open("GET", "/readyz"),
@@ -136,7 +140,22 @@ final class AccessPolicy {
             owned("GET", ComplianceRoutes.RECORDS_PATH + ".html", RECORDS_READERS, Owner.PROJECT),
             rule("POST", "/api/v1/retention/run", Set.of(SECURITY_OFFICER, OPERATOR, BOOTSTRAP_ADMIN)),
             // Integrity alarms: what failed and about which ids, read from the ledger; never data.
-            rule("GET", IntegrityRoutes.FAILURES_PATH, LEDGER_READERS));
+            rule("GET", IntegrityRoutes.FAILURES_PATH, LEDGER_READERS),
+            // Data-use grants. A client-admin grants within their own organization; a grant's own
+            // routes find its organization through the grant, and the service answers NOT_FOUND to
+            // anyone but its organization's client-admins, its consumer and the security officer.
+            owned("POST", GrantRoutes.ORGANIZATION_GRANTS, Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN), Owner.ORGANIZATION),
+            owned("GET", GrantRoutes.ORGANIZATION_GRANTS, GRANT_ENDERS, Owner.ORGANIZATION),
+            rule("GET", "/api/v1/me/grants", Set.of(DATA_CONSUMER)),
+            rule("GET", GrantRoutes.GRANT, GRANT_READERS),
+            rule("POST", GrantRoutes.GRANT + "/suspend", GRANT_ENDERS),
+            rule("POST", GrantRoutes.GRANT + "/revoke", GRANT_ENDERS),
+            rule("GET", GrantRoutes.GRANT + "/revocations", GRANT_READERS),
+            rule("POST", GrantRoutes.GRANT + "/revocations/acknowledgments", Set.of(DATA_CONSUMER)),
+            rule("GET", "/api/v1/revocations/overdue", GRANT_ENDERS),
+            // Suspensions by the egress guard: read by the security officer, lifted by them alone.
+            rule("GET", "/api/v1/suspensions", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
+            rule("POST", "/api/v1/suspensions/{principal}/lift", Set.of(SECURITY_OFFICER)));
 
     private static final Map<String, AccessRule> BY_ROUTE = index();
 

@@ -43,6 +43,8 @@ final class AdminRoutes {
                         Authentication.principal(ctx),
                         new OrganizationId(ctx.pathParam("organization")),
                         ProjectRequests.plan(request));
+        // Every project gets its canary: a decoy only an attacker opens.
+        services.canaries().seed(project.id());
         Json.write(ctx, 201, Views.ProjectView.of(project));
     }
 

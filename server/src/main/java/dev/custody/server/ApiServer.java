@@ -56,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
         var rights = new RightsRoutes(services);
         var compliance = new ComplianceRoutes(services);
         var integrity = new IntegrityRoutes(services);
+        var grants = new GrantRoutes(services);
+        var suspensions = new SuspensionRoutes(services);
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -79,6 +81,8 @@ public final class ApiServer implements AutoCloseable {
             payouts.register(config.routes);
             rights.register(config.routes);
             compliance.register(config.routes);
+            grants.register(config.routes);
+            suspensions.register(config.routes);
             integrity.register(config.routes);
             config.routes.exception(CustodyException.class, (e, ctx) -> {
                 integrity.alarmIfUnraised(e, ctx);

@@ -16,10 +16,11 @@ final class ErrorStatus {
                     AUDIO_TOO_QUIET,
                     AUDIO_CLIPPED,
                     AUDIO_SILENT,
-                    AUDIO_NOISY -> 422;
+                    AUDIO_NOISY,
+                    PURPOSE_UNKNOWN -> 422;
             case AUDIO_UNSUPPORTED_FORMAT -> 415;
             case UNAUTHENTICATED -> 401;
-            case FORBIDDEN, CSRF_REJECTED -> 403;
+            case FORBIDDEN, CSRF_REJECTED, PURPOSE_NOT_CONSENTED, GRANT_INACTIVE -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT, CONSENT_REQUIRED, IDEMPOTENCY_KEY_REUSED, DUPLICATE_AUDIO -> 409;
             case ERASED -> 410;

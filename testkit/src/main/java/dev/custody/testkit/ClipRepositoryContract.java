@@ -346,8 +346,12 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
                             clip(other.project().id(), other.contributor().pseudonym(), at(1)), ClipState.ACCEPTED));
         });
 
-        List<ClipId> page = tx(r -> r.clips().accepted(scene.project().id(), Optional.empty(), 2));
-        List<ClipId> rest = tx(r -> r.clips().accepted(scene.project().id(), Optional.of(page.getLast()), 2));
+        List<ClipId> page = tx(r -> r.clips().accepted(scene.project().id(), Optional.empty(), 2)).stream()
+                .map(Clip::id)
+                .toList();
+        List<ClipId> rest = tx(r -> r.clips().accepted(scene.project().id(), Optional.of(page.getLast()), 2)).stream()
+                .map(Clip::id)
+                .toList();
 
         assertThat(page).containsExactly(first.id(), second.id());
         assertThat(rest).containsExactly(third.id());

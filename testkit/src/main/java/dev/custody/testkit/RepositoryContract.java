@@ -220,4 +220,12 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(find(r -> r.clips().find(clip.id())).map(Clip::state)).contains(ClipState.ERASED);
         write(r -> r.blobDeletions().remove(clip.blob()));
     }
+
+    @Nested
+    class Grants extends GrantRepositoryContract {
+        @Override
+        protected MetadataStore store() {
+            return RepositoryContract.this.store();
+        }
+    }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
-import dev.custody.testkit.SyntheticSpeech;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;

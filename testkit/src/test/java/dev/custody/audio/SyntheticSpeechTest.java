@@ -3,7 +3,6 @@ package dev.custody.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custody.testkit.SyntheticSpeech;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

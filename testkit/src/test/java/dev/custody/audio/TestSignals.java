@@ -1,6 +1,5 @@
 package dev.custody.audio;
 
-import dev.custody.testkit.SyntheticSpeech;
 import java.time.Duration;
 import java.util.Random;
 

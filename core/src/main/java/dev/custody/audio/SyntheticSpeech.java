@@ -1,14 +1,14 @@
-package dev.custody.testkit;
+package dev.custody.audio;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.custody.audio.AudioLimits;
 import java.time.Duration;
 import java.util.Random;
 
 /**
- * A deterministic speech-like test signal, for tests and benchmarks that need clips which pass the
- * quality gate without storing recordings.
+ * A deterministic speech-like signal: the voice of canary clips (decoys that must pass the quality
+ * gate like any clip, see {@code CanarySeeder}), and of tests and benchmarks that need clips without
+ * storing recordings.
  *
  * <p>A source-filter model: a sawtooth glottal source at a fundamental of 100–250 Hz (chosen per
  * seed) gliding within each syllable, shaped by three formant resonators set per syllable from a
