@@ -112,6 +112,14 @@ public final class IngestService {
         try {
             assessed = assess(sent, admission, original, audioSha256);
         } catch (CustodyException e) {
+            // A concurrent upload with this key may have recorded this very audio since the replay
+            // above looked: then its answer is this one's, not a duplicate.
+            if (e.code() == ErrorCode.DUPLICATE_AUDIO) {
+                Optional<IngestResult> concurrent = replay(sent, requestSha256);
+                if (concurrent.isPresent()) {
+                    return concurrent.get();
+                }
+            }
             throw logRejection(sent, e);
         }
         return record(sent, admission, assessed, original, requestSha256);
