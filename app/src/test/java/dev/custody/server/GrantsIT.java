@@ -15,6 +15,7 @@ import dev.custody.clip.ClipState;
 import dev.custody.contributor.Identity;
 import dev.custody.grant.Exclusion;
 import dev.custody.grant.GrantId;
+import dev.custody.keys.KeyPurpose;
 import dev.custody.ledger.Action;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.store.MetadataStore;
@@ -219,6 +220,27 @@ class GrantsIT {
         fixture.services.grants().recordDelivery(other, accepted);
 
         assertThat(fixture.services.grants().holders(accepted)).containsExactlyInAnyOrder(one, other);
+    }
+
+    @Test
+    void aGrantsSecret_isRewrappedWithTheIdentities_soDestroyingTheOldKekVersionLosesNoGrant() throws Exception {
+        GrantId grant = new GrantId(AccessFixture.json(create(consumer, "[\"asr-training\"]"))
+                .get("id")
+                .asText());
+        var keys = fixture.services.grantKeys();
+        String before = keys.sampleKey(grant, accepted);
+        var admin = Principal.bootstrapAdmin();
+        var rotation = fixture.services.keys();
+        rotation.setBackupRetention(admin, 0);
+        int retired = rotation.rotate(admin, KeyPurpose.IDENTITY).version() - 1;
+
+        assertCode(() -> rotation.destroy(admin, KeyPurpose.IDENTITY, retired), ErrorCode.CONFLICT);
+        while (!rotation.rewrap(admin, 100).finished()) {
+            // Batches until every identity row, grants' secrets too, is under the new version.
+        }
+        rotation.destroy(admin, KeyPurpose.IDENTITY, retired);
+
+        assertThat(keys.sampleKey(grant, accepted)).isEqualTo(before);
     }
 
     private ClipId acceptedClipOfANewContributor(boolean withdrawConsent) {

@@ -80,7 +80,8 @@ public final class GrantKeys {
         }
     }
 
-    private static String associatedData(GrantId grant) {
+    /** What a grant's sealed secret is bound to, so it opens for that grant alone (also when rewrapped). */
+    public static String associatedData(GrantId grant) {
         return "custody/grant-secret/v1|"
                 + requireNonNull(grant, "grant is null").value();
     }

@@ -3,14 +3,17 @@ package dev.custody.keyadmin;
 import dev.custody.access.ContributorLinks;
 import dev.custody.access.TotpSecrets;
 import dev.custody.consent.SignerNames;
+import dev.custody.grant.GrantKeys;
 import dev.custody.keys.ContributorKeys;
 import dev.custody.keys.IdentityCipher;
+import dev.custody.keys.IdentitySeal;
 import dev.custody.keys.KekId;
 import dev.custody.keys.KeyProvider;
 import dev.custody.keys.KeyPurpose;
 import dev.custody.store.Repositories;
 import dev.custody.store.WrappedKeyRepository;
 import dev.custody.store.WrappedKeyRepository.StoredContributorLink;
+import dev.custody.store.WrappedKeyRepository.StoredGrantSecret;
 import dev.custody.store.WrappedKeyRepository.StoredIdentity;
 import dev.custody.store.WrappedKeyRepository.StoredSignerName;
 import dev.custody.store.WrappedKeyRepository.StoredTotpSecret;
@@ -32,6 +35,7 @@ final class RewrapBatch {
     private final TotpSecrets totpSecrets;
     private final ContributorLinks contributorLinks;
     private final SignerNames signerNames;
+    private final IdentitySeal grantSecrets;
 
     RewrapBatch(KeyProvider provider) {
         this.provider = provider;
@@ -40,6 +44,7 @@ final class RewrapBatch {
         this.totpSecrets = new TotpSecrets(provider);
         this.contributorLinks = new ContributorLinks(provider);
         this.signerNames = new SignerNames(provider);
+        this.grantSecrets = new IdentitySeal(provider);
     }
 
     /** Rewraps up to {@code batchSize} rows, voice keys first, and reports the progress after it. */
@@ -75,7 +80,10 @@ final class RewrapBatch {
 
     private record IdentityRows(int listed, long rewrapped) {}
 
-    /** Identities first, then TOTP secrets, contributor links and consent signer names, up to {@code limit} rows. */
+    /**
+     * Identities first, then TOTP secrets, contributor links, consent signer names and grants' secrets,
+     * up to {@code limit} rows.
+     */
     private IdentityRows rewrapIdentityRows(WrappedKeyRepository keys, KekId old, int limit) {
         List<StoredIdentity> rows = keys.identitiesUnder(old, limit);
         long rewrapped = rows.stream().filter(row -> rewrap(keys, row)).count();
@@ -99,7 +107,15 @@ final class RewrapBatch {
                         row.name().kek(),
                         signerNames.rewrap(row.consent(), row.contributor(), row.name())))
                 .count();
-        return new IdentityRows(limit - room + names.size(), rewrapped);
+        room -= names.size();
+        List<StoredGrantSecret> grants = room == 0 ? List.of() : keys.grantSecretsUnder(old, room);
+        rewrapped += grants.stream()
+                .filter(row -> keys.replaceGrantSecret(
+                        row.grant(),
+                        row.secret().kek(),
+                        grantSecrets.rewrap(row.secret(), GrantKeys.associatedData(row.grant()))))
+                .count();
+        return new IdentityRows(limit - room + grants.size(), rewrapped);
     }
 
     private boolean rewrap(WrappedKeyRepository keys, StoredVoiceKey row) {

@@ -6,6 +6,7 @@ import dev.custody.access.AccountId;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
+import dev.custody.grant.GrantId;
 import dev.custody.keys.KekId;
 import dev.custody.keys.KeyPurpose;
 import dev.custody.keys.WrappedKey;
@@ -64,6 +65,14 @@ public interface WrappedKeyRepository {
         }
     }
 
+    /** A data-use grant's secret (for a delivery's keyed hashes), sealed; it counts under the IDENTITY purpose. */
+    record StoredGrantSecret(GrantId grant, WrappedKey secret) {
+        public StoredGrantSecret {
+            requireNonNull(grant, "grant is null");
+            requireNonNull(secret, "secret is null");
+        }
+    }
+
     /** Up to {@code limit} voice keys wrapped under {@code kek}, in pseudonym order. */
     List<StoredVoiceKey> voiceKeysUnder(KekId kek, int limit);
 
@@ -87,6 +96,12 @@ public interface WrappedKeyRepository {
 
     /** Replaces the signer name if it is still sealed under {@code expected}; false if it was not there. */
     boolean replaceSignerName(ConsentId consent, KekId expected, WrappedKey replacement);
+
+    /** Up to {@code limit} grants' secrets sealed under {@code kek}, in grant order. */
+    List<StoredGrantSecret> grantSecretsUnder(KekId kek, int limit);
+
+    /** Replaces the grant's secret if it is still sealed under {@code expected}; false if it was not there. */
+    boolean replaceGrantSecret(GrantId grant, KekId expected, WrappedKey replacement);
 
     /** Replaces the voice key if it is still wrapped under {@code expected}; false if it was not there. */
     boolean replaceVoiceKey(Pseudonym contributor, KekId expected, WrappedKey replacement);

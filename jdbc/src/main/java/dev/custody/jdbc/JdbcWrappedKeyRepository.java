@@ -7,6 +7,7 @@ import dev.custody.access.AccountId;
 import dev.custody.contributor.ConsentId;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.contributor.SealedIdentity;
+import dev.custody.grant.GrantId;
 import dev.custody.keys.KekId;
 import dev.custody.keys.KeyPurpose;
 import dev.custody.keys.WrappedKey;
@@ -152,6 +153,28 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
     }
 
     @Override
+    public List<StoredGrantSecret> grantSecretsUnder(KekId kek, int limit) {
+        return handle.createQuery("SELECT id, secret FROM grants WHERE secret_kek = :kek ORDER BY id LIMIT :limit")
+                .bind("kek", kek.toString())
+                .bind("limit", positive(limit))
+                .map((rs, ctx) -> new StoredGrantSecret(
+                        new GrantId(rs.getString("id")), new WrappedKey(kek, Bytes.copyOf(rs.getBytes("secret")))))
+                .list();
+    }
+
+    @Override
+    public boolean replaceGrantSecret(GrantId grant, KekId expected, WrappedKey replacement) {
+        return handle.createUpdate("UPDATE grants SET secret_kek = :kek, secret = :secret"
+                                + " WHERE id = :id AND secret_kek = :expected")
+                        .bind("kek", replacement.kek().toString())
+                        .bind("secret", replacement.ciphertext().toArray())
+                        .bind("id", grant.value())
+                        .bind("expected", expected.toString())
+                        .execute()
+                == 1;
+    }
+
+    @Override
     public Map<KekId, Long> countByKek(KeyPurpose purpose) {
         String table = switch (requireNonNull(purpose, "purpose is null")) {
             case VOICE -> "contributor_voice_keys";
@@ -173,6 +196,9 @@ final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
             handle.createQuery("SELECT signer_kek, COUNT(*) AS n FROM consents"
                             + " WHERE signer_kek IS NOT NULL GROUP BY signer_kek")
                     .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("signer_kek")), rs.getLong("n")))
+                    .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+            handle.createQuery("SELECT secret_kek, COUNT(*) AS n FROM grants GROUP BY secret_kek")
+                    .map((rs, ctx) -> Map.entry(KekId.parse(rs.getString("secret_kek")), rs.getLong("n")))
                     .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
         }
         return Map.copyOf(counts);
