@@ -8,28 +8,21 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
-import dev.custody.keys.KeyPurpose;
 import dev.custody.ledger.Actor;
 import dev.custody.ledger.ActorRole;
 import dev.custody.ledger.Checkpoint;
 import dev.custody.ledger.CheckpointSigners;
 import dev.custody.ledger.ClipOpened;
-import dev.custody.ledger.KeyCreated;
 import dev.custody.ledger.Ledger;
 import dev.custody.ledger.LedgerEntry;
 import dev.custody.ledger.LedgerEvent;
 import dev.custody.ledger.LedgerStore;
-import dev.custody.ledger.LedgerVerification.Verified;
-import dev.custody.ledger.LedgerVerifier;
 import dev.custody.ledger.MerkleHashes;
-import dev.custody.ledger.Subject;
-import dev.custody.ledger.SubjectKind;
 import dev.custody.project.ProjectId;
 import dev.custody.testkit.LedgerStoreContract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,43 +111,6 @@ abstract class AbstractLedgerStoreTest extends LedgerStoreContract {
                     .containsExactlyElementsOf(indexes.stream().sorted().toList());
             assertThat(ledger.root(threads * perThread)).isEqualTo(mth(leafHashes(handle)));
             assertThat(pointerCount(handle)).isEqualTo(threads * perThread);
-        });
-    }
-
-    @Test
-    void entriesNamingAContributor_areFoundThroughTheirPointers_newestFirst_pageByPage() {
-        Pseudonym dana = Pseudonym.random();
-        Pseudonym robin = Pseudonym.random();
-        List<Long> danas = new ArrayList<>();
-        jdbi().useTransaction(handle -> {
-            Ledger ledger = Ledger.over(store(handle));
-            for (int i = 0; i < 12; i++) {
-                Pseudonym who = i % 4 == 0 ? dana : robin;
-                long index = ledger.append(opened(who), ACTOR, "review", "req_" + i, Instant.now())
-                        .index();
-                if (who.equals(dana)) {
-                    danas.add(index);
-                }
-                ledger.append(
-                        new KeyCreated("local://voice", KeyPurpose.VOICE, i + 1),
-                        ACTOR,
-                        "keys",
-                        "req_k",
-                        Instant.now());
-            }
-        });
-
-        jdbi().useHandle(handle -> {
-            Ledger ledger = Ledger.over(store(handle));
-            List<LedgerEntry> newest = ledger.aboutContributor(dana, Long.MAX_VALUE, 2);
-            List<LedgerEntry> older =
-                    ledger.aboutContributor(dana, newest.getLast().index(), 10);
-            assertThat(newest).extracting(LedgerEntry::index).containsExactly(danas.get(2), danas.get(1));
-            assertThat(older).extracting(LedgerEntry::index).containsExactly(danas.get(0));
-            assertThat(older.getFirst().subjects()).contains(new Subject(SubjectKind.CONTRIBUTOR, dana.value()));
-            assertThat(ledger.aboutContributor(robin, Long.MAX_VALUE, 100)).hasSize(9);
-            // Only entries that name a contributor cost a pointer.
-            assertThat(pointerCount(handle)).isEqualTo(12);
         });
     }
 
@@ -259,33 +215,6 @@ abstract class AbstractLedgerStoreTest extends LedgerStoreContract {
     }
 
     @Test
-    void proofsFromTheStore_verifyAgainstRootsRecomputedFromTheEntries() {
-        int size = 600;
-        jdbi().useTransaction(handle -> {
-            for (int i = 0; i < size; i++) {
-                append(handle, "req_" + i);
-            }
-        });
-        jdbi().useHandle(handle -> {
-            Ledger ledger = Ledger.over(store(handle));
-            List<Bytes> leaves = leafHashes(handle);
-            Random random = new Random(11);
-            for (int probe = 0; probe < 50; probe++) {
-                int treeSize = 1 + random.nextInt(size);
-                int index = random.nextInt(treeSize);
-                int oldSize = random.nextInt(treeSize + 1);
-                Bytes root = mth(leaves.subList(0, treeSize));
-                assertThat(ledger.root(treeSize)).isEqualTo(root);
-                ledger.inclusionProof(index, treeSize).verify(leaves.get(index), root);
-                ledger.consistencyProof(oldSize, treeSize).verify(mth(leaves.subList(0, oldSize)), root);
-            }
-            ledger.issueCheckpoint(SIGNERS);
-            assertThat(LedgerVerifier.of(SIGNERS.keys()).verify(Exports.of(ledger)))
-                    .isEqualTo(new Verified(size, size));
-        });
-    }
-
-    @Test
     void editedTileHash_yieldsProofsThatFailAgainstTheCheckpoint() {
         int size = 300;
         jdbi().useTransaction(handle -> {
@@ -310,20 +239,6 @@ abstract class AbstractLedgerStoreTest extends LedgerStoreContract {
             assertThat(ledger.inclusionProof(280, size).verifies(leaf, checkpoint.rootHash()))
                     .isFalse();
         });
-    }
-
-    @Test
-    void secondEntryAtAnIndex_orSecondCheckpointOfASize_isRefused() {
-        jdbi().useTransaction(handle -> append(handle, "req_0"));
-        jdbi().useTransaction(handle -> Ledger.over(store(handle)).issueCheckpoint(SIGNERS));
-
-        assertConflict(() -> jdbi().useTransaction(handle ->
-                store(handle).append(0, Bytes.fromHex("01"), MerkleHashes.leafHash(Bytes.fromHex("01")), List.of())));
-        assertConflict(() -> jdbi().useTransaction(handle -> store(handle).addCheckpoint(1, "another root")));
-        assertThatThrownBy(() -> jdbi().useHandle(handle ->
-                        handle.execute("INSERT INTO ledger_checkpoint (size, note) VALUES (1, 'another root')")))
-                .isInstanceOf(Exception.class);
-        jdbi().useHandle(handle -> assertThat(store(handle).checkpoints()).hasSize(1));
     }
 
     @Test
