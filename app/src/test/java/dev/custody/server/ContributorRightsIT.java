@@ -131,7 +131,7 @@ class ContributorRightsIT {
                         "CLIP_OPEN_ENDED REVIEWER - review INTEGRITY_FAILURE",
                         "INTEGRITY_FAILED REVIEWER - integrity",
                         "CLIP_OPENED REVIEWER - review",
-                        "CLIP_INGESTED OPERATOR - ingest");
+                        "CLIP_INGESTED BOOTSTRAP_ADMIN - ingest");
         var officer = fixture.account(Role.SECURITY_OFFICER, Optional.empty()).account();
         var alarms = fixture.send("GET", "/api/v1/integrity-failures", fixture.apiToken(officer), null);
         assertThat(alarms.statusCode()).as(alarms.body()).isEqualTo(200);

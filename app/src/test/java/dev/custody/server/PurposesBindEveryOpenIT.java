@@ -121,8 +121,9 @@ class PurposesBindEveryOpenIT {
                 : AccessFixture.json(response).get("code").asText();
         List<Action> logged =
                 fixture.ledgerSince(before).stream().map(LedgerEntry::action).toList();
-        List<Action> expectedLog =
-                expected.equals("OK") ? List.of(Action.CLIP_OPENED) : List.of(Action.REQUEST_REFUSED);
+        List<Action> expectedLog = expected.equals("OK")
+                ? List.of(Action.CLIP_OPENED, Action.CLIP_OPEN_ENDED)
+                : List.of(Action.REQUEST_REFUSED);
         if (!code.equals(expected) || !logged.equals(expectedLog)) {
             mismatches.add(who + " for '" + purpose + "': " + code + " " + logged);
         }
