@@ -202,7 +202,7 @@ class ErasureLeavesNoCopyIT {
             try (var restored = SpineFixture.open(copy, SpineFixture.PASSPHRASE)) {
                 for (ClipId clip : clips) {
                     assertThatThrownBy(() ->
-                                    restored.custody().services().custodian().open(ADMIN, clip, "restore"))
+                                    restored.custody().services().custodian().open(ADMIN, clip, "quality-check"))
                             .as("clip %s from a copy %s its WAL", clip, keepWal ? "with" : "without")
                             .isInstanceOfSatisfying(
                                     CustodyException.class,

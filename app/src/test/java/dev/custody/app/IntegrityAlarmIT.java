@@ -78,7 +78,7 @@ class IntegrityAlarmIT {
     void deliveredOpen_isLoggedBeforeTheKeyIsUnwrapped_andItsOutcomeBeforeAnyByteLeaves() {
         Clip clip = ingest("Alice Example", 1);
 
-        fixture.services.custodian().open(ADMIN, clip.id(), "test");
+        fixture.services.custodian().open(ADMIN, clip.id(), "quality-check");
 
         List<LedgerEntry> tail = lastEntries(2);
         assertThat(tail).extracting(LedgerEntry::action).containsExactly(Action.CLIP_OPENED, Action.CLIP_OPEN_ENDED);
@@ -96,7 +96,9 @@ class IntegrityAlarmIT {
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(blob, bytes);
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, clip.id(), "quality-check"),
+                ErrorCode.INTEGRITY_FAILURE);
 
         assertAlarm(clip, "blob");
         List<LedgerEntry> tail = lastEntries(3);
@@ -113,7 +115,9 @@ class IntegrityAlarmIT {
         byte[] bytes = Files.readAllBytes(blob);
         Files.write(blob, java.util.Arrays.copyOf(bytes, bytes.length - 100));
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, clip.id(), "quality-check"),
+                ErrorCode.INTEGRITY_FAILURE);
 
         assertAlarm(clip, "blob");
     }
@@ -126,8 +130,10 @@ class IntegrityAlarmIT {
         Files.write(blobFile(a), Files.readAllBytes(blobFile(b)));
         Files.write(blobFile(b), aBytes);
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, a.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
-        assertCode(() -> fixture.services.custodian().open(ADMIN, b.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, a.id(), "quality-check"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, b.id(), "quality-check"), ErrorCode.INTEGRITY_FAILURE);
 
         assertThat(failures(100))
                 .extracting(entry -> entry.subjects().get(1).id())
@@ -139,7 +145,9 @@ class IntegrityAlarmIT {
         Clip clip = ingest("Alice Example", 6);
         Files.delete(blobFile(clip));
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, clip.id(), "quality-check"),
+                ErrorCode.INTEGRITY_FAILURE);
 
         assertAlarm(clip, "blob-missing");
     }
@@ -164,7 +172,9 @@ class IntegrityAlarmIT {
             assertThat(write.executeUpdate()).isEqualTo(1);
         }
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+        assertCode(
+                () -> fixture.services.custodian().open(ADMIN, clip.id(), "quality-check"),
+                ErrorCode.INTEGRITY_FAILURE);
 
         assertAlarm(clip, "key-unwrap");
     }
@@ -175,7 +185,9 @@ class IntegrityAlarmIT {
         for (int i = 0; i < 3; i++) {
             Clip clip = ingest("Contributor " + (char) ('A' + i), 10 + i);
             Files.delete(blobFile(clip));
-            assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "test"), ErrorCode.INTEGRITY_FAILURE);
+            assertCode(
+                    () -> fixture.services.custodian().open(ADMIN, clip.id(), "quality-check"),
+                    ErrorCode.INTEGRITY_FAILURE);
             clips.add(clip);
         }
 
@@ -206,9 +218,13 @@ class IntegrityAlarmIT {
     void erasedClipWithItsBlobGone_isErased_notAnAlarm() throws IOException {
         Clip clip = ingest("Alice Example", 20);
         fixture.services.erasure().erase(ADMIN, clip.contributor());
-        Files.deleteIfExists(blobFile(clip));
+        try (Stream<Path> files = Files.walk(fixture.dataFolder.resolve("blobs").resolve("objects"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("the erasure deleted the blob")
+                    .doesNotContain(clip.blob().value());
+        }
 
-        assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "test"), ErrorCode.ERASED);
+        assertCode(() -> fixture.services.custodian().open(ADMIN, clip.id(), "quality-check"), ErrorCode.ERASED);
 
         assertThat(failures(100)).isEmpty();
         assertThat(warnings).isEmpty();

@@ -98,7 +98,9 @@ class ScheduledKeyRotationIT {
                         .anyMatch(entry -> entry.records(new KeyRotated("local://voice", KeyPurpose.VOICE, 1, 2)))
                         .anyMatch(entry -> entry.records(new KeyDestroyed("local://voice", KeyPurpose.VOICE, 1)))
                         .anyMatch(entry -> entry.records(new KeyDestroyed("local://identity", KeyPurpose.IDENTITY, 1)));
-                assertThat(services.custodian().open(ADMIN, kept, "test").bytes())
+                assertThat(services.custodian()
+                                .open(ADMIN, kept, "quality-check")
+                                .bytes())
                         .as("the live system reads on")
                         .isEqualTo(speech(1));
             }
@@ -108,7 +110,7 @@ class ScheduledKeyRotationIT {
             try (var restored = ConfiguredInstallation.open(writeConfig(postgres, "restored"), env(), clock)) {
                 Services services = restored.custody().services();
                 for (ClipId clip : List.of(kept, erased)) {
-                    assertThatThrownBy(() -> services.custodian().open(ADMIN, clip, "test"))
+                    assertThatThrownBy(() -> services.custodian().open(ADMIN, clip, "quality-check"))
                             .as(clip.value())
                             .isInstanceOfSatisfying(
                                     CustodyException.class,
