@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.Sha256;
+import dev.custody.access.AccountId;
 import dev.custody.access.NewAccount;
 import dev.custody.access.Principal;
 import dev.custody.access.Role;
@@ -17,10 +18,12 @@ import dev.custody.clip.ClipState;
 import dev.custody.clip.IngestRequest;
 import dev.custody.consent.PaperConsent;
 import dev.custody.contributor.Identity;
+import dev.custody.contributor.Pseudonym;
 import dev.custody.grant.BuyerCommitments;
 import dev.custody.grant.GrantBudget;
 import dev.custody.grant.GrantId;
 import dev.custody.grant.NewGrant;
+import dev.custody.project.ProjectId;
 import dev.custody.project.Purpose;
 import dev.custody.testkit.CustodyProcess;
 import dev.custody.testkit.ProjectPlans;
@@ -140,6 +143,66 @@ class ExportCommandIT {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void verifyWithTheFeed_listsTheKeysOfAWithdrawnContributor_andRefusesAForgedOrForeignFeed() throws Exception {
+        Path data = temp.resolve("data");
+        Path keys = temp.resolve("keys.txt");
+        Fixture fixture = fixture(data, 3, 2, keys, Clock.systemUTC(), 2, Duration.ofDays(30));
+        GrantId grant = fixture.grants().getFirst();
+        Path out = temp.resolve("delivery");
+        assertThat(export(data, grant, out).status()).isZero();
+        Path feed = temp.resolve("feed-page.txt");
+        Path empty = temp.resolve("feed-empty.txt");
+        Path forged = temp.resolve("feed-forged.txt");
+        Path foreign = temp.resolve("feed-other-grant.txt");
+        try (var installation = EmbeddedInstallation.open(data, ENV, TestArgon2.parameters(), Clock.systemUTC())) {
+            var services = installation.custody().services();
+            var consumer = Principal.of(
+                    fixture.consumer().value(),
+                    Role.DATA_CONSUMER,
+                    Optional.of(services.grants()
+                            .find(Principal.bootstrapAdmin(), grant)
+                            .organization()));
+            Files.writeString(empty, services.revocations().read(consumer, grant, 0, 100));
+            var contributor =
+                    Principal.of("acc-gil", Role.CONTRIBUTOR, Optional.empty()).speakingFor(fixture.contributor());
+            services.withdrawal().withdraw(contributor, fixture.project());
+            String page = services.revocations().read(consumer, grant, 0, 100);
+            Files.writeString(feed, page);
+            String firstKey =
+                    services.grantKeys().sampleKey(grant, fixture.accepted().getFirst());
+            Files.writeString(forged, page.replace(firstKey, firstKey.substring(1) + "0"));
+            Files.writeString(
+                    foreign,
+                    services.revocations().read(consumer, fixture.grants().get(1), 0, 100));
+        }
+        Set<String> delivered = sampleKeys(out);
+
+        var listed = verifyWithFeed(out, keys, empty, feed);
+        var refused = verifyWithFeed(out, keys, forged);
+        var other = verifyWithFeed(out, keys, foreign);
+
+        assertThat(listed.status()).as(listed.output()).isZero();
+        assertThat(listed.output()).contains("Revocation feed verified: 2 delivered keys must now be deleted.");
+        for (String key : delivered) {
+            assertThat(listed.output()).contains("revoked " + key + " ERASED");
+        }
+        assertThat(refused.status()).isEqualTo(10);
+        assertThat(refused.output()).contains("INTEGRITY_FAILURE", "revocation feed page 1 does not verify");
+        assertThat(other.status()).isEqualTo(10);
+        assertThat(other.output()).contains("is the feed of another grant");
+    }
+
+    private static Run verifyWithFeed(Path delivery, Path keys, Path... pages) throws Exception {
+        List<String> args =
+                new ArrayList<>(List.of("verify", "dataset", delivery.toString(), "--keys", keys.toString()));
+        for (Path page : pages) {
+            args.add("--feed");
+            args.add(page.toString());
+        }
+        return run(args.toArray(String[]::new));
+    }
+
     private static Run export(Path data, GrantId grant, Path out) throws Exception {
         return run(
                 "export",
@@ -163,7 +226,13 @@ class ExportCommandIT {
     }
 
     /** The project's clips (accepted and not), and the grants made for one data consumer. */
-    record Fixture(List<ClipId> accepted, List<ClipId> rejected, List<GrantId> grants) {}
+    record Fixture(
+            ProjectId project,
+            Pseudonym contributor,
+            AccountId consumer,
+            List<ClipId> accepted,
+            List<ClipId> rejected,
+            List<GrantId> grants) {}
 
     /**
      * A project with {@code clips} ingested clips, of which the first {@code accepted} are accepted,
@@ -241,7 +310,8 @@ class ExportCommandIT {
                         .id());
             }
             Files.writeString(keys, services.ledger().keys().toText());
-            return new Fixture(acceptedClips, rejectedClips, made);
+            return new Fixture(
+                    project.id(), contributor.pseudonym(), consumer.id(), acceptedClips, rejectedClips, made);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.custody.grant.GrantKeys;
 import dev.custody.project.Project;
 import dev.custody.project.Purpose;
 import dev.custody.store.MetadataStore;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,9 @@ import java.util.Optional;
  * PURPOSE_NOT_CONSENTED} for a purpose the grant does not name. Close it to wipe the grant's secret.
  */
 public final class GrantDelivery implements AutoCloseable {
+    /** How a delivery's license names the grant it was made under: the buyer's own reference. */
+    public static final String LICENSE_PREFIX = "urn:custody:grant:";
+
     private final Grant grant;
     private final DeliverySource source;
     private final GrantKeys.Keyed keys;
@@ -84,7 +88,7 @@ public final class GrantDelivery implements AutoCloseable {
     private static Purpose chosenPurpose(Grant grant, Optional<String> purpose) {
         if (purpose.isEmpty()) {
             return grant.purposes().stream()
-                    .min(java.util.Comparator.comparing(Purpose::code))
+                    .min(Comparator.comparing(Purpose::code))
                     .orElseThrow();
         }
         Purpose asked = Purpose.of(purpose.get());
@@ -106,7 +110,7 @@ public final class GrantDelivery implements AutoCloseable {
                     project.name(),
                     "Read speech in " + project.commission().language() + ": prompts read aloud by paid contributors.",
                     publisher,
-                    licenseOf(grant.id()),
+                    LICENSE_PREFIX + grant.id().value(),
                     List.of(purpose.code()),
                     project.purposes().forbidden().stream()
                             .map(Purpose::code)
@@ -114,10 +118,5 @@ public final class GrantDelivery implements AutoCloseable {
                             .toList(),
                     project.commission().payPerAcceptedClip() + " per accepted clip");
         });
-    }
-
-    /** How a delivery names the grant it was made under: the buyer's own reference to its agreement. */
-    public static String licenseOf(GrantId grant) {
-        return "urn:custody:grant:" + grant.value();
     }
 }
