@@ -77,6 +77,12 @@ class ExportCommandIT {
         Set<String> theirs = sampleKeys(other);
         assertThat(mine).hasSize(3);
         assertThat(theirs).hasSize(3).doesNotContainAnyElementsOf(mine);
+        // Gil's consent was recorded by staff from a paper form: each sample says so, under the signature.
+        assertThat(new ObjectMapper()
+                        .readTree(out.resolve("provenance.json").toFile())
+                        .findValues("consentRecordedByStaff"))
+                .hasSize(3)
+                .allSatisfy(flag -> assertThat(flag.booleanValue()).isTrue());
         try (var installation = EmbeddedInstallation.open(data, ENV, TestArgon2.parameters(), Clock.systemUTC())) {
             var grants = installation.custody().services().grants();
             for (ClipId clip : fixture.accepted()) {

@@ -143,7 +143,8 @@ public final class ClipDeliverySource implements DeliverySource {
                     purposes.computeIfAbsent(
                             clip.project().value() + "/" + consent.termsVersion(), key -> allowed(project, consent)),
                     LocalDate.ofInstant(clip.createdAt(), ZoneOffset.UTC),
-                    clip.quality());
+                    clip.quality(),
+                    consent.recordedByStaff());
         }
 
         private List<String> allowed(Project project, ConsentRecord consent) {
