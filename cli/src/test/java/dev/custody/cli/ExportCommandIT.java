@@ -150,6 +150,46 @@ class ExportCommandIT {
     }
 
     @Test
+    void export_asTheGrantsClientAdmin_isRefused_andWritesNothing() throws Exception {
+        Path data = temp.resolve("data");
+        Fixture fixture = fixture(data, 1, 1, temp.resolve("keys.txt"), Clock.systemUTC(), 1, Duration.ofDays(30));
+        GrantId grant = fixture.grants().getFirst();
+        String clientAdmin;
+        try (var installation = EmbeddedInstallation.open(data, ENV, TestArgon2.parameters(), Clock.systemUTC())) {
+            var services = installation.custody().services();
+            var organization =
+                    services.grants().find(Principal.bootstrapAdmin(), grant).organization();
+            clientAdmin = services.accounts()
+                    .create(
+                            Principal.bootstrapAdmin(),
+                            new NewAccount(
+                                    new Username("acme-admin"),
+                                    "violet kettle under the stairs",
+                                    Role.CLIENT_ADMIN,
+                                    Optional.of(organization)))
+                    .account()
+                    .id()
+                    .value();
+        }
+        Path out = temp.resolve("delivery");
+
+        var refused = run(
+                "export",
+                "--data",
+                data.toString(),
+                "--grant",
+                grant.value(),
+                "--as",
+                clientAdmin,
+                "--out",
+                out.toString());
+
+        assertThat(refused.status()).as(refused.output()).isEqualTo(5);
+        assertThat(refused.output()).contains("FORBIDDEN");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void verifyWithTheFeed_listsTheKeysOfAWithdrawnContributor_andRefusesAForgedOrForeignFeed() throws Exception {
         Path data = temp.resolve("data");
         Path keys = temp.resolve("keys.txt");

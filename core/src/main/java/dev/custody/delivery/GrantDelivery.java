@@ -6,8 +6,8 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.Services;
 import dev.custody.access.Principal;
+import dev.custody.access.Role;
 import dev.custody.clip.ClipId;
-import dev.custody.grant.DeliverableClip;
 import dev.custody.grant.Grant;
 import dev.custody.grant.GrantId;
 import dev.custody.grant.GrantKeys;
@@ -26,8 +26,8 @@ import java.util.Optional;
  * held from the moment its bytes leave the custodian, even if the run then fails).
  *
  * <p>{@link #prepare} fails before anything is written: {@code GRANT_INACTIVE} for an expired,
- * suspended or revoked grant, {@code NOT_FOUND} for a grant the consumer may not see, {@code
- * PURPOSE_NOT_CONSENTED} for a purpose the grant does not name. Close it to wipe the grant's secret.
+ * suspended or revoked grant, {@code NOT_FOUND} for a grant the caller may not see, {@code
+ * FORBIDDEN} (logged) for a caller who is not the grant's consumer, {@code PURPOSE_NOT_CONSENTED} for a purpose the grant does not name. Close it to wipe the grant's secret.
  */
 public final class GrantDelivery implements AutoCloseable {
     /** How a delivery's license names the grant it was made under: the buyer's own reference. */
@@ -51,10 +51,13 @@ public final class GrantDelivery implements AutoCloseable {
             MetadataStore metadata, Services services, Principal consumer, GrantId grantId, Optional<String> purpose) {
         requireNonNull(consumer, "consumer is null");
         Grant grant = services.grants().find(consumer, grantId);
+        if (consumer.role() != Role.DATA_CONSUMER || !grant.consumer().value().equals(consumer.id())) {
+            // A grant's other readers (its client-admins, the security officer) see it but receive nothing.
+            throw services.tenancy().deny(consumer, "delivery");
+        }
         Purpose chosen = chosenPurpose(grant, requireNonNull(purpose, "purpose is null"));
         List<ClipId> clips = services.grants().contents(consumer, grantId).deliverable().stream()
-                .map(DeliverableClip::clip)
-                .map(c -> c.id())
+                .map(deliverable -> deliverable.clip().id())
                 .toList();
         ClipOpener opener = clip -> {
             byte[] audio = services.custodian()
