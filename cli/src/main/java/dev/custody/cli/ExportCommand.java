@@ -11,6 +11,7 @@ import dev.custody.delivery.GrantDelivery;
 import dev.custody.grant.Grant;
 import dev.custody.grant.GrantId;
 import dev.custody.store.MetadataStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         var id = new GrantId(grant);
         try (Installation installation = dataFolder.open()) {
             MetadataStore metadata = installation.custody().metadataStore();
@@ -84,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private DeliveryResult write(Installation installation, GrantDelivery delivery) throws java.io.IOException {
+    private DeliveryResult write(Installation installation, GrantDelivery delivery) throws IOException {
         try (var bar = Progress.start(
                 spec.commandLine().getErr(), "Export", delivery.source().count(), "clips")) {
             return installation
@@ -104,7 +105,10 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** The account the delivery is for, as the server would know it after sign-in (no credential here: the data folder's holder is trusted). */
+    /**
+     * The account the delivery is for, as the server would know it after sign-in: no credential is
+     * asked here, as whoever holds the data folder and its passphrase is trusted with it anyway.
+     */
     private Principal receiver(MetadataStore metadata, GrantId id) {
         return metadata.inReadTransaction(r -> {
             AccountId who = account != null
