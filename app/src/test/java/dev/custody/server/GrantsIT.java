@@ -214,7 +214,7 @@ class GrantsIT {
                 .doesNotContain(accepted.value());
         assertThat(keys.speakerLabel(one, speaker))
                 .isNotEqualTo(keys.speakerLabel(other, speaker))
-                .matches("spk-[0-9a-f]{16}");
+                .matches("[0-9a-f]{16}");
 
         fixture.services.grants().recordDelivery(one, accepted);
         fixture.services.grants().recordDelivery(other, accepted);

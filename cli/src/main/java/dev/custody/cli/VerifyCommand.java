@@ -4,6 +4,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptCheck;
+import dev.custody.delivery.DeliveryRevocations;
 import dev.custody.delivery.DeliveryVerifier;
 import dev.custody.delivery.VerifiedDelivery;
 import dev.custody.ledger.Checkpoint;
@@ -175,19 +176,35 @@ final class VerifyCommand {
         @Option(names = "--keys", required = true, paramLabel = "FILE")
         Path keys;
 
+        @Option(
+                names = "--feed",
+                paramLabel = "FILE",
+                description = "A saved page of the grant's revocation feed (repeat for consecutive pages, in"
+                        + " order): lists the delivered keys that must now be deleted.")
+        List<Path> feed = List.of();
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            VerifiedDelivery verified =
-                    DeliveryVerifier.of(readKeys(keys).ledger()).verify(folder);
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            "Dataset verified: %d samples in %d shards, every ingest included in the signed tree"
-                                    + " of size %d.%n",
-                            verified.keys().size(), verified.shards(), verified.checkpointSize());
+            var ledgerKeys = readKeys(keys).ledger();
+            VerifiedDelivery verified = DeliveryVerifier.of(ledgerKeys).verify(folder);
+            var out = spec.commandLine().getOut();
+            out.printf(
+                    "Dataset verified: %d samples in %d shards, every ingest included in the signed tree"
+                            + " of size %d.%n",
+                    verified.keys().size(), verified.shards(), verified.checkpointSize());
+            if (!feed.isEmpty()) {
+                List<String> pages = new ArrayList<>();
+                for (Path page : feed) {
+                    pages.add(readText(page));
+                }
+                var revoked = DeliveryRevocations.revoked(folder, verified, pages, ledgerKeys);
+                out.printf("Revocation feed verified: %d delivered keys must now be deleted.%n", revoked.size());
+                revoked.forEach(entry ->
+                        out.printf("revoked %s %s %s%n", entry.sampleKey(), entry.reason(), entry.revokedAt()));
+            }
             return 0;
         }
     }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * A {@link DeliverySource} over a given list of clips, in that order: their metadata read in
  * batches, each clip's ingest entry checked to record exactly that clip, and the audio opened
- * through the {@link Custodian} by {@code opener} for {@code purpose} (so each open is authorized,
+ * by a {@link ClipOpener}, which goes through the {@link Custodian} (so each open is authorized,
  * checked and logged as any other). The consent a clip counts under is its contributor's latest for
  * the project given before the clip was received, as at ingest.
  *
@@ -40,25 +40,30 @@ public final class ClipDeliverySource implements DeliverySource {
     private static final int BATCH = 500;
 
     private final MetadataStore metadata;
-    private final Custodian custodian;
-    private final Principal opener;
-    private final String purpose;
+    private final ClipOpener opener;
     private final DatasetDescription description;
     private final List<ClipId> clips;
 
     public ClipDeliverySource(
+            MetadataStore metadata, ClipOpener opener, DatasetDescription description, List<ClipId> clips) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.opener = requireNonNull(opener, "opener is null");
+        this.description = requireNonNull(description, "description is null");
+        this.clips = List.copyOf(requireNonNull(clips, "clips is null"));
+    }
+
+    /** Clips opened by {@code caller} through {@link Custodian#open} for a platform purpose. */
+    public ClipDeliverySource(
             MetadataStore metadata,
             Custodian custodian,
-            Principal opener,
+            Principal caller,
             String purpose,
             DatasetDescription description,
             List<ClipId> clips) {
-        this.metadata = requireNonNull(metadata, "metadata is null");
-        this.custodian = requireNonNull(custodian, "custodian is null");
-        this.opener = requireNonNull(opener, "opener is null");
-        this.purpose = requireNonNull(purpose, "purpose is null");
-        this.description = requireNonNull(description, "description is null");
-        this.clips = List.copyOf(requireNonNull(clips, "clips is null"));
+        this(metadata, id -> custodian.open(caller, id, purpose).bytes(), description, clips);
+        requireNonNull(custodian, "custodian is null");
+        requireNonNull(caller, "caller is null");
+        requireNonNull(purpose, "purpose is null");
     }
 
     @Override
@@ -94,11 +99,7 @@ public final class ClipDeliverySource implements DeliverySource {
                 throw CustodyException.integrityFailure();
             }
             items.add(new DeliveryItem(
-                    clip.id(),
-                    clip.contributor(),
-                    index,
-                    facts.metadataOf(clip),
-                    () -> custodian.open(opener, id, purpose).bytes()));
+                    clip.id(), clip.contributor(), index, facts.metadataOf(clip), () -> opener.open(id)));
         }
         return items;
     }
@@ -142,7 +143,8 @@ public final class ClipDeliverySource implements DeliverySource {
                     purposes.computeIfAbsent(
                             clip.project().value() + "/" + consent.termsVersion(), key -> allowed(project, consent)),
                     LocalDate.ofInstant(clip.createdAt(), ZoneOffset.UTC),
-                    clip.quality());
+                    clip.quality(),
+                    consent.recordedByStaff());
         }
 
         private List<String> allowed(Project project, ConsentRecord consent) {

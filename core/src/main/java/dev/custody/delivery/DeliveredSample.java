@@ -21,7 +21,8 @@ public record DeliveredSample(
         int consentTermsVersion,
         Bytes consentTermsSha256,
         int sampleRate,
-        LocalDate collectedOn) {
+        LocalDate collectedOn,
+        boolean consentRecordedByStaff) {
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{1,64}");
 
     public DeliveredSample {

@@ -117,10 +117,18 @@ final class DeliveryState {
                         .put("consentTermsVersion", s.consentTermsVersion())
                         .put("consentTermsSha256", s.consentTermsSha256().hex())
                         .put("sampleRate", s.sampleRate())
-                        .put("collectedOn", s.collectedOn().toString());
+                        .put("collectedOn", s.collectedOn().toString())
+                        .put("consentRecordedByStaff", s.consentRecordedByStaff());
             }
         }
         return root;
+    }
+
+    private static boolean staff(JsonNode sample) {
+        if (!sample.path("consentRecordedByStaff").isBoolean()) {
+            throw new IllegalArgumentException("a sample without consentRecordedByStaff");
+        }
+        return sample.path("consentRecordedByStaff").booleanValue();
     }
 
     private static DeliveryState parse(JsonNode root) {
@@ -140,7 +148,8 @@ final class DeliveryState {
                         s.path("consentTermsVersion").asInt(-1),
                         Bytes.fromHex(s.path("consentTermsSha256").asText()),
                         s.path("sampleRate").asInt(-1),
-                        LocalDate.parse(s.path("collectedOn").asText())));
+                        LocalDate.parse(s.path("collectedOn").asText()),
+                        staff(s)));
             }
             shards.add(new Shard(
                     node.path("name").asText(),

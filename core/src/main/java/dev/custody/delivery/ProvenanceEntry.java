@@ -6,7 +6,8 @@ import dev.custody.Bytes;
 
 /**
  * What {@code provenance.json} says of one sample: where it is, the SHA-256 and length of its
- * delivered bytes, the consent terms it was given under, and the proof that its ingest was logged.
+ * delivered bytes, the consent terms it was given under (and whether staff recorded that consent
+ * from a paper form), and the proof that its ingest was logged.
  */
 public record ProvenanceEntry(
         String shard,
@@ -16,6 +17,7 @@ public record ProvenanceEntry(
         Bytes jsonSha256,
         int consentTermsVersion,
         Bytes consentTermsSha256,
+        boolean consentRecordedByStaff,
         LeafProof ingest) {
     public ProvenanceEntry {
         requireNonNull(shard, "shard is null");

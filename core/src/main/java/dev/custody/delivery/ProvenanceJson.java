@@ -45,6 +45,7 @@ final class ProvenanceJson {
                     .put("jsonSha256", s.jsonSha256().hex())
                     .put("consentTermsVersion", s.consentTermsVersion())
                     .put("consentTermsSha256", s.consentTermsSha256().hex())
+                    .put("consentRecordedByStaff", s.consentRecordedByStaff())
                     .put("ledgerIndex", s.ingest().index())
                     .put("leafHash", s.ingest().leafHash().hex());
             ArrayNode proof = node.putArray("inclusionProof");
@@ -118,6 +119,7 @@ final class ProvenanceJson {
                 hash(s, "jsonSha256"),
                 Math.toIntExact(number(s, "consentTermsVersion")),
                 hash(s, "consentTermsSha256"),
+                bool(s, "consentRecordedByStaff"),
                 new LeafProof(number(s, "ledgerIndex"), hash(s, "leafHash"), path));
     }
 
@@ -151,6 +153,14 @@ final class ProvenanceJson {
             throw CustodyException.invalidInput("provenance.json: " + field + " is not a whole number");
         }
         return value.asLong();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isBoolean()) {
+            throw CustodyException.invalidInput("provenance.json: " + field + " is not true or false");
+        }
+        return value.booleanValue();
     }
 
     private static Bytes hash(JsonNode node, String field) {

@@ -24,14 +24,16 @@ import java.util.stream.Collectors;
  * hex digits, numbers in decimal without leading zeros:
  *
  * <pre>
- * custody-provenance/1
+ * custody-provenance/2
  * checkpoint BASE64(the checkpoint's signed-note text, UTF-8; standard alphabet, padded)
  * croissant-sha256 HEX
  * posture-audit none                       (today always; later BASE64 of the signed posture-audit summary)
  * shard NAME BYTES HEX                     (one line per shard, in order)
- * sample SHARD KEY WAV_HEX WAV_BYTES JSON_HEX TERMS_VERSION TERMS_HEX LEDGER_INDEX LEAF_HASH_HEX PROOF
- *                                          (one line per sample, in tar order; PROOF is the audit path's
- *                                           hashes in hex, leaf to root, joined by ':', or '-' if empty)
+ * sample SHARD KEY WAV_HEX WAV_BYTES JSON_HEX TERMS_VERSION TERMS_HEX CONSENT LEDGER_INDEX LEAF_HASH_HEX PROOF
+ *                                          (one line per sample, in tar order; CONSENT is {@code staff} for a
+ *                                           consent staff recorded from a paper form, else {@code self};
+ *                                           PROOF is the audit path's hashes in hex, leaf to root,
+ *                                           joined by ':', or '-' if empty)
  * </pre>
  *
  * <p><b>The signatures.</b> Ed25519 (RFC 8032, 64 bytes) and ML-DSA-65 (FIPS 204, 3309 bytes) over
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
  *
  * <p><b>The JSON.</b> {@code {"format": "custody-provenance/1", "checkpoint": TEXT, "croissantSha256":
  * HEX, "postureAudit": null, "shards": [{"name", "bytes", "sha256"}], "samples": [{"shard", "key",
- * "wavSha256", "wavBytes", "jsonSha256", "consentTermsVersion", "consentTermsSha256", "ledgerIndex",
+ * "wavSha256", "wavBytes", "jsonSha256", "consentTermsVersion", "consentTermsSha256", "consentRecordedByStaff" (a boolean), "ledgerIndex",
  * "leafHash", "inclusionProof": [HEX...]}], "signatures": [{"algorithm": "Ed25519", "signature":
  * BASE64}, {"algorithm": "ML-DSA-65", "signature": BASE64}]}} (see {@link ProvenanceJson}).
  *
@@ -54,7 +56,7 @@ public record ProvenanceManifest(
         List<Shard> shards,
         List<ProvenanceEntry> samples) {
     static final String FILE = "provenance.json";
-    static final String FORMAT = "custody-provenance/1";
+    static final String FORMAT = "custody-provenance/2";
     static final String ED25519 = "Ed25519";
     static final String ML_DSA_65 = "ML-DSA-65";
 
@@ -89,6 +91,7 @@ public record ProvenanceManifest(
                         s.jsonSha256(),
                         s.consentTermsVersion(),
                         s.consentTermsSha256(),
+                        s.consentRecordedByStaff(),
                         proof));
             }
         }
@@ -124,6 +127,7 @@ public record ProvenanceManifest(
                             s.jsonSha256().hex(),
                             Integer.toString(s.consentTermsVersion()),
                             s.consentTermsSha256().hex(),
+                            s.consentRecordedByStaff() ? "staff" : "self",
                             Long.toString(s.ingest().index()),
                             s.ingest().leafHash().hex(),
                             proof));

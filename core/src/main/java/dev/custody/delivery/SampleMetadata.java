@@ -20,6 +20,8 @@ import java.util.List;
  * @param consentPurposes the data-use purposes those terms allow (codes, for example {@code asr-training})
  * @param collectedOn the day the clip was received (a day, not a time: less to link by)
  * @param quality the figures of the automatic quality checks
+ * @param consentRecordedByStaff whether the consent was recorded by staff from a signed paper form
+ *     (rather than given by the contributor themselves), so a buyer can leave such clips out
  */
 public record SampleMetadata(
         String promptText,
@@ -30,7 +32,8 @@ public record SampleMetadata(
         Bytes consentTermsSha256,
         List<String> consentPurposes,
         LocalDate collectedOn,
-        QualityFigures quality) {
+        QualityFigures quality,
+        boolean consentRecordedByStaff) {
     public SampleMetadata {
         requireNonNull(promptText, "promptText is null");
         requireNonNull(language, "language is null");

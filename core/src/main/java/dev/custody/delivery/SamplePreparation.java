@@ -54,7 +54,8 @@ final class SamplePreparation {
                 metadata.consentTermsVersion(),
                 metadata.consentTermsSha256(),
                 metadata.sampleRate(),
-                metadata.collectedOn());
+                metadata.collectedOn(),
+                metadata.consentRecordedByStaff());
         return new PreparedSample(described, wav, json);
     }
 
@@ -89,6 +90,7 @@ final class SamplePreparation {
         consent.put("terms_version", metadata.consentTermsVersion());
         consent.put("terms_sha256", metadata.consentTermsSha256().hex());
         metadata.consentPurposes().forEach(consent.putArray("purposes")::add);
+        consent.put("recorded_by_staff", metadata.consentRecordedByStaff());
         root.put("collected_on", metadata.collectedOn().toString());
         ObjectNode quality = root.putObject("quality");
         quality.put("clipping_ratio", metadata.quality().clippingRatio());

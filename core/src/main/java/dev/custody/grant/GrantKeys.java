@@ -6,6 +6,7 @@ import dev.custody.CustodyException;
 import dev.custody.ErrorCode;
 import dev.custody.clip.ClipId;
 import dev.custody.contributor.Pseudonym;
+import dev.custody.delivery.DeliveryKeys;
 import dev.custody.keys.IdentitySeal;
 import dev.custody.keys.KeyProvider;
 import dev.custody.keys.SecretBytes;
@@ -29,8 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>sample key = lowercase hex of the first 16 bytes of {@code HMAC-SHA256(secret, "sample|" +
  *       clipId)} (32 characters, no dot, as WebDataset keys need);
- *   <li>speaker label = {@code "spk-"} + lowercase hex of the first 8 bytes of {@code
- *       HMAC-SHA256(secret, "speaker|" + pseudonym)}.
+ *   <li>speaker label = lowercase hex of the first 8 bytes of {@code HMAC-SHA256(secret, "speaker|" +
+ *       pseudonym)} (16 characters).
  * </ul>
  *
  * Throws {@code NOT_FOUND} for a grant that does not exist and {@code INTEGRITY_FAILURE} for a
@@ -86,20 +87,22 @@ public final class GrantKeys {
                 + requireNonNull(grant, "grant is null").value();
     }
 
-    /** One grant's secret, open; wiped on {@link #close}. */
-    public static final class Keyed implements AutoCloseable {
+    /** One grant's secret, open, naming the samples and speakers of its deliveries; wiped on {@link #close}. */
+    public static final class Keyed implements AutoCloseable, DeliveryKeys {
         private final SecretBytes secret;
 
         private Keyed(SecretBytes secret) {
             this.secret = secret;
         }
 
+        @Override
         public String sampleKey(ClipId clip) {
             return HEX.formatHex(hmac("sample|" + clip.value()), 0, 16);
         }
 
+        @Override
         public String speakerLabel(Pseudonym speaker) {
-            return "spk-" + HEX.formatHex(hmac("speaker|" + speaker.value()), 0, 8);
+            return HEX.formatHex(hmac("speaker|" + speaker.value()), 0, 8);
         }
 
         private byte[] hmac(String message) {

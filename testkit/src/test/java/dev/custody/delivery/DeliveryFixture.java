@@ -65,7 +65,8 @@ final class DeliveryFixture {
                     Sha256.of("terms v1"),
                     List.of("asr-training"),
                     LocalDate.of(2026, 11, 1 + i % 28),
-                    new QualityFigures(0.0, -20.0, 0.1, 30.0));
+                    new QualityFigures(0.0, -20.0, 0.1, 30.0),
+                    i % 2 == 1);
             items.add(new DeliveryItem(clip, speaker, 2L * i + 1, metadata, () -> {
                 opened.incrementAndGet();
                 return wav.clone();
