@@ -146,8 +146,12 @@ final class ConsolePages {
                 ? List.<LedgerEntry>of()
                 : ledger.entries(principal, checkpoint.size() - 1, checkpoint.size());
         String coveredUntil = covered.isEmpty() ? "" : covered.getFirst().time().toString();
-        String age =
-                covered.isEmpty() ? "" : age(Duration.between(covered.getFirst().time(), Instant.now()));
+        long age = covered.isEmpty()
+                ? -1
+                : Math.max(
+                        0,
+                        Duration.between(covered.getFirst().time(), Instant.now())
+                                .toMinutes());
         var health =
                 new LedgerHealth(size, checkpoint.size(), checkpoint.rootHash().hex(), coveredUntil, age);
         KeyStatus keys = services.keys().status(principal);
@@ -215,10 +219,5 @@ final class ConsolePages {
     private static OrganizationId organization(Principal principal) {
         // AccessPolicy lets only client-admins in, and each belongs to one organization.
         return principal.organization().orElseThrow(() -> new IllegalStateException("no organization"));
-    }
-
-    /** An age in whole minutes, hours or days, as an ISO-8601 duration the page labels. */
-    private static String age(Duration age) {
-        return Duration.ofMinutes(Math.max(0, age.toMinutes())).toString();
     }
 }

@@ -36,8 +36,11 @@ public final class ConsoleRows {
     /** One purpose's key versions, the active one and the rows a rewrap has left. */
     public record KeyRow(String purpose, String active, long remaining, String versions) {}
 
-    /** The ledger's size, its latest checkpoint and how old the newest entry it covers is. */
-    public record LedgerHealth(long size, long checkpointSize, String rootHash, String coveredUntil, String age) {
+    /**
+     * The ledger's size, its latest checkpoint and how old the newest entry it covers is, in whole
+     * minutes ({@code coveredUntil} empty and the age -1 for a checkpoint of the empty log).
+     */
+    public record LedgerHealth(long size, long checkpointSize, String rootHash, String coveredUntil, long ageMinutes) {
         public long uncovered() {
             return size - checkpointSize;
         }
