@@ -310,6 +310,44 @@ class WebPagesIT {
     }
 
     @Test
+    void theSecurityOfficer_liftsASuspensionThroughTheConsole_andAReviewerIsRefusedBothConsoles() throws Exception {
+        var reviewer = reviewer();
+        signIn(username(reviewer), fixture.totp(reviewer, 0));
+        for (String path : List.of("/client", "/client/grants", "/security", "/security/suspensions")) {
+            open(path);
+            assertThat(browser.findElement(By.id("error-message")).getText())
+                    .isEqualTo("You do not have access to this page.");
+        }
+        signOut();
+
+        var suspended = fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgA))
+                .account()
+                .principal(Principal.newRequestId());
+        fixture.services.suspensions().suspend(suspended, SuspensionCause.CANARY_TOUCHED);
+        var officer = fixture.account(Role.SECURITY_OFFICER, Optional.empty());
+        signIn(username(officer), totp(officer));
+        assertThat(browser.getCurrentUrl()).endsWith("/security");
+        open("/security/suspensions");
+        String card = "[data-principal='" + suspended.id() + "']";
+        browser.findElement(By.cssSelector(card + " button")).click();
+        // Unconfirmed, the form does not submit: the suspension holds.
+        assertThat(fixture.services.suspensions().list(ADMIN))
+                .filteredOn(s -> s.principalId().equals(suspended.id()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.liftedAt()).isEmpty());
+        browser.findElement(By.cssSelector(card + " input[type='checkbox']")).click();
+        browser.findElement(By.cssSelector(card + " button")).click();
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(card + " button"), 0));
+        screenshot("security-suspension-lifted");
+        assertThat(fixture.services.suspensions().list(ADMIN))
+                .filteredOn(s -> s.principalId().equals(suspended.id()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.liftedAt()).isPresent());
+        assertThat(Chromium.console()).noneMatch(WebPagesIT::isViolationOrError);
+    }
+
+    @Test
     void pagesSpeakTheReadersLanguage_fromTheSwitchOrAcceptLanguage() throws Exception {
         open("/?lang=es");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Graba tu voz, con tus condiciones");
