@@ -11,7 +11,7 @@ import java.util.function.LongFunction;
  * by hand because the layout is a few lines of arithmetic; a charting library would need a script.
  */
 public record CountChart(int width, int height, int baseline, long max, List<Bar> bars) {
-    public static final int HEIGHT = 160;
+    private static final int HEIGHT = 160;
     private static final int TOP = 10;
     private static final int BASELINE = HEIGHT - 20;
     /** Bars are 6 to 40 pixels apart, as many fit in the minimum width; more widen the chart. */
