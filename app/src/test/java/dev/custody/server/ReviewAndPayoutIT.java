@@ -126,6 +126,27 @@ class ReviewAndPayoutIT {
                 json(send("GET", "/api/v1/projects/" + project.id() + "/review-progress", clientAdmin, null), 200);
         assertThat(progress.get("accepted").asLong()).isEqualTo(3);
         assertThat(progress.get("rejected").asLong()).isEqualTo(1);
+        JsonNode counts =
+                json(send("GET", "/api/v1/projects/" + project.id() + "/clip-counts", clientAdmin, null), 200);
+        for (String series : List.of("byDay", "byPrompt")) {
+            long collected = 0;
+            long acceptedClips = 0;
+            for (JsonNode count : counts.get(series)) {
+                collected += count.get("collected").asLong();
+                acceptedClips += count.get("accepted").asLong();
+            }
+            assertThat(acceptedClips).as(series).isEqualTo(3);
+            assertThat(collected)
+                    .as(series)
+                    .isEqualTo(progress.get("pendingReview").asLong() + 3 + 1);
+        }
+        assertThat(counts.at("/byDay/0/key").asText()).isEqualTo("2026-03-01");
+        assertThat(counts.at("/byPrompt/0/key").asText()).isEqualTo("0");
+        JsonNode projects =
+                json(send("GET", "/api/v1/organizations/" + fixture.orgA + "/projects", clientAdmin, null), 200);
+        List<String> ids = new ArrayList<>();
+        projects.forEach(p -> ids.add(p.get("id").asText()));
+        assertThat(ids).contains(project.id().value(), fixture.projectA.id().value());
 
         JsonNode batch = json(send("POST", "/api/v1/payouts/batches", operator, null), 201);
         String id = batch.get("id").asText();
@@ -279,6 +300,12 @@ class ReviewAndPayoutIT {
                 fixture.account(Role.CLIENT_ADMIN, Optional.of(fixture.orgB)).account();
 
         assertThat(send("GET", "/api/v1/projects/" + project.id() + "/review-progress", foreign, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/projects/" + project.id() + "/clip-counts", foreign, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/organizations/" + fixture.orgA + "/projects", foreign, null)
                         .statusCode())
                 .isEqualTo(403);
     }

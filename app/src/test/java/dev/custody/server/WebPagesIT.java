@@ -13,6 +13,15 @@ import dev.custody.audit.PublishedKeys;
 import dev.custody.audit.ReceiptCheck;
 import dev.custody.clip.ClipId;
 import dev.custody.clip.ClipState;
+import dev.custody.grant.BuyerCommitments;
+import dev.custody.grant.GrantBudget;
+import dev.custody.grant.NewGrant;
+import dev.custody.ledger.Actor;
+import dev.custody.ledger.IntegrityCheck;
+import dev.custody.ledger.Subject;
+import dev.custody.ledger.SubjectKind;
+import dev.custody.ledger.SuspensionCause;
+import dev.custody.project.Purpose;
 import dev.custody.receipt.SignedReceipt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,6 +38,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -172,6 +182,8 @@ class WebPagesIT {
                         "/contributor/clips",
                         "/contributor/account",
                         "/reviewer",
+                        "/client",
+                        "/security",
                         "/no-such-page"),
                 failures,
                 "contributor");
@@ -179,7 +191,18 @@ class WebPagesIT {
 
         var reviewer = reviewer();
         signIn(username(reviewer), fixture.totp(reviewer, 0));
-        visit(List.of("/reviewer", "/reviewer/projects/" + project), failures, "reviewer");
+        visit(List.of("/reviewer", "/reviewer/projects/" + project, "/client", "/security"), failures, "reviewer");
+        signOut();
+
+        somethingForTheConsolesToShow();
+        var clientAdmin = fixture.account(Role.CLIENT_ADMIN, Optional.of(fixture.orgA));
+        signIn(username(clientAdmin), totp(clientAdmin));
+        visit(List.of("/client", "/client/projects/" + project, "/client/grants"), failures, "client-admin");
+        signOut();
+
+        var officer = fixture.account(Role.SECURITY_OFFICER, Optional.empty());
+        signIn(username(officer), totp(officer));
+        visit(List.of("/security", "/security/integrity", "/security/suspensions"), failures, "security-officer");
         signOut();
 
         assertThat(failures).isEmpty();
@@ -225,6 +248,106 @@ class WebPagesIT {
     }
 
     @Test
+    void theClientAdmin_createsAProjectFromAPromptsFile_andPublishesTerms_throughTheConsole() throws Exception {
+        var clientAdmin = fixture.account(Role.CLIENT_ADMIN, Optional.of(fixture.orgA));
+        signIn(username(clientAdmin), totp(clientAdmin));
+        assertThat(browser.getCurrentUrl()).endsWith("/client");
+        Principal caller = fixture.services
+                .tokens()
+                .authenticateWebSession(
+                        browser.manage().getCookieNamed(SessionCookie.NAME).getValue());
+
+        Path prompts = temp.resolve("prompts.csv");
+        Files.writeString(prompts, "prompt\nThe first prompt.\n\"A second, with a comma.\"\n");
+        String name = "Console project " + System.nanoTime();
+        browser.findElement(By.id("p-name")).sendKeys(name);
+        browser.findElement(By.id("p-prompts"))
+                .sendKeys(prompts.toAbsolutePath().toString());
+        screenshot("client-create");
+        browser.findElement(By.cssSelector("#create-project button")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/client/projects/"));
+        var created = fixture.services.projects().projects(caller, fixture.orgA).stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(browser.getCurrentUrl())
+                .endsWith("/client/projects/" + created.id().value());
+        assertThat(fixture.services.projects().project(caller, created.id()).prompts())
+                .containsExactly("The first prompt.", "A second, with a comma.");
+
+        open("/client/projects/" + fixture.projectA.id().value());
+        // Project A has clip A (and its canary): the chart draws a bar for the day they were recorded.
+        assertThat(browser.findElements(By.cssSelector("#chart-days rect.collected")))
+                .isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-prompts rect.collected")))
+                .isNotEmpty();
+        int before = fixture.services
+                .projects()
+                .project(caller, fixture.projectA.id())
+                .consentTermsVersion();
+        browser.findElement(By.id("t-text")).sendKeys("We record your voice to train speech recognition.");
+        browser.findElement(By.id("t-recipients")).sendKeys("Acme Speech Lab, Acme Research");
+        browser.findElement(By.cssSelector("#publish-terms button")).click();
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.textToBe(
+                        By.id("status"), "Version " + (before + 1) + " of the terms is published."));
+        screenshot("client-project-published");
+        assertThat(fixture.services
+                        .projects()
+                        .project(caller, fixture.projectA.id())
+                        .consentTermsVersion())
+                .isEqualTo(before + 1);
+        assertThat(fixture.services
+                        .consent()
+                        .currentTerms(caller, fixture.projectA.id())
+                        .recipients())
+                .containsExactly("Acme Speech Lab", "Acme Research");
+        assertThat(Chromium.console()).noneMatch(WebPagesIT::isViolationOrError);
+
+        open("/client/projects/" + fixture.projectB.id().value());
+        assertThat(browser.findElement(By.id("error-message")).getText())
+                .isEqualTo("You do not have access to this page.");
+    }
+
+    @Test
+    void theSecurityOfficer_liftsASuspensionThroughTheConsole_andAReviewerIsRefusedBothConsoles() throws Exception {
+        var reviewer = reviewer();
+        signIn(username(reviewer), fixture.totp(reviewer, 0));
+        for (String path : List.of("/client", "/client/grants", "/security", "/security/suspensions")) {
+            open(path);
+            assertThat(browser.findElement(By.id("error-message")).getText())
+                    .isEqualTo("You do not have access to this page.");
+        }
+        signOut();
+
+        var suspended = fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgA))
+                .account()
+                .principal(Principal.newRequestId());
+        fixture.services.suspensions().suspend(suspended, SuspensionCause.CANARY_TOUCHED);
+        var officer = fixture.account(Role.SECURITY_OFFICER, Optional.empty());
+        signIn(username(officer), totp(officer));
+        assertThat(browser.getCurrentUrl()).endsWith("/security");
+        open("/security/suspensions");
+        String card = "[data-principal='" + suspended.id() + "']";
+        browser.findElement(By.cssSelector(card + " button")).click();
+        // Unconfirmed, the form does not submit: the suspension holds.
+        assertThat(fixture.services.suspensions().list(ADMIN))
+                .filteredOn(s -> s.principalId().equals(suspended.id()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.liftedAt()).isEmpty());
+        browser.findElement(By.cssSelector(card + " input[type='checkbox']")).click();
+        browser.findElement(By.cssSelector(card + " button")).click();
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(card + " button"), 0));
+        screenshot("security-suspension-lifted");
+        assertThat(fixture.services.suspensions().list(ADMIN))
+                .filteredOn(s -> s.principalId().equals(suspended.id()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.liftedAt()).isPresent());
+        assertThat(Chromium.console()).noneMatch(WebPagesIT::isViolationOrError);
+    }
+
+    @Test
     void pagesSpeakTheReadersLanguage_fromTheSwitchOrAcceptLanguage() throws Exception {
         open("/?lang=es");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Graba tu voz, con tus condiciones");
@@ -251,7 +374,14 @@ class WebPagesIT {
         PaperConsents.record(fixture.services, signedIn.contributor().orElseThrow(), fixture.projectA.id());
 
         for (String path : List.of(
-                "/reviewer", "/reviewer/projects/" + fixture.projectA.id().value())) {
+                "/reviewer",
+                "/reviewer/projects/" + fixture.projectA.id().value(),
+                "/client",
+                "/client/projects/" + fixture.projectA.id().value(),
+                "/client/grants",
+                "/security",
+                "/security/integrity",
+                "/security/suspensions")) {
             open(path);
             assertThat(browser.findElement(By.id("error-message")).getText())
                     .isEqualTo("You do not have access to this page.");
@@ -420,6 +550,39 @@ class WebPagesIT {
                 .reviewers()
                 .assign(ADMIN, fixture.projectA.id(), reviewer.account().id());
         return reviewer;
+    }
+
+    /** A grant of organization A, its consumer suspended by the egress guard, an integrity failure. */
+    private void somethingForTheConsolesToShow() {
+        var consumer =
+                fixture.account(Role.DATA_CONSUMER, Optional.of(fixture.orgA)).account();
+        fixture.services
+                .grants()
+                .create(
+                        ADMIN,
+                        fixture.orgA,
+                        new NewGrant(
+                                fixture.projectA.id(),
+                                consumer.id(),
+                                Set.of(Purpose.ASR_TRAINING),
+                                fixture.clock.instant().plus(Duration.ofDays(90)),
+                                new GrantBudget(1_000_000, 1_000_000, 1_000_000, 10, 10, 10),
+                                new BuyerCommitments(7, true, true, true)));
+        fixture.services
+                .suspensions()
+                .suspend(consumer.principal(Principal.newRequestId()), SuspensionCause.RATE_ANOMALY);
+        fixture.services
+                .integrity()
+                .raise(
+                        IntegrityCheck.RECEIPT,
+                        List.of(new Subject(SubjectKind.CLIP, fixture.clipA)),
+                        Actor.system(),
+                        Principal.newRequestId());
+    }
+
+    /** The account's current code, for a role that signs in with one; null for one that does not. */
+    private String totp(CreatedAccount account) {
+        return account.totpEnrolment().map(uri -> fixture.totp(uri, 0)).orElse(null);
     }
 
     private static String username(CreatedAccount account) {

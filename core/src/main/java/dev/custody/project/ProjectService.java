@@ -12,6 +12,7 @@ import dev.custody.store.MetadataStore;
 import dev.custody.store.Repositories;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
 /** Creates and reads organizations and projects; a new project publishes its first consent terms. */
@@ -61,6 +62,14 @@ public final class ProjectService {
                 repositories.projects().find(id).orElseThrow(() -> CustodyException.notFound("no such project")));
         caller.requireOwnOrganization(project.organization(), "read projects");
         return project;
+    }
+
+    /** The organization's projects, oldest first, for its client-admins. */
+    public List<ProjectSummary> projects(Principal caller, OrganizationId organization) {
+        caller.require(MAY_CREATE_PROJECTS, "list an organization's projects");
+        caller.requireOwnOrganization(organization, "list an organization's projects");
+        return metadata.inReadTransaction(
+                repositories -> repositories.projects().byOrganization(organization));
     }
 
     /** Administrative changes are logged by the hash of what was set, never its text. */

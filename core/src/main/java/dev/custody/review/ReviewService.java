@@ -127,6 +127,22 @@ public final class ReviewService {
         });
     }
 
+    /** A project's clips per day and per prompt, for the same readers as {@link #progress}. */
+    public ClipCounts counts(Principal caller, ProjectId projectId) {
+        caller.require(MAY_SEE_PROGRESS, "read review progress");
+        return metadata.inReadTransaction(repositories -> {
+            OrganizationId owner = repositories
+                    .projects()
+                    .owner(projectId)
+                    .orElseThrow(() -> CustodyException.notFound("no such project"));
+            caller.requireOwnOrganization(owner, "read review progress");
+            return new ClipCounts(
+                    projectId,
+                    repositories.clips().countByDay(projectId),
+                    repositories.clips().countByPrompt(projectId));
+        });
+    }
+
     /**
      * Fails unless the project exists and the reviewer is assigned to it; returns what it
      * commissions. Reads neither the project's prompts (it may have 100,000) nor more than it needs.

@@ -9,6 +9,7 @@ import dev.custody.clip.IdempotencyKey;
 import dev.custody.clip.KeyedUpload;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import dev.custody.review.ClipCount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,15 @@ public interface ClipRepository {
 
     /** How many of the project's clips are in each state; states without clips are absent. */
     Map<ClipState, Long> countByState(ProjectId project);
+
+    /**
+     * The project's clips per day of their recording (days since the epoch, UTC), oldest first:
+     * collected, and accepted now (a clip of an erased contributor is not).
+     */
+    List<ClipCount> countByDay(ProjectId project);
+
+    /** The project's clips per prompt index, in index order: collected, and accepted now. */
+    List<ClipCount> countByPrompt(ProjectId project);
 
     /**
      * Marks up to {@code limit} clips of the contributor, not yet marked, erased, deletes their key

@@ -4,7 +4,9 @@ import dev.custody.project.Commission;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.ProjectSummary;
 import dev.custody.project.PromptTerms;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,9 @@ public interface ProjectRepository {
     void insert(Project project);
 
     Optional<Project> find(ProjectId id);
+
+    /** The organization's projects, oldest first, read without their prompts. */
+    List<ProjectSummary> byOrganization(OrganizationId organization);
 
     /** The organization that owns the project, read without the project's prompts. */
     Optional<OrganizationId> owner(ProjectId id);

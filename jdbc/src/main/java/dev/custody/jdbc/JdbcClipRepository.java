@@ -14,9 +14,11 @@ import dev.custody.clip.IdempotencyKey;
 import dev.custody.clip.KeyedUpload;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import dev.custody.review.ClipCount;
 import dev.custody.store.ClipRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -200,6 +202,29 @@ final class JdbcClipRepository implements ClipRepository {
                         counts.merge(ClipState.valueOf(rs.getString("clip_state")), rs.getLong("clips"), Long::sum))
                 .list();
         return counts;
+    }
+
+    @Override
+    public List<ClipCount> countByDay(ProjectId project) {
+        return countBy(project, "clips.created_at / " + Duration.ofDays(1).toMillis());
+    }
+
+    @Override
+    public List<ClipCount> countByPrompt(ProjectId project) {
+        return countBy(project, "clips.prompt_index");
+    }
+
+    /** {@code key} is one of the two expressions above, never text from a caller. */
+    private List<ClipCount> countBy(ProjectId project, String key) {
+        return handle.createQuery("SELECT " + key + " AS count_key, COUNT(*) AS collected,"
+                        + " SUM(CASE WHEN clips.state = 'ACCEPTED' AND contributors.state <> 'ERASED'"
+                        + " THEN 1 ELSE 0 END) AS accepted FROM clips"
+                        + " JOIN contributors ON contributors.pseudonym = clips.contributor"
+                        + " WHERE clips.project_id = :project GROUP BY count_key ORDER BY count_key")
+                .bind("project", project.value())
+                .map((rs, ctx) ->
+                        new ClipCount(rs.getLong("count_key"), rs.getLong("collected"), rs.getLong("accepted")))
+                .list();
     }
 
     /** Returns the blobs of the clips this call erased; clips erased before are not returned again. */

@@ -6,6 +6,7 @@ import dev.custody.project.Commission;
 import dev.custody.project.OrganizationId;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.ProjectSummary;
 import dev.custody.project.PromptTerms;
 import dev.custody.project.Purpose;
 import dev.custody.project.Purposes;
@@ -131,6 +132,19 @@ final class JdbcProjectRepository implements ProjectRepository {
                 .bind("id", id.value())
                 .map((rs, ctx) -> map(rs, prompts, purposes(id)))
                 .findOne();
+    }
+
+    @Override
+    public List<ProjectSummary> byOrganization(OrganizationId organization) {
+        return handle.createQuery("SELECT id, name, consent_terms_version, created_at FROM projects"
+                        + " WHERE organization_id = :organization ORDER BY created_at, id")
+                .bind("organization", organization.value())
+                .map((rs, ctx) -> new ProjectSummary(
+                        new ProjectId(rs.getString("id")),
+                        rs.getString("name"),
+                        rs.getInt("consent_terms_version"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
     }
 
     @Override

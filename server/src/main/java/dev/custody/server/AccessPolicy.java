@@ -155,7 +155,24 @@ final class AccessPolicy {
             rule("GET", "/api/v1/revocations/overdue", GRANT_ENDERS),
             // Suspensions by the egress guard: read by the security officer, lifted by them alone.
             rule("GET", "/api/v1/suspensions", Set.of(SECURITY_OFFICER, BOOTSTRAP_ADMIN)),
-            rule("POST", "/api/v1/suspensions/{principal}/lift", Set.of(SECURITY_OFFICER)));
+            rule("POST", "/api/v1/suspensions/{principal}/lift", Set.of(SECURITY_OFFICER)),
+            // The client console and the security console (WebPages), and the reads the console needs.
+            owned(
+                    "GET",
+                    "/api/v1/organizations/{organization}/projects",
+                    Set.of(CLIENT_ADMIN, BOOTSTRAP_ADMIN),
+                    Owner.ORGANIZATION),
+            owned(
+                    "GET",
+                    "/api/v1/projects/{project}/clip-counts",
+                    Set.of(CLIENT_ADMIN, OPERATOR, BOOTSTRAP_ADMIN),
+                    Owner.PROJECT),
+            rule("GET", ConsolePages.CLIENT, Set.of(CLIENT_ADMIN)),
+            owned("GET", ConsolePages.CLIENT + "/projects/{project}", Set.of(CLIENT_ADMIN), Owner.PROJECT),
+            rule("GET", ConsolePages.CLIENT + "/grants", Set.of(CLIENT_ADMIN)),
+            rule("GET", ConsolePages.SECURITY, Set.of(SECURITY_OFFICER)),
+            rule("GET", ConsolePages.SECURITY + "/integrity", Set.of(SECURITY_OFFICER)),
+            rule("GET", ConsolePages.SECURITY + "/suspensions", Set.of(SECURITY_OFFICER)));
 
     private static final Map<String, AccessRule> BY_ROUTE = index();
 

@@ -23,6 +23,7 @@ final class AdminRoutes {
     void register(RoutesConfig routes) {
         routes.post("/api/v1/organizations", this::createOrganization);
         routes.post("/api/v1/organizations/{organization}/projects", this::createProject);
+        routes.get("/api/v1/organizations/{organization}/projects", this::projects);
         routes.get("/api/v1/projects/{project}", this::project);
         routes.post("/api/v1/contributors", this::createContributor);
         routes.get("/api/v1/contributors/{contributor}", this::contributor);
@@ -47,6 +48,23 @@ final class AdminRoutes {
         services.canaries().seed(project.id());
         Json.write(ctx, 201, Views.ProjectView.of(project));
     }
+
+    private void projects(Context ctx) {
+        var projects = services.projects()
+                .projects(Authentication.principal(ctx), new OrganizationId(ctx.pathParam("organization")));
+        Json.write(
+                ctx,
+                200,
+                projects.stream()
+                        .map(p -> new ProjectSummaryView(
+                                p.id().value(),
+                                p.name(),
+                                p.consentTermsVersion(),
+                                p.createdAt().toString()))
+                        .toList());
+    }
+
+    record ProjectSummaryView(String id, String name, int consentTermsVersion, String createdAt) {}
 
     private void project(Context ctx) {
         var project =

@@ -6,6 +6,7 @@ import dev.custody.access.AccountId;
 import dev.custody.clip.ClipId;
 import dev.custody.ledger.ReviewVerdict;
 import dev.custody.project.ProjectId;
+import dev.custody.review.ClipCounts;
 import dev.custody.review.RejectionReason;
 import dev.custody.review.ReviewItem;
 import dev.custody.review.ReviewOutcome;
@@ -13,6 +14,8 @@ import dev.custody.review.ReviewProgress;
 import dev.custody.review.Verdict;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** Reviewer assignments (operators), the review queue and verdicts (assigned reviewers), progress. */
@@ -33,6 +36,7 @@ final class ReviewRoutes {
         routes.get("/api/v1/projects/{project}/review-queue", this::queue);
         routes.post("/api/v1/clips/{clip}/reviews", this::judge);
         routes.get("/api/v1/projects/{project}/review-progress", this::progress);
+        routes.get("/api/v1/projects/{project}/clip-counts", this::counts);
     }
 
     private void assign(Context ctx) {
@@ -77,6 +81,11 @@ final class ReviewRoutes {
         var outcome = services.reviews()
                 .judge(Authentication.principal(ctx), new ClipId(ctx.pathParam("clip")), verdict(request));
         Json.write(ctx, 201, OutcomeView.of(outcome));
+    }
+
+    private void counts(Context ctx) {
+        var counts = services.reviews().counts(Authentication.principal(ctx), new ProjectId(ctx.pathParam("project")));
+        Json.write(ctx, 200, CountsView.of(counts));
     }
 
     private void progress(Context ctx) {
@@ -153,6 +162,22 @@ final class ReviewRoutes {
         static ProgressView of(ReviewProgress p) {
             return new ProgressView(
                     p.project().value(), p.pendingReview(), p.accepted(), p.rejected(), p.erased(), p.reviewCount());
+        }
+    }
+
+    record CountView(String key, long collected, long accepted) {}
+
+    record CountsView(String project, List<CountView> byDay, List<CountView> byPrompt) {
+        static CountsView of(ClipCounts counts) {
+            return new CountsView(
+                    counts.project().value(),
+                    counts.byDay().stream()
+                            .map(c -> new CountView(
+                                    LocalDate.ofEpochDay(c.key()).toString(), c.collected(), c.accepted()))
+                            .toList(),
+                    counts.byPrompt().stream()
+                            .map(c -> new CountView(Long.toString(c.key()), c.collected(), c.accepted()))
+                            .toList());
         }
     }
 }

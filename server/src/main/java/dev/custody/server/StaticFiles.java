@@ -29,6 +29,8 @@ final class StaticFiles {
             Map.entry("clips.js", JS),
             Map.entry("account.js", JS),
             Map.entry("desk.js", JS),
+            Map.entry("client.js", JS),
+            Map.entry("security.js", JS),
             Map.entry("page.js", JS));
     private final Map<String, byte[]> files = load();
 

@@ -1,5 +1,15 @@
 package dev.custody.server;
 
+import dev.custody.project.ProjectSummary;
+import dev.custody.review.ReviewProgress;
+import dev.custody.server.pages.ConsoleRows.FailureRow;
+import dev.custody.server.pages.ConsoleRows.GrantRow;
+import dev.custody.server.pages.ConsoleRows.KeyRow;
+import dev.custody.server.pages.ConsoleRows.KeySchedule;
+import dev.custody.server.pages.ConsoleRows.LedgerHealth;
+import dev.custody.server.pages.ConsoleRows.RevocationRow;
+import dev.custody.server.pages.ConsoleRows.SuspensionRow;
+import dev.custody.server.pages.CountChart;
 import dev.custody.server.pages.Page;
 import dev.custody.server.pages.ProjectPage;
 import dev.custody.server.pages.TermsPage;
@@ -68,6 +78,42 @@ final class Templates {
 
     static String desk(Page page, ProjectPage project) {
         return render(out -> JtedeskGenerated.render(out, null, page, project));
+    }
+
+    static String clientHome(Page page, String organization, List<ProjectSummary> projects, List<String> purposes) {
+        return render(out -> gg.jte.generated.precompiled.client.JtehomeGenerated.render(
+                out, null, page, organization, projects, purposes));
+    }
+
+    static String clientProject(
+            Page page,
+            ProjectPage project,
+            int termsVersion,
+            ReviewProgress progress,
+            CountChart byDay,
+            CountChart byPrompt) {
+        return render(out -> gg.jte.generated.precompiled.client.JteprojectGenerated.render(
+                out, null, page, project, termsVersion, progress, byDay, byPrompt));
+    }
+
+    static String clientGrants(Page page, List<GrantRow> grants, List<RevocationRow> overdue) {
+        return render(
+                out -> gg.jte.generated.precompiled.client.JtegrantsGenerated.render(out, null, page, grants, overdue));
+    }
+
+    static String securityHome(Page page, LedgerHealth ledger, List<KeyRow> keys, KeySchedule schedule) {
+        return render(out ->
+                gg.jte.generated.precompiled.security.JtehomeGenerated.render(out, null, page, ledger, keys, schedule));
+    }
+
+    static String integrity(Page page, List<FailureRow> failures) {
+        return render(
+                out -> gg.jte.generated.precompiled.security.JteintegrityGenerated.render(out, null, page, failures));
+    }
+
+    static String suspensions(Page page, List<SuspensionRow> suspensions) {
+        return render(out ->
+                gg.jte.generated.precompiled.security.JtesuspensionsGenerated.render(out, null, page, suspensions));
     }
 
     private static String render(Consumer<HtmlTemplateOutput> template) {

@@ -13,8 +13,8 @@ import io.javalin.http.Context;
 
 /**
  * The pages people use: a landing page with the sign-in form, sign-up, the contributor's portal
- * (projects and their consent terms, recording, recordings and history, account) and the reviewer's
- * desk. Each route has its line in {@link AccessPolicy}, so a page is refused before it renders to
+ * (projects and their consent terms, recording, recordings and history, account), the reviewer's
+ * desk, and the client and security consoles ({@link ConsolePages}). Each route has its line in {@link AccessPolicy}, so a page is refused before it renders to
  * anyone whose role it is not for. The pages read through the same services the API routes call,
  * and their scripts act through the API routes with the session's CSRF token.
  */
@@ -41,6 +41,7 @@ final class WebPages {
         routes.get(CONTRIBUTOR + "/account", ctx -> PageRenderer.render(ctx, "account.js", Templates::account));
         routes.get(REVIEWER, this::reviewer);
         routes.get(REVIEWER + "/projects/{project}", this::desk);
+        new ConsolePages(services).register(routes);
     }
 
     /** Where signing in lands: the page of the caller's role. */
@@ -49,6 +50,8 @@ final class WebPages {
         switch (role) {
             case CONTRIBUTOR -> ctx.redirect(CONTRIBUTOR);
             case REVIEWER -> ctx.redirect(REVIEWER);
+            case CLIENT_ADMIN -> ctx.redirect(ConsolePages.CLIENT);
+            case SECURITY_OFFICER -> ctx.redirect(ConsolePages.SECURITY);
             default -> PageRenderer.render(ctx, "page.js", Templates::home);
         }
     }

@@ -3,12 +3,25 @@ package dev.custody.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custody.ErrorCode;
+import dev.custody.project.ProjectId;
+import dev.custody.project.ProjectSummary;
+import dev.custody.review.ClipCount;
+import dev.custody.review.ReviewProgress;
+import dev.custody.server.pages.ConsoleRows.FailureRow;
+import dev.custody.server.pages.ConsoleRows.GrantRow;
+import dev.custody.server.pages.ConsoleRows.KeyRow;
+import dev.custody.server.pages.ConsoleRows.KeySchedule;
+import dev.custody.server.pages.ConsoleRows.LedgerHealth;
+import dev.custody.server.pages.ConsoleRows.RevocationRow;
+import dev.custody.server.pages.ConsoleRows.SuspensionRow;
+import dev.custody.server.pages.CountChart;
 import dev.custody.server.pages.Messages;
 import dev.custody.server.pages.Page;
 import dev.custody.server.pages.ProjectPage;
 import dev.custody.server.pages.TermsPage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +84,8 @@ class TemplatesTest {
     void everyPage_renders_escapesWhatItIsGiven_andHasNoInlineScriptOrStyle(String language) {
         var signedIn = new Page(Messages.of(language), "csrf-token", "page.js", Optional.of("contributor"));
         var reviewer = new Page(Messages.of(language), "csrf-token", "desk.js", Optional.of("reviewer"));
+        var client = new Page(Messages.of(language), "csrf-token", "client.js", Optional.of("client-admin"));
+        var officer = new Page(Messages.of(language), "csrf-token", "security.js", Optional.of("security-officer"));
         var anonymous = new Page(Messages.of(language), "", "signin.js", Optional.empty());
         List<String> pages = List.of(
                 Templates.landing(anonymous),
@@ -83,7 +98,31 @@ class TemplatesTest {
                 Templates.clips(signedIn),
                 Templates.account(signedIn),
                 Templates.reviewerHome(reviewer, List.of(PROJECT)),
-                Templates.desk(reviewer, PROJECT));
+                Templates.desk(reviewer, PROJECT),
+                Templates.clientHome(
+                        client,
+                        HOSTILE,
+                        List.of(new ProjectSummary(ProjectId.random(), HOSTILE, 1, Instant.EPOCH)),
+                        List.of("asr-training")),
+                Templates.clientProject(
+                        client,
+                        PROJECT,
+                        2,
+                        new ReviewProgress(ProjectId.random(), 1, 2, 0, 0, 1),
+                        CountChart.of(
+                                List.of(new ClipCount(20_000, 3, 2), new ClipCount(20_001, 1, 0)), day -> HOSTILE),
+                        CountChart.of(List.of(), prompt -> HOSTILE)),
+                Templates.clientGrants(
+                        client,
+                        List.of(new GrantRow(HOSTILE, HOSTILE, HOSTILE, HOSTILE, "ACTIVE", HOSTILE, true, 3, 1)),
+                        List.of(new RevocationRow(HOSTILE, 1, HOSTILE, HOSTILE))),
+                Templates.securityHome(
+                        officer,
+                        new LedgerHealth(10, 8, HOSTILE, HOSTILE, 61),
+                        List.of(new KeyRow(HOSTILE, HOSTILE, 0, HOSTILE)),
+                        new KeySchedule(30, "", "", "")),
+                Templates.integrity(officer, List.of(new FailureRow(4, HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE))),
+                Templates.suspensions(officer, List.of(new SuspensionRow(HOSTILE, "RATE_ANOMALY", HOSTILE, ""))));
 
         for (String html : pages) {
             assertThat(html)

@@ -15,6 +15,7 @@ import dev.custody.clip.IdempotencyKey;
 import dev.custody.clip.KeyedUpload;
 import dev.custody.contributor.Pseudonym;
 import dev.custody.project.ProjectId;
+import dev.custody.review.ClipCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -291,6 +292,25 @@ public abstract class ClipRepositoryContract extends RepositoryContractSupport {
 
         assertThat(counts).isEqualTo(Map.of(ClipState.PENDING_REVIEW, 2L, ClipState.REJECTED, 1L));
         assertThat(none).isEmpty();
+    }
+
+    @Test
+    void countByDayAndByPrompt_countTheProjectsClips_collectedAndAcceptedNow() {
+        Scene scene = scene();
+        ProjectId project = scene.project().id();
+        Pseudonym contributor = scene.contributor().pseudonym();
+        write(r -> {
+            r.clips().insert(clip(project, contributor, at(1)));
+            r.clips().insert(withState(clip(project, contributor, at(2)), ClipState.ACCEPTED));
+            r.clips().insert(withState(clip(project, contributor, T0.plus(Duration.ofDays(2))), ClipState.ACCEPTED));
+        });
+        scene();
+        long day = T0.toEpochMilli() / Duration.ofDays(1).toMillis();
+
+        assertThat(list(r -> r.clips().countByDay(project)))
+                .containsExactly(new ClipCount(day, 2, 1), new ClipCount(day + 2, 1, 1));
+        assertThat(list(r -> r.clips().countByPrompt(project))).containsExactly(new ClipCount(2, 3, 2));
+        assertThat(list(r -> r.clips().countByDay(ProjectId.random()))).isEmpty();
     }
 
     void expired_returnsClipsWhoseProjectsRetentionHasPassed_notErasedOnes_longestExpiredFirst() {

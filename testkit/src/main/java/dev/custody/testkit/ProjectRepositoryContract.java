@@ -8,6 +8,7 @@ import dev.custody.ErrorCode;
 import dev.custody.project.Organization;
 import dev.custody.project.Project;
 import dev.custody.project.ProjectId;
+import dev.custody.project.ProjectSummary;
 import dev.custody.project.PromptTerms;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,22 @@ import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.custody.store.ProjectRepository}: every field, prompts in order. Run through {@link RepositoryContract}. */
 public abstract class ProjectRepositoryContract extends RepositoryContractSupport {
+    @Test
+    void byOrganization_listsItsProjectsOnly_withoutTheirPrompts() {
+        Scene scene = scene();
+        Project second = project(scene.organization().id(), List.of("another"));
+        write(r -> r.projects().insert(second));
+        scene();
+
+        assertThat(list(r -> r.projects().byOrganization(scene.organization().id())))
+                .extracting(ProjectSummary::id)
+                .containsExactlyInAnyOrder(scene.project().id(), second.id());
+        assertThat(list(r -> r.projects().byOrganization(scene.organization().id())))
+                .first()
+                .satisfies(p -> assertThat(p.consentTermsVersion())
+                        .isEqualTo(scene.project().consentTermsVersion()));
+    }
+
     @Test
     void insert_thenFind_returnsEveryFieldWithPromptsInOrder() {
         Scene scene = scene();
