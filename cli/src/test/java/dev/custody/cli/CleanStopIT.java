@@ -39,7 +39,8 @@ class CleanStopIT {
                 "1000000",
                 "--checkpoint-every-seconds",
                 "86400")) {
-            String token = server.awaitLine("Bootstrap admin token").replaceAll(".*: ", "");
+            String token = CustodyProcess.firstStartSecret(
+                    server.awaitLine(CustodyProcess.FIRST_START_FILE), "Bootstrap admin token");
             String url = server.awaitLine("listening on").replaceAll(".*listening on ", "");
             var http = HttpClient.newHttpClient();
             for (String name : new String[] {"Acme", "Bolt", "Cord"}) {
